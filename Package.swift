@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Targets follow the seams of the product: the ignore engine needs only the standard library, the walker only POSIX,
+/// the git classifier only libgit2; the core joins them and the CLI alone knows about ArgumentParser and exit codes.
+let package = Package(
+    name: "ctxtrim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ctxtrim", targets: ["ctxtrim"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // .dockerignore reading, pattern compilation, matching and explanation. Standard library only.
+        .target(name: "DockerIgnore"),
+        // Parallel POSIX walk of a build context; knows nothing about globs.
+        .target(name: "ContextWalker"),
+        // Dockerfile parsing: instructions, stages, COPY/ADD/RUN --mount sources.
+        .target(name: "DockerfileReader"),
+        // libgit2 through pkg-config (Debian: libgit2-dev).
+        .systemLibrary(
+            name: "CLibgit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        // Tracked / untracked / git-ignored classification over libgit2.
+        .target(name: "GitClassifier", dependencies: ["CLibgit2"]),
+        // Analysis, findings, the ignore-file generator and reporters.
+        .target(
+            name: "CtxtrimCore",
+            dependencies: ["DockerIgnore", "ContextWalker", "DockerfileReader", "GitClassifier"]
+        ),
+        // Commands, printing and exit codes.
+        .target(
+            name: "CtxtrimCLI",
+            dependencies: [
+                "CtxtrimCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "ctxtrim", dependencies: ["CtxtrimCLI"]),
+
+        .testTarget(name: "DockerIgnoreTests", dependencies: ["DockerIgnore"]),
+        .testTarget(name: "ContextWalkerTests", dependencies: ["ContextWalker"]),
+        .testTarget(name: "DockerfileReaderTests", dependencies: ["DockerfileReader"]),
+        .testTarget(name: "GitClassifierTests", dependencies: ["GitClassifier"]),
+        .testTarget(name: "CtxtrimCoreTests", dependencies: ["CtxtrimCore"]),
+        .testTarget(name: "CtxtrimCLITests", dependencies: ["CtxtrimCLI"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// The ContextWalker module; see Package.swift for its role.

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `ctxtrim` root command: parses and delegates to one subcommand.
+public struct CtxtrimCommand: ParsableCommand {
+    /// The released version; `CHANGELOG.md` names the same one.
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "ctxtrim",
+        abstract: "Make Docker build contexts small and safe.",
+        version: version,
+        subcommands: []
+    )
+
+    public init() {}
+}

@@ -1,0 +1,1 @@
+// The CtxtrimCore module; see Package.swift for its role.

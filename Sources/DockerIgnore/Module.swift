@@ -1,0 +1,1 @@
+// The DockerIgnore module; see Package.swift for its role.

@@ -1,0 +1,1 @@
+// The DockerfileReader module; see Package.swift for its role.

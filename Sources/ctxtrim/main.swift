@@ -1,0 +1,3 @@
+import CtxtrimCLI
+
+CtxtrimCommand.main()
