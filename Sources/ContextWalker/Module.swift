@@ -1,1 +1,0 @@
-// The ContextWalker module; see Package.swift for its role.

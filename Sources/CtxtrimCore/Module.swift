@@ -1,1 +1,0 @@
-// The CtxtrimCore module; see Package.swift for its role.
