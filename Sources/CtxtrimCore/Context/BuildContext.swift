@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A build context as `docker build` sees it: the root directory, the Dockerfile and the ignore file BuildKit would read.
+package struct BuildContext: Sendable, Equatable {
+    /// Why a particular ignore file applies.
+    package enum IgnoreFileOrigin: String, Sendable {
+        /// `<Dockerfile>.dockerignore` beside the Dockerfile, which replaces `CONTEXT/.dockerignore` (BuildKit).
+        case dockerfileSpecific = "dockerfile-specific"
+        /// `CONTEXT/.dockerignore`.
+        case context
+        /// Named with `--ignore-file`.
+        case override
+    }
+
+    /// The ignore file that applies, if any.
+    package struct IgnoreFileChoice: Sendable, Equatable {
+        /// Absolute path.
+        package let path: String
+        /// The path as reports show it: relative to the context root when inside it, else absolute.
+        package let displayPath: String
+        package let origin: IgnoreFileOrigin
+    }
+
+    /// The context root as the user named it (for messages).
+    package let givenRoot: String
+    /// The context root, absolute with symlinks resolved (BuildKit resolves the root before walking).
+    package let root: String
+    /// Absolute path of the Dockerfile (it may not exist: commands that do not read it still work).
+    package let dockerfile: String
+    /// The Dockerfile as reports show it: relative to the context root when inside it.
+    package let dockerfileDisplayPath: String
+    /// Whether the Dockerfile exists.
+    package let dockerfileExists: Bool
+    /// The ignore file BuildKit would read, or nil when there is none.
+    package let ignoreFile: IgnoreFileChoice?
+    /// `CONTEXT/.dockerignore` when it exists but a `<Dockerfile>.dockerignore` makes it inactive.
+    package let shadowedIgnoreFile: String?
+
+    /// Resolves a context the way `docker build [-f DOCKERFILE] CONTEXT` does.
+    ///
+    /// - Parameters:
+    ///   - context: the context directory (`.` by default on the command line).
+    ///   - dockerfile: `-f`; relative paths are taken from the current directory, as the docker CLI does. Defaults to
+    ///     `CONTEXT/Dockerfile`.
+    ///   - ignoreFileOverride: `--ignore-file`, which replaces BuildKit's choice.
+    package static func resolve(
+        context: String, dockerfile: String?, ignoreFileOverride: String?
+    ) throws(ContextError) -> BuildContext {
+        guard let root = realPath(context) else {
+            throw ContextError(
+                code: .contextNotFound, path: context,
+                message: "context directory '\(context)' does not exist; pass an existing directory as CONTEXT")
+        }
+        guard isDirectory(root) else {
+            throw ContextError(
+                code: .contextNotDirectory, path: context,
+                message: "context '\(context)' is not a directory; pass the directory docker build would use")
+        }
+        let dockerfilePath = absolute(dockerfile ?? joined(root, "Dockerfile"))
+        let dockerfileExists = exists(dockerfilePath)
+
+        let contextIgnore = joined(root, ".dockerignore")
+        let specificIgnore = dockerfilePath + ".dockerignore"
+        let choice: IgnoreFileChoice?
+        var shadowed: String?
+        if let ignoreFileOverride {
+            let path = absolute(ignoreFileOverride)
+            guard exists(path) else {
+                throw ContextError(
+                    code: .unreadableFile, path: ignoreFileOverride,
+                    message: "ignore file '\(ignoreFileOverride)' does not exist; check the --ignore-file path")
+            }
+            choice = IgnoreFileChoice(path: path, displayPath: display(path, root: root), origin: .override)
+        } else if exists(specificIgnore) {
+            choice = IgnoreFileChoice(
+                path: specificIgnore, displayPath: display(specificIgnore, root: root), origin: .dockerfileSpecific)
+            if exists(contextIgnore) && realPath(contextIgnore) != realPath(specificIgnore) { shadowed = ".dockerignore" }
+        } else if exists(contextIgnore) {
+            choice = IgnoreFileChoice(path: contextIgnore, displayPath: ".dockerignore", origin: .context)
+        } else {
+            choice = nil
+        }
+        return BuildContext(
+            givenRoot: context, root: root, dockerfile: dockerfilePath,
+            dockerfileDisplayPath: display(dockerfilePath, root: root), dockerfileExists: dockerfileExists,
+            ignoreFile: choice, shadowedIgnoreFile: shadowed)
+    }
+
+    /// The path of `absolutePath` relative to the context root, or nil when it lies outside the context.
+    package func relativePath(of absolutePath: String) -> String? {
+        BuildContext.relative(absolutePath, to: root)
+    }
+
+    // MARK: - Path helpers
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return lexicallyCleaned(path) }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let cwd = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return lexicallyCleaned(joined(cwd, path))
+    }
+
+    /// Collapses `//`, `.` and `x/..` without touching the file system.
+    static func lexicallyCleaned(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func joined(_ base: String, _ name: String) -> String {
+        base.hasSuffix("/") ? base + name : base + "/" + name
+    }
+
+    static func relative(_ path: String, to root: String) -> String? {
+        let resolved = realPath(path) ?? path
+        if resolved == root { return "." }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return resolved.hasPrefix(prefix) ? String(resolved.dropFirst(prefix.count)) : nil
+    }
+
+    static func display(_ path: String, root: String) -> String {
+        relative(path, to: root) ?? path
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}
