@@ -1,0 +1,46 @@
+extension ScanReport {
+    /// The current version of the JSON report; bumped only for incompatible changes.
+    package static let schemaVersion = 1
+
+    /// The `schemaVersion: 1` JSON document documented in the README (keys sorted when rendered).
+    package var json: JSONValue {
+        let totals: [String: JSONValue] = [
+            "sent": .object([
+                "files": .int(sent.files), "dirs": .int(sent.directories), "symlinks": .int(sent.symlinks),
+                "others": .int(sent.others), "bytes": .int(sent.bytes),
+            ]),
+            "excluded": .object([
+                "files": .int(excluded.files), "dirs": .int(excluded.directories), "symlinks": .int(excluded.symlinks),
+                "others": .int(excluded.others), "bytes": .int(excluded.bytes), "measured": .bool(excludedMeasured),
+                "skippedDirs": .int(skippedDirectories),
+            ]),
+        ]
+        return .object([
+            "schemaVersion": .int(ScanReport.schemaVersion),
+            "context": .object([
+                "root": .string(context.root),
+                "dockerfile": .string(context.dockerfile),
+                "dockerfileExists": .bool(context.dockerfileExists),
+                "ignoreFile": .string(context.ignoreFile),
+                "ignoreFileOrigin": .string(context.ignoreFileOrigin),
+                "patterns": .int(context.patterns),
+                "shadowedIgnoreFile": .string(context.shadowedIgnoreFile),
+            ]),
+            "totals": .object(totals),
+            "largest": .object([
+                "dirs": .array(
+                    largestDirectories.map {
+                        .object(["path": .string($0.path), "bytes": .int($0.bytes), "files": .int($0.files)])
+                    }),
+                "files": .array(largestFiles.map { .object(["path": .string($0.path), "bytes": .int($0.bytes)]) }),
+            ]),
+            "extensions": .array(
+                extensions.map { .object(["name": .string($0.name), "files": .int($0.files), "bytes": .int($0.bytes)]) }
+            ),
+            "diagnostics": .array(
+                diagnostics.map {
+                    .object(["kind": .string($0.kind), "path": .string($0.path), "message": .string($0.message)])
+                }),
+        ])
+    }
+}

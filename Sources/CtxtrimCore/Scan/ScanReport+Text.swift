@@ -1,0 +1,94 @@
+extension ScanReport {
+    /// The human report: what is sent, what is kept out, where the bytes are, with bars; colour per `style`.
+    package func text(style: TextStyle) -> String {
+        var out: [String] = []
+        let ignore = context.ignoreFile.map { "\($0) (\(TextLayout.count(context.patterns, "pattern")))" } ?? "none"
+        out.append(style.bold("ctxtrim scan") + "  context \(context.root)")
+        out.append("  Dockerfile   \(context.dockerfile)\(context.dockerfileExists ? "" : style.yellow(" (missing)"))")
+        out.append("  ignore file  \(ignore)")
+        if let shadowed = context.shadowedIgnoreFile {
+            out.append(style.yellow("  \(shadowed) is inactive: \(context.ignoreFile ?? "") replaces it"))
+        }
+        out.append("")
+
+        let sentLine = [
+            TextLayout.count(sent.files, "file"), TextLayout.count(sent.directories, "dir"),
+            TextLayout.count(sent.symlinks, "symlink"),
+        ] + (sent.others > 0 ? [TextLayout.count(sent.others, "other")] : [])
+        out.append(style.bold("Sent to the builder  ") + padSize(sent.bytes) + "  " + sentLine.joined(separator: " · "))
+        var keptOut = "Kept out             " + padSize(excluded.bytes) + "  "
+            + TextLayout.count(excluded.files, "file")
+        if !excludedMeasured && skippedDirectories > 0 {
+            keptOut += style.dim(
+                " (+ \(TextLayout.count(skippedDirectories, "skipped directory", "skipped directories")), not measured)")
+        }
+        out.append(context.ignoreFile == nil ? style.dim("Kept out             nothing (no ignore file)") : keptOut)
+
+        if !largestDirectories.isEmpty {
+            out.append("")
+            out.append(style.bold("Largest directories sent"))
+            let maximum = largestDirectories.map(\.bytes).max() ?? 0
+            let width = min(48, largestDirectories.map { $0.path.count + 1 }.max() ?? 0)
+            for directory in largestDirectories {
+                out.append(
+                    "  " + TextLayout.padRight(TextLayout.elided(directory.path + "/", width), width) + "  "
+                        + padSize(directory.bytes) + "  "
+                        + TextLayout.padLeft(TextLayout.count(directory.files, "file"), 13) + "  "
+                        + style.cyan(TextLayout.bar(directory.bytes, of: maximum)))
+            }
+        }
+        if !largestFiles.isEmpty {
+            out.append("")
+            out.append(style.bold("Largest files sent"))
+            let maximum = largestFiles.map(\.bytes).max() ?? 0
+            let width = min(56, largestFiles.map(\.path.count).max() ?? 0)
+            for file in largestFiles {
+                out.append(
+                    "  " + TextLayout.padRight(TextLayout.elided(file.path, width), width) + "  " + padSize(file.bytes)
+                        + "  " + style.cyan(TextLayout.bar(file.bytes, of: maximum)))
+            }
+        }
+        if !extensions.isEmpty {
+            out.append("")
+            out.append(style.bold("Bytes by extension"))
+            let width = min(16, extensions.map(\.name.count).max() ?? 0)
+            let maximum = extensions.map(\.bytes).max() ?? 0
+            for usage in extensions {
+                out.append(
+                    "  " + TextLayout.padRight(usage.name, width) + "  " + padSize(usage.bytes) + "  "
+                        + TextLayout.padLeft(TextLayout.count(usage.files, "file"), 13) + "  "
+                        + style.cyan(TextLayout.bar(usage.bytes, of: maximum)))
+            }
+        }
+        if !diagnostics.isEmpty {
+            out.append("")
+            out.append(style.bold("Diagnostics") + style.dim(" (the walk went on)"))
+            for diagnostic in diagnostics.prefix(20) {
+                out.append("  \(style.yellow(diagnostic.kind))  \(diagnostic.path): \(diagnostic.message)")
+            }
+            if diagnostics.count > 20 { out.append(style.dim("  … \(diagnostics.count - 20) more (see --format json)")) }
+        }
+        out.append("")
+        out.append(
+            style.dim(
+                "Walked in \(Self.seconds(walkSeconds)) with \(TextLayout.count(threads, "thread"))"
+                    + (excludedMeasured ? "; excluded directories measured" : "")))
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func padSize(_ bytes: Int64) -> String {
+        TextLayout.padLeft(ByteCount.format(bytes), 10)
+    }
+
+    static func seconds(_ value: Double) -> String {
+        let millis = Int((value * 1000).rounded())
+        return millis < 1000 ? "\(millis) ms" : "\(millis / 1000).\(String(format2: (millis % 1000) / 10)) s"
+    }
+}
+
+extension String {
+    /// Two-digit zero-padded decimal.
+    fileprivate init(format2 value: Int) {
+        self = value < 10 ? "0\(value)" : "\(value)"
+    }
+}

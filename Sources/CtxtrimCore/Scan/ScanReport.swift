@@ -1,0 +1,94 @@
+/// Everything `ctxtrim scan` found: what would be sent, what the ignore file keeps out, where the bytes are.
+///
+/// A plain value; `ScanReport+JSON.swift` and `ScanReport+Text.swift` render it.
+package struct ScanReport: Sendable {
+    /// Counts of entries and bytes.
+    package struct Totals: Sendable, Equatable {
+        package var files = 0
+        package var directories = 0
+        package var symlinks = 0
+        /// FIFOs, sockets and devices.
+        package var others = 0
+        /// Regular file bytes plus symlink target lengths, as BuildKit's listing counts them.
+        package var bytes: Int64 = 0
+
+        package init(files: Int = 0, directories: Int = 0, symlinks: Int = 0, others: Int = 0, bytes: Int64 = 0) {
+            self.files = files
+            self.directories = directories
+            self.symlinks = symlinks
+            self.others = others
+            self.bytes = bytes
+        }
+
+        package static func += (lhs: inout Totals, rhs: Totals) {
+            lhs.files += rhs.files
+            lhs.directories += rhs.directories
+            lhs.symlinks += rhs.symlinks
+            lhs.others += rhs.others
+            lhs.bytes += rhs.bytes
+        }
+    }
+
+    /// A directory and the bytes and files sent from its subtree.
+    package struct DirectoryUsage: Sendable, Equatable {
+        package var path: String
+        package var bytes: Int64
+        package var files: Int
+    }
+
+    /// A regular file that is sent.
+    package struct FileUsage: Sendable, Equatable {
+        package var path: String
+        package var bytes: Int64
+    }
+
+    /// Bytes sent per file extension (`.js`; files without one are grouped under `(none)`).
+    package struct ExtensionUsage: Sendable, Equatable {
+        package var name: String
+        package var files: Int
+        package var bytes: Int64
+    }
+
+    /// A soft problem met during the walk; the walk went on.
+    package struct Diagnostic: Sendable, Equatable {
+        /// Stable kebab-case kind, such as `unreadable-directory` or `non-utf8-name`.
+        package var kind: String
+        package var path: String
+        package var message: String
+    }
+
+    /// Where the context is and which files describe the build.
+    package struct ContextInfo: Sendable, Equatable {
+        /// The context directory as the user named it.
+        package var root: String
+        package var dockerfile: String
+        package var dockerfileExists: Bool
+        /// The ignore file in force, as displayed, or nil when there is none.
+        package var ignoreFile: String?
+        /// Why that ignore file applies (`context`, `dockerfile-specific`, `override`).
+        package var ignoreFileOrigin: String?
+        /// Number of pattern lines in the ignore file.
+        package var patterns: Int
+        /// A `.dockerignore` that the Dockerfile-specific ignore file makes inactive.
+        package var shadowedIgnoreFile: String?
+    }
+
+    package var context: ContextInfo
+    package var sent = Totals()
+    package var excluded = Totals()
+    /// Whether excluded directories that the walk could skip were still entered to measure them.
+    package var excludedMeasured = false
+    /// Excluded directories that were not entered (their size is in `excluded` only when `excludedMeasured`).
+    package var skippedDirectories = 0
+    package var largestDirectories: [DirectoryUsage] = []
+    package var largestFiles: [FileUsage] = []
+    package var extensions: [ExtensionUsage] = []
+    package var diagnostics: [Diagnostic] = []
+    /// Wall-clock time of the walk, for the text report only (machine formats carry no timings).
+    package var walkSeconds: Double = 0
+    package var threads = 1
+
+    package init(context: ContextInfo) {
+        self.context = context
+    }
+}

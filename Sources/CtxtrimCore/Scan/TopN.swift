@@ -1,0 +1,39 @@
+/// Keeps the `capacity` largest items seen, by a key, without storing the rest. Mergeable across walker threads.
+///
+/// Ties are broken by `tieBreak` (ascending) so the result is deterministic whatever the visiting order.
+package struct TopN<Item: Sendable>: Sendable {
+    package let capacity: Int
+    private var items: [(key: Int64, tie: String, item: Item)] = []
+    /// The smallest kept key once full; anything not above it is rejected without work.
+    private var threshold: Int64 = .min
+
+    package init(capacity: Int) {
+        self.capacity = max(0, capacity)
+    }
+
+    /// Offers one item. `tie` breaks equal keys (smaller wins) and should be unique, such as a path.
+    package mutating func offer(_ key: Int64, tie: @autoclosure () -> String, _ item: @autoclosure () -> Item) {
+        guard capacity > 0 else { return }
+        if items.count >= capacity && key < threshold { return }
+        items.append((key, tie(), item()))
+        if items.count > capacity * 2 { compact() }
+    }
+
+    package mutating func merge(_ other: TopN<Item>) {
+        for entry in other.items { items.append(entry) }
+        compact()
+    }
+
+    /// The kept items, largest first.
+    package var sorted: [Item] {
+        var copy = self
+        copy.compact()
+        return copy.items.map(\.item)
+    }
+
+    private mutating func compact() {
+        items.sort { $0.key != $1.key ? $0.key > $1.key : $0.tie < $1.tie }
+        if items.count > capacity { items.removeLast(items.count - capacity) }
+        if items.count == capacity, let last = items.last { threshold = last.key }
+    }
+}
