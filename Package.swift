@@ -10,7 +10,9 @@ let package = Package(
         .executable(name: "ctxtrim", targets: ["ctxtrim"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // YAML with line numbers, for `.ctxtrim.yml` errors and compose files.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // .dockerignore reading, pattern compilation, matching and explanation. Standard library only.
@@ -30,7 +32,10 @@ let package = Package(
         // Analysis, findings, the ignore-file generator and reporters.
         .target(
             name: "CtxtrimCore",
-            dependencies: ["DockerIgnore", "ContextWalker", "DockerfileReader", "GitClassifier"]
+            dependencies: [
+                "DockerIgnore", "ContextWalker", "DockerfileReader", "GitClassifier",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // Commands, printing and exit codes.
         .target(

@@ -1,0 +1,209 @@
+import Yams
+
+/// Settings from `.ctxtrim.yml` (or `--config`): budgets, check severities, disabled checks and suppressions.
+///
+/// ```yaml
+/// budgets:
+///   max-size: 500MiB            # eligible context (what the ignore file lets through)
+///   max-files: 20000
+///   max-transferred-size: 200MiB  # what BuildKit actually transfers for this Dockerfile
+///   max-transferred-files: 10000
+///   max-growth: 10%             # against --baseline; also an absolute size such as 50MiB
+/// fail-on: warning              # error | warning | info | never
+/// checks:
+///   editor-junk: off            # disable a check
+///   build-output: error         # change its severity
+/// suppressions:
+///   - path: "test/fixtures/**"  # .dockerignore pattern syntax
+///     checks: [secret-file]     # optional: all checks when absent
+///     reason: fake keys used by unit tests   # required
+/// ```
+package struct CtxtrimConfig: Sendable, Equatable {
+    /// One suppression: findings whose path matches `path` (and whose check is in `checks`, if given) are dropped.
+    package struct Suppression: Sendable, Equatable {
+        package var path: String
+        package var checks: [String]?
+        package var reason: String
+        /// Line of the suppression in the config file.
+        package var line: Int
+    }
+
+    /// The file name as messages show it, or nil for the built-in defaults.
+    package var source: String?
+    package var maxSize: Int64?
+    package var maxFiles: Int?
+    package var maxTransferredSize: Int64?
+    package var maxTransferredFiles: Int?
+    package var maxGrowth: GrowthLimit?
+    package var failOn: FailThreshold?
+    package var severityOverrides: [String: Severity] = [:]
+    package var disabledChecks: Set<String> = []
+    package var suppressions: [Suppression] = []
+
+    package init() {}
+
+    /// Parses the YAML text of a config file. `knownChecks` are the valid check ids.
+    package static func parse(_ text: String, source: String, knownChecks: Set<String>) throws(ConfigError) -> CtxtrimConfig {
+        var config = CtxtrimConfig()
+        config.source = source
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ConfigError(file: source, line: Self.line(of: error), message: "not valid YAML: \(Self.describe(error))")
+        } catch {
+            throw ConfigError(file: source, line: nil, message: "not valid YAML: \(error)")
+        }
+        guard let root else { return config }
+        let reader = Reader(source: source, knownChecks: knownChecks)
+        guard let mapping = root.mapping else {
+            throw reader.error(root, "the top level must be a mapping of settings (budgets, fail-on, checks, suppressions)")
+        }
+        for (key, value) in mapping {
+            switch try reader.key(key) {
+            case "budgets": try reader.budgets(value, into: &config)
+            case "fail-on": config.failOn = try reader.failThreshold(value)
+            case "checks": try reader.checks(value, into: &config)
+            case "suppressions": config.suppressions = try reader.suppressions(value)
+            case let other:
+                throw reader.error(
+                    key, "unknown setting '\(other)'; known settings: budgets, fail-on, checks, suppressions")
+            }
+        }
+        return config
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): mark.line
+        default: nil
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _): problem
+        default: "\(error)"
+        }
+    }
+}
+
+/// Reads the config tree node by node, turning every bad key or value into an error at its line.
+private struct Reader {
+    let source: String
+    let knownChecks: Set<String>
+
+    func error(_ node: Node, _ message: String) -> ConfigError {
+        ConfigError(file: source, line: node.mark?.line, message: message)
+    }
+
+    func key(_ node: Node) throws(ConfigError) -> String {
+        guard let text = node.scalar?.string else { throw error(node, "a key must be a plain string") }
+        return text
+    }
+
+    func scalar(_ node: Node, _ what: String) throws(ConfigError) -> String {
+        guard let text = node.scalar?.string else { throw error(node, "\(what) must be a single value") }
+        return text
+    }
+
+    func budgets(_ node: Node, into config: inout CtxtrimConfig) throws(ConfigError) {
+        guard let mapping = node.mapping else { throw error(node, "budgets must be a mapping such as 'max-size: 200MiB'") }
+        for (keyNode, value) in mapping {
+            let name = try key(keyNode)
+            let text = try scalar(value, name)
+            switch name {
+            case "max-size", "max-transferred-size":
+                guard let bytes = ByteCount.parse(text) else {
+                    throw error(value, "\(name) must be a size such as 200MiB, 1.5GB or 500000; got '\(text)'")
+                }
+                if name == "max-size" { config.maxSize = bytes } else { config.maxTransferredSize = bytes }
+            case "max-files", "max-transferred-files":
+                guard let count = Int(text), count >= 0 else {
+                    throw error(value, "\(name) must be a whole number of files; got '\(text)'")
+                }
+                if name == "max-files" { config.maxFiles = count } else { config.maxTransferredFiles = count }
+            case "max-growth":
+                guard let limit = GrowthLimit.parse(text) else {
+                    throw error(value, "max-growth must be a percentage such as 10% or a size such as 50MiB; got '\(text)'")
+                }
+                config.maxGrowth = limit
+            default:
+                throw error(
+                    keyNode,
+                    "unknown budget '\(name)'; known budgets: max-size, max-files, max-transferred-size, "
+                        + "max-transferred-files, max-growth")
+            }
+        }
+    }
+
+    func failThreshold(_ node: Node) throws(ConfigError) -> FailThreshold {
+        let text = try scalar(node, "fail-on")
+        guard let threshold = FailThreshold(rawValue: text) else {
+            throw error(node, "fail-on must be one of error, warning, info, never; got '\(text)'")
+        }
+        return threshold
+    }
+
+    func checks(_ node: Node, into config: inout CtxtrimConfig) throws(ConfigError) {
+        guard let mapping = node.mapping else {
+            throw error(node, "checks must map check ids to off or a severity, such as 'editor-junk: off'")
+        }
+        for (keyNode, value) in mapping {
+            let id = try key(keyNode)
+            guard knownChecks.contains(id) else {
+                throw error(keyNode, "unknown check '\(id)'; known checks: \(knownChecks.sorted().joined(separator: ", "))")
+            }
+            // YAML 1.1 reads a bare `off`/`no` as a boolean; accept both spellings.
+            let text = try scalar(value, id)
+            switch text {
+            case "off", "false", "no", "disabled": config.disabledChecks.insert(id)
+            default:
+                guard let severity = Severity(rawValue: text) else {
+                    throw error(value, "check '\(id)' must be off, error, warning or info; got '\(text)'")
+                }
+                config.severityOverrides[id] = severity
+            }
+        }
+    }
+
+    func suppressions(_ node: Node) throws(ConfigError) -> [CtxtrimConfig.Suppression] {
+        guard let sequence = node.sequence else {
+            throw error(node, "suppressions must be a list of entries with path and reason")
+        }
+        var result: [CtxtrimConfig.Suppression] = []
+        for item in sequence {
+            guard let mapping = item.mapping else {
+                throw error(item, "a suppression must be a mapping with path, reason and optionally checks")
+            }
+            var path: String?
+            var reason: String?
+            var checks: [String]?
+            for (keyNode, value) in mapping {
+                switch try key(keyNode) {
+                case "path": path = try scalar(value, "path")
+                case "reason": reason = try scalar(value, "reason")
+                case "checks":
+                    let items: [Node] = value.sequence.map(Array.init) ?? [value]
+                    var ids: [String] = []
+                    for idNode in items {
+                        let id = try scalar(idNode, "a check id")
+                        guard knownChecks.contains(id) else {
+                            throw error(idNode, "unknown check '\(id)' in suppression")
+                        }
+                        ids.append(id)
+                    }
+                    checks = ids
+                case let other:
+                    throw error(keyNode, "unknown suppression key '\(other)'; known keys: path, checks, reason")
+                }
+            }
+            guard let path, !path.isEmpty else { throw error(item, "a suppression needs a path glob") }
+            guard let reason, !reason.trimmingSpaces.isEmpty else {
+                throw error(item, "the suppression of '\(path)' needs a reason: say why it is safe")
+            }
+            result.append(.init(path: path, checks: checks, reason: reason, line: item.mark?.line ?? 0))
+        }
+        return result
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+
+@testable import CtxtrimCore
+
+@Suite struct CtxtrimConfigTests {
+    let known: Set<String> = ["secret-file", "editor-junk", "build-output"]
+
+    @Test func readsEverySetting() throws {
+        let text = """
+            # team budgets
+            budgets:
+              max-size: 200MiB
+              max-files: 5000
+              max-transferred-size: 1.5GB
+              max-transferred-files: 100
+              max-growth: 10%
+            fail-on: warning
+            checks:
+              editor-junk: off
+              build-output: error
+            suppressions:
+              - path: "test/fixtures/**"
+                checks: [secret-file]
+                reason: fake keys for unit tests
+            """
+        let config = try CtxtrimConfig.parse(text, source: ".ctxtrim.yml", knownChecks: known)
+        #expect(config.maxSize == Int64(200 * 1_048_576))
+        #expect(config.maxFiles == 5000)
+        #expect(config.maxTransferredSize == 1_500_000_000)
+        #expect(config.maxTransferredFiles == 100)
+        #expect(config.maxGrowth == .percent(10))
+        #expect(config.failOn == .warning)
+        #expect(config.disabledChecks == ["editor-junk"])
+        #expect(config.severityOverrides == ["build-output": .error])
+        #expect(config.suppressions == [.init(path: "test/fixtures/**", checks: ["secret-file"], reason: "fake keys for unit tests", line: 13)])
+    }
+
+    @Test func emptyFileIsTheDefaults() throws {
+        #expect(try CtxtrimConfig.parse("", source: "c.yml", knownChecks: known).maxSize == nil)
+        #expect(try CtxtrimConfig.parse("# only a comment\n", source: "c.yml", knownChecks: known).failOn == nil)
+    }
+
+    static let badFiles: [(String, Int, String)] = [
+        ("budgets:\n  max-size: huge\n", 2, "max-size must be a size"),
+        ("budgets:\n  max-sise: 1MiB\n", 2, "unknown budget 'max-sise'"),
+        ("fail-on: sometimes\n", 1, "fail-on must be one of"),
+        ("colour: red\n", 1, "unknown setting 'colour'"),
+        ("checks:\n  secret-files: off\n", 2, "unknown check 'secret-files'"),
+        ("checks:\n  secret-file: loud\n", 2, "must be off, error, warning or info"),
+        ("suppressions:\n  - path: a/**\n", 2, "needs a reason"),
+        ("suppressions:\n  - path: a\n    reason: x\n    why: y\n", 4, "unknown suppression key 'why'"),
+        ("budgets:\n  max-files: -3\n", 2, "whole number"),
+        ("budgets: [1\n", 2, "not valid YAML"),
+        ("budgets:\n  max-growth: lots\n", 2, "max-growth must be a percentage"),
+    ]
+
+    @Test(arguments: badFiles)
+    func badValuesNameFileAndLine(text: String, line: Int, message: String) {
+        do {
+            _ = try CtxtrimConfig.parse(text, source: ".ctxtrim.yml", knownChecks: known)
+            Issue.record("expected an error for \(text)")
+        } catch {
+            #expect(error.line == line, "\(error)")
+            #expect(error.message.contains(message), "\(error)")
+            #expect(error.description.hasPrefix(".ctxtrim.yml:\(line): "))
+        }
+    }
+
+    @Test func growthLimits() {
+        #expect(GrowthLimit.parse("10%") == .percent(10))
+        #expect(GrowthLimit.parse("5MiB") == .bytes(5 * 1_048_576))
+        #expect(GrowthLimit.parse("x%") == nil)
+        #expect(GrowthLimit.percent(10).exceeded(baseline: 100, current: 111))
+        #expect(!GrowthLimit.percent(10).exceeded(baseline: 100, current: 110))
+        #expect(GrowthLimit.bytes(5).exceeded(baseline: 100, current: 106))
+        #expect(!GrowthLimit.bytes(5).exceeded(baseline: 100, current: 90))
+    }
+
+    @Test func failThresholds() {
+        #expect(FailThreshold.error.fails(.error))
+        #expect(!FailThreshold.error.fails(.warning))
+        #expect(FailThreshold.warning.fails(.warning))
+        #expect(FailThreshold.info.fails(.info))
+        #expect(!FailThreshold.never.fails(.error))
+    }
+}
