@@ -28,3 +28,27 @@ import Testing
         #expect(ByteCount.parse(text) == nil)
     }
 }
+
+@Suite struct TransferRateTests {
+    static let rates: [(String, Double)] = [
+        ("100Mbit/s", 12_500_000), ("1Gbps", 125_000_000), ("50MB/s", 50_000_000), ("12.5MiB/s", 13_107_200),
+        ("800kbit", 100_000), ("1 Gbit/s", 125_000_000),
+    ]
+
+    @Test(arguments: rates)
+    func parses(text: String, bytesPerSecond: Double) {
+        #expect(TransferRate.parse(text)?.bytesPerSecond == bytesPerSecond)
+    }
+
+    @Test(arguments: ["", "fast", "0Mbit/s", "-1MB/s", "10 furlongs"])
+    func rejects(text: String) {
+        #expect(TransferRate.parse(text) == nil)
+    }
+
+    @Test func estimatesAndDescribes() {
+        #expect(TransferRate.defaultRate.seconds(for: 125_000_000) == 10)
+        #expect(TransferRate.defaultRate.description == TransferRate.defaultDescription)
+        #expect(TransferRate.duration(0.42) == "0.4 s")
+        #expect(TransferRate.duration(200) == "3 min 20 s")
+    }
+}

@@ -1,0 +1,55 @@
+/// A network transfer rate for estimating how long sending a context takes (`--bandwidth`).
+package struct TransferRate: Sendable, Equatable, CustomStringConvertible {
+    /// Bytes per second.
+    package let bytesPerSecond: Double
+
+    /// 100 Mbit/s: a typical link from a developer machine or CI runner to a remote builder.
+    package static let defaultRate = TransferRate(bytesPerSecond: 12_500_000)
+    package static let defaultDescription = "100Mbit/s"
+
+    package init(bytesPerSecond: Double) {
+        self.bytesPerSecond = bytesPerSecond
+    }
+
+    /// Parses `100Mbit/s`, `1Gbps`, `50MB/s`, `12.5MiB/s`, `800kbit`. Bits use decimal prefixes; bytes follow
+    /// `ByteCount.parse` (IEC for `MiB`, decimal for `MB`). The `/s` suffix is optional.
+    package static func parse(_ text: String) -> TransferRate? {
+        var lower = text.lowercased().filter { $0 != " " }
+        for suffix in ["/s", "ps"] where lower.hasSuffix(suffix) {
+            lower.removeLast(suffix.count)
+            break
+        }
+        let number = lower.prefix { $0.isNumber || $0 == "." }
+        guard let value = Double(number), value > 0 else { return nil }
+        let unit = lower.dropFirst(number.count)
+        let bitUnits: [String: Double] = ["bit": 1, "b": 1, "kbit": 1e3, "kb": 1e3, "mbit": 1e6, "mb": 1e6, "gbit": 1e9, "gb": 1e9]
+        if text.contains("bit") || text.hasSuffix("bps") {
+            guard let multiplier = bitUnits[String(unit)] else { return nil }
+            return TransferRate(bytesPerSecond: value * multiplier / 8)
+        }
+        guard let bytes = ByteCount.parse(String(number) + unit) else { return nil }
+        return TransferRate(bytesPerSecond: Double(bytes))
+    }
+
+    /// Estimated seconds to send `bytes`.
+    package func seconds(for bytes: Int64) -> Double {
+        Double(bytes) / bytesPerSecond
+    }
+
+    package var description: String {
+        let megabits = bytesPerSecond * 8 / 1e6
+        return megabits >= 1000 ? "\(trimmed(megabits / 1000))Gbit/s" : "\(trimmed(megabits))Mbit/s"
+    }
+
+    private func trimmed(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String((value * 10).rounded() / 10)
+    }
+
+    /// `0.4 s`, `12 s`, `3 min 20 s`.
+    package static func duration(_ seconds: Double) -> String {
+        if seconds < 10 { return "\((seconds * 10).rounded() / 10) s" }
+        if seconds < 60 { return "\(Int(seconds.rounded())) s" }
+        let total = Int(seconds.rounded())
+        return total % 60 == 0 ? "\(total / 60) min" : "\(total / 60) min \(total % 60) s"
+    }
+}
