@@ -11,11 +11,14 @@ struct RecordingVisitor: WalkVisitor {
     var finishedPaths: [String] = []
     /// Raw visited paths in order, for checking the serial walk's order.
     var visitedRawPaths: [[UInt8]] = []
+    /// Visits ("v path") and finishes ("f path") in the order this visitor saw them.
+    var events: [String] = []
 
     mutating func visit(_ entry: WalkEntry, state: Bool) {
         let path = Self.escape(entry.path)
         visitedPaths.append(path)
         visitedRawPaths.append(Array(entry.path))
+        events.append("v \(path)")
         visits.append(
             "\(path) \(entry.kind.code) size=\(entry.size) depth=\(entry.depth) \(entry.disposition)"
                 + (entry.isReadable ? "" : " unreadable") + " name=\(Self.escape(entry.name))")
@@ -24,6 +27,7 @@ struct RecordingVisitor: WalkVisitor {
     mutating func directoryFinished(_ summary: DirectorySummary, state: Bool) {
         let path = Self.escape(summary.path)
         finishedPaths.append(path)
+        events.append("f \(path)")
         let t = summary.totals
         finishes.append(
             "\(path) \(summary.disposition) \(summary.handling) sent=\(summary.isSent) readable=\(summary.isReadable)"
@@ -43,6 +47,7 @@ struct RecordingVisitor: WalkVisitor {
         visitedPaths += other.visitedPaths
         finishedPaths += other.finishedPaths
         visitedRawPaths += other.visitedRawPaths
+        events += other.events
     }
 
     /// Everything, sorted: equal for two walks that reported the same multiset.
