@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A growable byte buffer owned by one worker thread: the current path, or the names of entries a directory defers.

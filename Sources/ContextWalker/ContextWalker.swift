@@ -13,7 +13,9 @@ package struct ContextWalker<Calls: SystemCalls>: Sendable {
     /// Counts that another thread may read while the walk runs.
     package let progress: WalkProgress
 
-    package init(root: String, options: WalkOptions = WalkOptions(), calls: Calls, progress: WalkProgress = WalkProgress()) {
+    package init(
+        root: String, options: WalkOptions = WalkOptions(), calls: Calls, progress: WalkProgress = WalkProgress()
+    ) {
         self.root = root
         self.options = options
         self.calls = calls
@@ -35,7 +37,8 @@ package struct ContextWalker<Calls: SystemCalls>: Sendable {
         } catch {
             throw WalkError(
                 code: .rootUnreadable,
-                message: "Cannot open the build context '\(root)' as a directory; check that it exists and is readable.",
+                message:
+                    "Cannot open the build context '\(root)' as a directory; check that it exists and is readable.",
                 path: root, cause: error)
         }
         defer { calls.close(rootDescriptor) }

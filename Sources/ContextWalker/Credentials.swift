@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The effective user and groups a walk runs as, to judge from mode bits whether a file is readable.

@@ -1,7 +1,7 @@
 import CWalk
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real system calls; each retries EINTR.
@@ -47,7 +47,8 @@ package struct POSIXSystemCalls: SystemCalls {
         let count = getgroups(0, nil)
         var groups = [gid_t](repeating: 0, count: Int(max(count, 0)))
         let filled = groups.withUnsafeMutableBufferPointer { getgroups(Int32($0.count), $0.baseAddress) }
-        return Credentials(user: geteuid(), group: getegid(), supplementaryGroups: Array(groups.prefix(Int(max(filled, 0)))))
+        let supplementary = Array(groups.prefix(Int(max(filled, 0))))
+        return Credentials(user: geteuid(), group: getegid(), supplementaryGroups: supplementary)
     }
 
     /// Calls `body` until it does not fail with EINTR; a negative result becomes a ``SystemCallError``.

@@ -1,5 +1,5 @@
 /// Receives what the walk finds. The walker makes one visitor per worker thread and merges them at the end, so a
-/// visitor needs no locking; it should fold entries into counts or small summaries rather than keep one record per file.
+/// visitor needs no locking; it should fold entries into counts or small summaries rather than one record per file.
 package protocol WalkVisitor<State>: Sendable {
     /// The filter's state type (``WalkFilter/State``).
     associatedtype State: Sendable

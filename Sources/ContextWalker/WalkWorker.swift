@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One worker thread: takes directories from the queue and walks each depth-first, handing subdirectories to idle
@@ -105,7 +105,8 @@ where Visitor.State == Filter.State {
                     arena.append(name, count: nameLength)
                     arena.append(0)
                 } else {
-                    handleEntry(name: name, length: nameLength, type: type, in: descriptor, parent: node, totals: &totals)
+                    handleEntry(
+                        name: name, length: nameLength, type: type, in: descriptor, parent: node, totals: &totals)
                 }
             }
         }
@@ -115,7 +116,8 @@ where Visitor.State == Filter.State {
         while index < deferredEnd && !run.isStopped {
             let record = arena.base + deferred[index]
             let length = Int(record[1]) | Int(record[2]) << 8
-            handleEntry(name: record + 3, length: length, type: record[0], in: descriptor, parent: node, totals: &totals)
+            handleEntry(
+                name: record + 3, length: length, type: record[0], in: descriptor, parent: node, totals: &totals)
             index += 1
         }
         arena.truncate(to: arenaMark)
@@ -156,8 +158,7 @@ where Visitor.State == Filter.State {
         case Int32(DT_REG): kind = .file
         case Int32(DT_DIR): kind = .directory
         case Int32(DT_LNK): kind = .symlink
-        case Int32(DT_UNKNOWN): kind = .other
-        default: kind = .other
+        default: kind = .other  // FIFOs, sockets, devices; DT_UNKNOWN is settled by the stat below
         }
         if type == UInt8(DT_UNKNOWN) || kind == .file || kind == .symlink {
             do {

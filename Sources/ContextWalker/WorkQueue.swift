@@ -1,7 +1,7 @@
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The stack of directories shared by the workers, and the count of jobs in progress that tells when the walk is done.

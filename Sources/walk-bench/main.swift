@@ -3,7 +3,7 @@
 import ContextWalker
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Sends everything.
@@ -22,9 +22,13 @@ struct Counts: WalkVisitor {
 
     mutating func visit(_ entry: WalkEntry, state: Void) {
         switch entry.kind {
-        case .file: files += 1; bytes += entry.size
+        case .file:
+            files += 1
+            bytes += entry.size
         case .directory: directories += 1
-        case .symlink: symlinks += 1; linkBytes += entry.size
+        case .symlink:
+            symlinks += 1
+            linkBytes += entry.size
         case .other: other += 1
         }
     }
@@ -34,9 +38,13 @@ struct Counts: WalkVisitor {
     mutating func diagnostic(_ diagnostic: WalkDiagnostic) { diagnostics += 1 }
 
     mutating func merge(_ other: consuming Counts) {
-        files += other.files; directories += other.directories; symlinks += other.symlinks
-        self.other += other.other; diagnostics += other.diagnostics
-        bytes += other.bytes; linkBytes += other.linkBytes
+        files += other.files
+        directories += other.directories
+        symlinks += other.symlinks
+        self.other += other.other
+        diagnostics += other.diagnostics
+        bytes += other.bytes
+        linkBytes += other.linkBytes
     }
 }
 

@@ -2,7 +2,7 @@ import ContextWalker
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 private let sendAll = RuleFilter()
@@ -53,8 +53,12 @@ struct DiagnosticsTests {
         let calls = InjectingSystemCalls(faults: [.init(syscall: syscall, path: "app"): code])
         for options in [WalkOptions.serial(), WalkOptions(threads: 2)] {
             let (visitor, totals) = try record(tree, filter: sendAll, options: options, calls: calls)
-            #expect(visitor.visits.sorted() == ["app d size=0 depth=1 sent name=app", "z f size=2 depth=1 sent name=z"])
-            #expect(visitor.diagnostics == [WalkDiagnostic(path: Array("app".utf8), kind: kind, syscall: syscall, errno: code)])
+            #expect(
+                visitor.visits.sorted() == ["app d size=0 depth=1 sent name=app", "z f size=2 depth=1 sent name=z"])
+            #expect(
+                visitor.diagnostics == [
+                    WalkDiagnostic(path: Array("app".utf8), kind: kind, syscall: syscall, errno: code)
+                ])
             #expect(
                 visitor.finishes == [
                     "app sent entered sent=true readable=false files=0 dirs=0 links=0 other=0 bytes=0 xfiles=0 xdirs=0"
@@ -73,7 +77,10 @@ struct DiagnosticsTests {
         let calls = InjectingSystemCalls(faults: [.init(syscall: "fstatat", path: "gone"): ENOENT])
         let (visitor, totals) = try record(tree, filter: sendAll, options: .serial(), calls: calls)
         #expect(visitor.visits == ["here f size=1 depth=1 sent name=here"])
-        #expect(visitor.diagnostics == [WalkDiagnostic(path: Array("gone".utf8), kind: .vanished, syscall: "fstatat", errno: ENOENT)])
+        #expect(
+            visitor.diagnostics == [
+                WalkDiagnostic(path: Array("gone".utf8), kind: .vanished, syscall: "fstatat", errno: ENOENT)
+            ])
         #expect(totals.sentBytes == 1)
     }
 

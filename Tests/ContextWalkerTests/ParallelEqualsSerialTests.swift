@@ -2,7 +2,7 @@ import ContextWalker
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Rules that give every verdict on the names ``RandomTreeBuilder`` draws.
@@ -14,7 +14,7 @@ private let walkVariants: [WalkOptions] = [2, 4].flatMap { threads in
     [false, true].map { WalkOptions(threads: threads, measureExcluded: $0) }
 }
 
-/// Checks what only the serial walk promises: WalkDir order, a directory visited before its contents and finished after.
+/// Checks what only the serial walk promises: WalkDir order; a directory visited before its contents, finished after.
 private func expectSerialOrder(_ visitor: RecordingVisitor, seed: UInt64) {
     let ordered = visitor.visitedRawPaths.sorted(by: walkOrderPrecedes)
     #expect(visitor.visitedRawPaths == ordered, "serial order, seed \(seed)")
@@ -23,12 +23,14 @@ private func expectSerialOrder(_ visitor: RecordingVisitor, seed: UInt64) {
     for (index, event) in visitor.events.enumerated() where event.hasPrefix("f ") {
         let directory = String(event.dropFirst(2))
         #expect((position["v " + directory] ?? Int.max) < index, "visit before finish of \(directory), seed \(seed)")
-        let late = visitor.events[index...].contains { $0.hasPrefix("v \(directory)/") || $0.hasPrefix("f \(directory)/") }
+        let late = visitor.events[index...].contains {
+            $0.hasPrefix("v \(directory)/") || $0.hasPrefix("f \(directory)/")
+        }
         #expect(!late, "\(directory) finished before its subtree, seed \(seed)")
     }
 }
 
-/// Walks serially, then with every parallel variant, and expects the same multiset of visits, summaries and diagnostics.
+/// Walks serially, then with each parallel variant; expects the same multiset of visits, summaries and diagnostics.
 private func expectParallelEqualsSerial<Calls: SystemCalls>(_ tree: TestTree, calls: Calls, seed: UInt64) throws {
     for measure in [false, true] {
         let serial = try record(tree, filter: propertyFilter, options: .serial(measureExcluded: measure), calls: calls)
@@ -86,8 +88,9 @@ struct ParallelEqualsSerialTests {
         #expect(serial.visitor.visits.contains("odd/dangling l size=14 depth=2 sent name=dangling"))
         #expect(serial.totals.unreadableDirectories == 2)
         #expect(serial.visitor.visits.filter { $0.contains("insideSkipped") }.count == 301)
-        #expect(serial.visitor.diagnostics.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [
-            .nonUTF8Name, .nonUTF8Name, .specialFile, .systemError, .unreadableDirectory,
-        ])
+        #expect(
+            serial.visitor.diagnostics.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [
+                .nonUTF8Name, .nonUTF8Name, .specialFile, .systemError, .unreadableDirectory,
+            ])
     }
 }

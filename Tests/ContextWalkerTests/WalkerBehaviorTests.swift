@@ -49,8 +49,10 @@ private let measuredBuildVisits = [
     "build/sub/x f size=1 depth=3 insideSkipped name=x",
 ]
 
-private func finish(_ path: String, _ head: String, files: Int = 0, links: Int = 0, bytes: Int = 0,
-                    xfiles: Int = 0, xdirs: Int = 0, xbytes: Int = 0) -> String {
+private func finish(
+    _ path: String, _ head: String, files: Int = 0, links: Int = 0, bytes: Int = 0,
+    xfiles: Int = 0, xdirs: Int = 0, xbytes: Int = 0
+) -> String {
     "\(path) \(head) readable=true files=\(files) dirs=0 links=\(links) other=0 bytes=\(bytes)"
         + " xfiles=\(xfiles) xdirs=\(xdirs) xbytes=\(xbytes) unreadable=0"
 }
@@ -86,8 +88,10 @@ struct WalkerBehaviorTests {
         let tree = try makeSampleTree()
         let (visitor, totals) = try record(tree, filter: sampleFilter, options: .serial(measureExcluded: true))
         #expect(visitor.visits == Array(sampleVisits[0...4]) + measuredBuildVisits + Array(sampleVisits[5...]))
-        #expect(visitor.finishes.contains(finish("build/sub", "insideSkipped measured sent=false", xfiles: 1, xbytes: 1)))
-        #expect(visitor.finishes.contains(finish("build", "skipped measured sent=false", xfiles: 2, xdirs: 1, xbytes: 101)))
+        #expect(
+            visitor.finishes.contains(finish("build/sub", "insideSkipped measured sent=false", xfiles: 1, xbytes: 1)))
+        #expect(
+            visitor.finishes.contains(finish("build", "skipped measured sent=false", xfiles: 2, xdirs: 1, xbytes: 101)))
         #expect(totals.excludedFiles == 5)
         #expect(totals.excludedBytes == 113)
         #expect(totals.excludedDirectories == 3)

@@ -1,7 +1,7 @@
 import ContextWalker
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real system calls, except that chosen calls on chosen paths fail with a chosen errno, and the credentials are

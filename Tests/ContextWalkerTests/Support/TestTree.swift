@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A directory tree built at test time in a fresh temporary directory, with raw-byte names, and removed at the end.
