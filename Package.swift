@@ -18,7 +18,11 @@ let package = Package(
         // .dockerignore reading, pattern compilation, matching and explanation. Standard library only.
         .target(name: "DockerIgnore"),
         // Parallel POSIX walk of a build context; knows nothing about globs.
-        .target(name: "ContextWalker"),
+        .target(name: "ContextWalker", dependencies: ["CWalk"]),
+        // getdents64(2) for the walker: Swift cannot call the variadic syscall(2).
+        .target(name: "CWalk"),
+        // Measures the walker on a given tree (not a test): counts, bytes and time.
+        .executableTarget(name: "walk-bench", dependencies: ["ContextWalker"]),
         // Dockerfile parsing: instructions, stages, COPY/ADD/RUN --mount sources.
         .target(name: "DockerfileReader"),
         // libgit2 through pkg-config (Debian: libgit2-dev).

@@ -1,0 +1,41 @@
+/// A soft problem met during the walk: it is reported and the walk goes on.
+package struct WalkDiagnostic: Sendable, Hashable {
+    /// What went wrong.
+    package enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// A directory could not be opened or read (EACCES, EPERM): nothing below it is known.
+        case unreadableDirectory = "unreadable-directory"
+        /// An entry listed by its directory was gone when the walker looked at it (ENOENT); it is not visited.
+        case vanished
+        /// A directory turned into a symlink during the walk, or a path has too many symlinks (ELOOP).
+        case symlinkLoop = "symlink-loop"
+        /// A directory turned into something else during the walk (ENOTDIR).
+        case notADirectory = "not-a-directory"
+        /// The entry's absolute path reaches PATH_MAX: other tools (and BuildKit) cannot open it by path. Reported
+        /// once, for the first entry on a branch that reaches the limit; the walker itself goes on below it.
+        case pathTooLong = "path-too-long"
+        /// The entry's name is not valid UTF-8. The entry is still visited, with its raw bytes.
+        case nonUTF8Name = "non-utf8-name"
+        /// A FIFO, socket or device (kind ``EntryKind/other``). The entry is still visited.
+        case specialFile = "special-file"
+        /// Any other failing system call.
+        case systemError = "system-error"
+    }
+
+    /// Relative to the root, raw bytes; empty for the root itself.
+    package let path: [UInt8]
+    package let kind: Kind
+    /// The failing C function, if a system call failed.
+    package let syscall: String?
+    /// The errno it set, if a system call failed.
+    package let errno: Int32?
+
+    package init(path: [UInt8], kind: Kind, syscall: String? = nil, errno: Int32? = nil) {
+        self.path = path
+        self.kind = kind
+        self.syscall = syscall
+        self.errno = errno
+    }
+
+    /// The path as a String, with invalid UTF-8 replaced by U+FFFD.
+    package var pathString: String { String(decoding: path, as: UTF8.self) }
+}

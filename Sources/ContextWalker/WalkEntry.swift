@@ -1,0 +1,24 @@
+/// One entry met by the walk, as handed to ``WalkVisitor/visit(_:state:)``.
+///
+/// The path and name point into the walker's buffers: they are valid only during the call. Copy what you keep.
+package struct WalkEntry {
+    /// Relative to the root, '/'-separated, no leading '/'; raw bytes (not necessarily UTF-8).
+    package let path: UnsafeBufferPointer<UInt8>
+    /// Where the last component starts in ``path``.
+    package let nameStart: Int
+    /// 1 for the root's children.
+    package let depth: Int
+    package let kind: EntryKind
+    /// As BuildKit counts it: a regular file's bytes, a symlink's target length (lstat `st_size`), otherwise 0.
+    package let size: Int64
+    package let disposition: EntryDisposition
+    /// Whether this process may read the regular file (always true for root and for other kinds). Mode bits against the
+    /// effective user and groups; ACLs are not consulted.
+    package let isReadable: Bool
+
+    /// The last path component.
+    package var name: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: path[nameStart...]) }
+
+    /// The path as a String, with invalid UTF-8 replaced by U+FFFD.
+    package var pathString: String { String(decoding: path, as: UTF8.self) }
+}

@@ -1,0 +1,26 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// How to walk.
+package struct WalkOptions: Sendable, Hashable {
+    /// Worker threads. With 1 the walk is serial and visits each directory's entries in lexical (byte) order, entering
+    /// a directory where it stands, like Go's `filepath.WalkDir`; with more, the order is unspecified.
+    package var threads: Int
+    /// Walk directories the filter skipped anyway, counting everything inside as excluded (the filter is not called
+    /// there), so reports can say how much a rule keeps out.
+    package var measureExcluded: Bool
+
+    package init(threads: Int = WalkOptions.onlineProcessors, measureExcluded: Bool = false) {
+        self.threads = max(1, threads)
+        self.measureExcluded = measureExcluded
+    }
+
+    /// The serial, lexically ordered walk.
+    package static func serial(measureExcluded: Bool = false) -> WalkOptions {
+        WalkOptions(threads: 1, measureExcluded: measureExcluded)
+    }
+
+    /// The number of online processors (sysconf `_SC_NPROCESSORS_ONLN`), at least 1.
+    package static var onlineProcessors: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+}

@@ -1,0 +1,21 @@
+import Synchronization
+
+/// Entries and bytes walked so far, readable from another thread while the walk runs (for a progress line).
+///
+/// Updated once per directory, so it lags by at most one directory per worker.
+package final class WalkProgress: Sendable {
+    private let entryCount = Atomic<Int>(0)
+    private let byteCount = Atomic<Int64>(0)
+
+    package init() {}
+
+    /// Entries visited so far.
+    package var entries: Int { entryCount.load(ordering: .relaxed) }
+    /// Sizes of the entries visited so far.
+    package var bytes: Int64 { byteCount.load(ordering: .relaxed) }
+
+    func add(entries: Int, bytes: Int64) {
+        entryCount.add(entries, ordering: .relaxed)
+        byteCount.add(bytes, ordering: .relaxed)
+    }
+}

@@ -1,0 +1,303 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One worker thread: takes directories from the queue and walks each depth-first, handing subdirectories to idle
+/// workers. Everything here belongs to its thread; only ``DirectoryNode``s and the ``WalkRun`` are shared.
+///
+/// Per directory level it keeps only the names it defers (subdirectories; with one thread, every name, to sort them),
+/// in one arena that shrinks back when the level is done.
+final class WalkWorker<Filter: WalkFilter, Visitor: WalkVisitor, Calls: SystemCalls>
+where Visitor.State == Filter.State {
+    typealias Node = DirectoryNode<Filter.State>
+
+    private static var readBufferSize: Int { 64 << 10 }
+
+    private let run: WalkRun<Filter, Visitor, Calls>
+    private(set) var visitor: Visitor
+    private let isSerial: Bool
+    private let path = ByteBuffer(capacity: 4096)
+    /// Deferred entries: a type byte, a 2-byte name length, the name, a NUL.
+    private let arena = ByteBuffer(capacity: 64 << 10)
+    /// Offsets of the deferred entries in `arena`, a stack of levels like the arena.
+    private var deferred: [Int] = []
+    private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: readBufferSize, alignment: 8)
+    private var unreportedEntries = 0
+    private var unreportedBytes: Int64 = 0
+
+    init(run: WalkRun<Filter, Visitor, Calls>, visitor: Visitor) {
+        self.run = run
+        self.visitor = visitor
+        self.isSerial = run.options.threads == 1
+    }
+
+    deinit { readBuffer.deallocate() }
+
+    /// Walks jobs until the walk is done or stopped.
+    func work() {
+        while let job = run.queue.pop() {
+            path.truncate(to: 0)
+            path.append(contentsOf: job.path)
+            if job.path.isEmpty {
+                walkDirectory(run.rootDescriptor, node: job.node)
+            } else {
+                if let descriptor = openHandedOver(job.path) {
+                    walkDirectory(descriptor, node: job.node)
+                    run.calls.close(descriptor)
+                } else {
+                    settle(job.node, totals: SubtreeTotals(), unreadable: true)
+                }
+            }
+            run.queue.jobDone()
+        }
+    }
+
+    /// Opens a handed-over directory by its path relative to the root (shorter than PATH_MAX by construction).
+    private func openHandedOver(_ relativePath: [UInt8]) -> Int32? {
+        let terminated = relativePath + [0]
+        let result = terminated.withUnsafeBufferPointer { name in
+            let cName = UnsafeRawPointer(name.baseAddress!).assumingMemoryBound(to: CChar.self)
+            return Result { () throws(SystemCallError) in
+                try run.calls.openDirectory(at: run.rootDescriptor, name: cName, path: path.bytes)
+            }
+        }
+        switch result {
+        case .success(let descriptor): return descriptor
+        case .failure(let error):
+            report(error, directory: true)
+            return nil
+        }
+    }
+
+    /// Reads one open directory, decides and visits its entries, descends into its subdirectories, then settles it.
+    /// The path buffer holds the directory's path on entry and on return.
+    private func walkDirectory(_ descriptor: Int32, node: Node) {
+        var totals = SubtreeTotals()
+        var readable = true
+        let arenaMark = arena.count
+        let deferredMark = deferred.count
+        reading: while !run.isStopped {
+            let count: Int
+            do {
+                count = try run.calls.readEntries(descriptor, into: readBuffer, path: path.bytes)
+            } catch {
+                report(error, directory: true)
+                readable = false
+                break reading
+            }
+            if count == 0 { break }
+            let base = readBuffer.baseAddress!
+            var offset = 0
+            while offset < count {
+                let record = base + offset
+                offset += Int(record.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
+                let type = record.load(fromByteOffset: 18, as: UInt8.self)
+                let name = (record + 19).assumingMemoryBound(to: UInt8.self)
+                if name[0] == UInt8(ascii: ".") && (name[1] == 0 || (name[1] == UInt8(ascii: ".") && name[2] == 0)) {
+                    continue
+                }
+                let nameLength = strlen(name)
+                if isSerial || type == UInt8(DT_DIR) || type == UInt8(DT_UNKNOWN) {
+                    deferred.append(arena.count)
+                    arena.append(type)
+                    arena.append(UInt8(truncatingIfNeeded: nameLength))
+                    arena.append(UInt8(truncatingIfNeeded: nameLength >> 8))
+                    arena.append(name, count: nameLength)
+                    arena.append(0)
+                } else {
+                    handleEntry(
+                        name: name, length: nameLength, type: type, in: descriptor, parent: node, totals: &totals)
+                }
+            }
+        }
+        let deferredEnd = deferred.count
+        if isSerial { sortDeferred(deferredMark..<deferredEnd) }
+        var index = deferredMark
+        while index < deferredEnd && !run.isStopped {
+            let record = arena.base + deferred[index]
+            let length = Int(record[1]) | Int(record[2]) << 8
+            handleEntry(
+                name: record + 3, length: length, type: record[0], in: descriptor, parent: node, totals: &totals)
+            index += 1
+        }
+        arena.truncate(to: arenaMark)
+        deferred.removeLast(deferred.count - deferredMark)
+        run.progress.add(entries: unreportedEntries, bytes: unreportedBytes)
+        unreportedEntries = 0
+        unreportedBytes = 0
+        if run.isStopped { return }
+        settle(node, totals: totals, unreadable: !readable)
+    }
+
+    /// Sorts deferred entries by name bytes, as Go's `os.ReadDir` does.
+    private func sortDeferred(_ range: Range<Int>) {
+        let base = arena.base
+        deferred[range].sort { left, right in
+            let leftLength = Int(base[left + 1]) | Int(base[left + 2]) << 8
+            let rightLength = Int(base[right + 1]) | Int(base[right + 2]) << 8
+            let common = memcmp(base + left + 3, base + right + 3, min(leftLength, rightLength))
+            return common != 0 ? common < 0 : leftLength < rightLength
+        }
+    }
+
+    /// Decides, measures and visits one entry; enters it (or hands it over) if it is a directory to enter.
+    private func handleEntry(
+        name: UnsafePointer<UInt8>, length: Int, type: UInt8, in directory: Int32, parent: Node,
+        totals: inout SubtreeTotals
+    ) {
+        let parentLength = path.count
+        if parentLength > 0 { path.append(UInt8(ascii: "/")) }
+        path.append(name, count: length)
+        defer { path.truncate(to: parentLength) }
+        let cName = UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)
+        checkRepresentable(name: name, length: length, parentLength: parentLength)
+
+        var kind: EntryKind
+        var status: FileStatus?
+        switch Int32(type) {
+        case Int32(DT_REG): kind = .file
+        case Int32(DT_DIR): kind = .directory
+        case Int32(DT_LNK): kind = .symlink
+        default: kind = .other  // FIFOs, sockets, devices; DT_UNKNOWN is settled by the stat below
+        }
+        if type == UInt8(DT_UNKNOWN) || kind == .file || kind == .symlink {
+            do {
+                let found = try run.calls.status(at: directory, name: cName, path: path.bytes)
+                status = found
+                kind = found.kind
+            } catch {
+                report(error, directory: false)
+                return
+            }
+        }
+        let size = kind == .file || kind == .symlink ? status?.size ?? 0 : 0
+
+        let verdict: FilterVerdict
+        let disposition: EntryDisposition
+        let state: Filter.State
+        if parent.handling == .measured {
+            verdict = .skip
+            disposition = .insideSkipped
+            state = parent.state
+        } else {
+            do {
+                let decision = try run.filter.decide(path: path.bytes, kind: kind, parent: parent.state)
+                verdict = decision.verdict
+                state = decision.state
+            } catch {
+                run.fail(path: Array(path.bytes), error: error)
+                return
+            }
+            disposition =
+                switch verdict {
+                case .send: .sent
+                case .exclude: .excluded
+                case .skip: .skipped
+                }
+        }
+        let readable = kind == .file ? run.credentials.canRead(status!) : true
+        let depth = parent.depth + 1
+        visitor.visit(
+            WalkEntry(
+                path: path.bytes, nameStart: path.count - length, depth: depth, kind: kind, size: size,
+                disposition: disposition, isReadable: readable),
+            state: state)
+        unreportedEntries += 1
+        unreportedBytes += size
+
+        guard kind == .directory else {
+            if kind == .other { visitor.diagnostic(WalkDiagnostic(path: Array(path.bytes), kind: .specialFile)) }
+            count(kind: kind, size: size, sent: disposition == .sent, into: &totals)
+            return
+        }
+        if disposition == .skipped && !run.options.measureExcluded {
+            visitor.directoryFinished(
+                DirectorySummary(
+                    path: path.bytes, depth: depth, disposition: disposition, handling: .notEntered,
+                    isReadable: true, totals: SubtreeTotals()),
+                state: state)
+            totals.excludedDirectories += 1
+            return
+        }
+        let child = Node(
+            parent: parent, pathLength: path.count, depth: depth, disposition: disposition,
+            handling: verdict == .skip ? .measured : .entered, state: state)
+        parent.addChild()
+        if !isSerial && run.queue.hasIdleWorkers && path.count < Int(PATH_MAX) {
+            run.queue.push(DirectoryJob(node: child, path: Array(path.bytes)))
+            return
+        }
+        let descriptor: Int32
+        do {
+            descriptor = try run.calls.openDirectory(at: directory, name: cName, path: path.bytes)
+        } catch {
+            report(error, directory: true)
+            settle(child, totals: SubtreeTotals(), unreadable: true)
+            return
+        }
+        walkDirectory(descriptor, node: child)
+        run.calls.close(descriptor)
+    }
+
+    private func count(kind: EntryKind, size: Int64, sent: Bool, into totals: inout SubtreeTotals) {
+        guard sent else {
+            totals.excludedFiles += 1
+            totals.excludedBytes += size
+            return
+        }
+        switch kind {
+        case .file: totals.sentFiles += 1
+        case .symlink: totals.sentSymlinks += 1
+        case .other: totals.sentOther += 1
+        case .directory: totals.sentDirectories += 1
+        }
+        totals.sentBytes += size
+    }
+
+    /// Reports a name that is not UTF-8, and the first entry of a branch whose absolute path reaches PATH_MAX.
+    private func checkRepresentable(name: UnsafePointer<UInt8>, length: Int, parentLength: Int) {
+        let buffer = UnsafeBufferPointer(start: name, count: length)
+        if buffer.contains(where: { $0 >= 0x80 }) && String(validating: buffer, as: UTF8.self) == nil {
+            visitor.diagnostic(WalkDiagnostic(path: Array(path.bytes), kind: .nonUTF8Name))
+        }
+        let limit = Int(PATH_MAX)
+        if run.rootLength + 1 + path.count >= limit && run.rootLength + 1 + parentLength < limit {
+            visitor.diagnostic(WalkDiagnostic(path: Array(path.bytes), kind: .pathTooLong))
+        }
+    }
+
+    /// Marks one part of `node` done; if that completes it, finishes it and every ancestor it completes in turn.
+    /// The path buffer must hold the node's path or a descendant's.
+    private func settle(_ node: Node, totals: SubtreeTotals, unreadable: Bool) {
+        guard var progress = node.settle(adding: totals, unreadable: unreadable) else { return }
+        var node = node
+        while let parent = node.parent {
+            let summary = DirectorySummary(
+                path: path.prefix(node.pathLength), depth: node.depth, disposition: node.disposition,
+                handling: node.handling, isReadable: progress.isReadable, totals: progress.totals)
+            visitor.directoryFinished(summary, state: node.state)
+            var contribution = progress.totals
+            if summary.isSent { contribution.sentDirectories += 1 } else { contribution.excludedDirectories += 1 }
+            if !progress.isReadable { contribution.unreadableDirectories += 1 }
+            guard let next = parent.settle(adding: contribution, unreadable: false) else { return }
+            node = parent
+            progress = next
+        }
+        run.finishRoot(progress.totals)
+    }
+
+    /// Turns a failed system call on the current path into a diagnostic.
+    private func report(_ error: SystemCallError, directory: Bool) {
+        let kind: WalkDiagnostic.Kind =
+            switch error.errno {
+            case ENOENT: .vanished
+            case EACCES, EPERM: directory ? .unreadableDirectory : .systemError
+            case ELOOP: .symlinkLoop
+            case ENOTDIR: .notADirectory
+            case ENAMETOOLONG: .pathTooLong
+            default: .systemError
+            }
+        visitor.diagnostic(
+            WalkDiagnostic(path: Array(path.bytes), kind: kind, syscall: error.syscall, errno: error.errno))
+    }
+}
