@@ -21,6 +21,7 @@ package struct DockerfileError: Error, Equatable, CustomStringConvertible, Senda
         case invalidStageReference = "dockerfile.invalid-stage-reference"
         case badSubstitution = "dockerfile.bad-substitution"
         case badPattern = "dockerfile.bad-pattern"
+        case remoteSourceInCopy = "dockerfile.remote-source-in-copy"
         case invalidMount = "dockerfile.invalid-mount"
         case unknownTarget = "dockerfile.unknown-target"
     }
