@@ -153,7 +153,7 @@ struct InstructionReader {
         case .notJSON(let reason):
             // BuildKit silently reads a broken JSON array of COPY/ADD as a list of words, which is never what was
             // meant; RUN/CMD/... fall back to the shell form, where `[ -f x ]` is a valid test.
-            if (keyword == "copy" || keyword == "add") && arguments.hasPrefix("[") {
+            if keyword == "copy" || keyword == "add", Self.looksLikeJSONArray(arguments) {
                 throw DockerfileError(
                     .badJSONArray,
                     "\(keyword.uppercased()) arguments start with '[' but are not a JSON array of strings; "
@@ -162,6 +162,13 @@ struct InstructionReader {
             }
             return nil
         }
+    }
+
+    /// True for `[` followed by a quote: meant as an exec form, unlike a wildcard such as `[a-c]*.txt`.
+    private static func looksLikeJSONArray(_ arguments: Substring) -> Bool {
+        guard arguments.hasPrefix("[") else { return false }
+        let first = arguments.dropFirst().first { !$0.isWhitespace }
+        return first == "\"" || first == "'"
     }
 
     private func opensHeredocs(keyword: String, arguments: Substring, isExecForm: Bool) -> Bool {
