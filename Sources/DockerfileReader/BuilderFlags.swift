@@ -9,7 +9,8 @@ struct BuilderFlags {
 
     private var values: [String: [String]] = [:]
 
-    init(_ flags: [String], accepted: [String: Kind], keyword: String, path: String, line: Int) throws(DockerfileError) {
+    init(_ flags: [String], accepted: [String: Kind], keyword: String, path: String, line: Int) throws(DockerfileError)
+    {
         for flag in flags {
             guard flag.hasPrefix("--") else {
                 throw DockerfileError(

@@ -78,7 +78,8 @@ package struct ContextSource: Equatable, Sendable {
     ///
     /// True when `path` is the source, lies below it, matches it segment by segment (for wildcards), or is an
     /// ancestor directory of something the source may match. `--exclude` patterns are not applied: a path they
-    /// exclude still counts as needed, so a caller that excludes only unneeded paths stays safe.
+    /// exclude still counts as needed, so a caller that excludes only unneeded paths stays safe. A `**` segment
+    /// matches any depth, so every path below where it starts counts as a possible ancestor.
     package func references(path: String) -> Bool {
         if referencesEverything { return true }
         let target = ContextPath.segments(of: path)

@@ -15,7 +15,9 @@ extension Dockerfile {
                 throw DockerfileError(
                     .unknownTarget,
                     "there is no stage named '\(target)'; "
-                        + (names.isEmpty ? "no stage has a name (use FROM image AS name)" : "stages are: \(names.joined(separator: ", "))"),
+                        + (names.isEmpty
+                            ? "no stage has a name (use FROM image AS name)"
+                            : "stages are: \(names.joined(separator: ", "))"),
                     path: path, line: nil)
             }
             targetIndex = stage.index
@@ -174,7 +176,8 @@ private struct StageResolver {
         guard let named = dockerfile.stages.first(where: { $0.name == reference.lowercased() }) else { return nil }
         guard named.index != stage.index else {
             throw DockerfileError(
-                .invalidStageReference, "\(flag)=\(reference) names the stage it is in; a stage cannot read from itself",
+                .invalidStageReference,
+                "\(flag)=\(reference) names the stage it is in; a stage cannot read from itself",
                 path: dockerfile.path, line: line)
         }
         return named.index
@@ -203,8 +206,10 @@ private struct StageResolver {
         let afterAt = source[source.index(after: at)...]
         guard let colon = afterAt.firstIndex(of: ":") else { return false }
         let host = afterAt[..<colon]
-        let userOK = !user.isEmpty && user.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
-        let hostOK = !host.isEmpty && host.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+        let userOK =
+            !user.isEmpty && user.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        let hostOK =
+            !host.isEmpty && host.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
         return userOK && hostOK
     }
 }

@@ -97,10 +97,14 @@ package enum InstructionDetail: Equatable, Sendable {
     /// BuildKit's `^[a-z][a-z0-9-_\.]*$`.
     private static func isValidStageName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
-        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+        return name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+        }
     }
 
-    private static func parseArg(_ arguments: Substring, context: Context) throws(DockerfileError) -> [VariableDefinition] {
+    private static func parseArg(_ arguments: Substring, context: Context) throws(DockerfileError)
+        -> [VariableDefinition]
+    {
         try quotedWords(arguments, escape: context.escapeToken).map { word throws(DockerfileError) in
             let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard !parts[0].isEmpty else { throw context.error(.missingArguments, "ARG names can not be blank") }
@@ -108,7 +112,9 @@ package enum InstructionDetail: Equatable, Sendable {
         }
     }
 
-    private static func parseEnv(_ arguments: Substring, context: Context) throws(DockerfileError) -> [VariableDefinition] {
+    private static func parseEnv(_ arguments: Substring, context: Context) throws(DockerfileError)
+        -> [VariableDefinition]
+    {
         let words = quotedWords(arguments, escape: context.escapeToken)
         guard let first = words.first else { throw context.error(.missingArguments, "ENV requires arguments") }
         if !first.contains("=") {
@@ -187,7 +193,10 @@ package enum InstructionDetail: Equatable, Sendable {
                     quote = nil
                 } else if scalar == escape && open != "'" {
                     word.append(scalar)
-                    guard let escaped = scalars.next() else { quote = nil; continue }
+                    guard let escaped = scalars.next() else {
+                        quote = nil
+                        continue
+                    }
                     word.append(escaped)
                     continue
                 }

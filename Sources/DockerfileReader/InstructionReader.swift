@@ -53,7 +53,8 @@ struct InstructionReader {
             guard Self.keywords.contains(keyword) else {
                 throw DockerfileError(
                     .unknownInstruction,
-                    "unknown instruction '\(keyword.uppercased())'; check its spelling or the line continuation above it",
+                    "unknown instruction '\(keyword.uppercased())'; "
+                        + "check its spelling or the line continuation above it",
                     path: path, line: startLine)
             }
             let execForm = try execForm(keyword: keyword, arguments: arguments, line: startLine)

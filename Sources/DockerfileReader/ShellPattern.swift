@@ -1,4 +1,6 @@
-/// A shell pattern as used by `${NAME#pattern}` and `${NAME%pattern}`: `*` any run, `?` any one character, `\x` a literal.
+/// A shell pattern as used by `${NAME#pattern}` and `${NAME%pattern}`.
+///
+/// `*` matches any run of characters, `?` any one character, `\x` the character `x`.
 struct ShellPattern {
     private enum Token: Equatable {
         case literal(Character)

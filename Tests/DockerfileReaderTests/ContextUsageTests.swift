@@ -14,38 +14,50 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(label: "normalization", text: "FROM a\nCOPY ./src/ /a/\nCOPY /etc/../lib//x/. /b\nCOPY ../../up /c\n",
-             expected: ["src@2", "lib/x@3", "up@4"]),
-        Case(label: "root forms", text: "FROM a\nCOPY . .\nCOPY / /x\nCOPY ./ /y\nCOPY .. /z\n",
-             expected: [".@2", ".@3", ".@4", ".@5"]),
-        Case(label: "several sources and JSON form",
-             text: "FROM a\nCOPY package.json package-lock.json ./\nCOPY [\"my dir/\", \"b\", \"/dst/\"]\n",
-             expected: ["package.json@2", "package-lock.json@2", "my dir@3", "b@3"]),
-        Case(label: "global ARG in FROM is not visible in the stage",
-             text: "ARG DIR=src\nFROM a\nCOPY $DIR/x /\n", expected: ["x@3"]),
-        Case(label: "redeclared global ARG inherits its value",
-             text: "ARG DIR=src\nFROM a\nARG DIR\nCOPY $DIR/x /\n", expected: ["src/x@4"]),
-        Case(label: "build arg overrides default",
-             text: "FROM a\nARG APP=web\nCOPY apps/${APP} /app\n", buildArgs: ["APP": "api"], expected: ["apps/api@3"]),
-        Case(label: "build arg for an undeclared ARG is ignored",
-             text: "FROM a\nCOPY apps/${APP:-web} /app\n", buildArgs: ["APP": "api"], expected: ["apps/web@2"]),
+        Case(
+            label: "normalization", text: "FROM a\nCOPY ./src/ /a/\nCOPY /etc/../lib//x/. /b\nCOPY ../../up /c\n",
+            expected: ["src@2", "lib/x@3", "up@4"]),
+        Case(
+            label: "root forms", text: "FROM a\nCOPY . .\nCOPY / /x\nCOPY ./ /y\nCOPY .. /z\n",
+            expected: [".@2", ".@3", ".@4", ".@5"]),
+        Case(
+            label: "several sources and JSON form",
+            text: "FROM a\nCOPY package.json package-lock.json ./\nCOPY [\"my dir/\", \"b\", \"/dst/\"]\n",
+            expected: ["package.json@2", "package-lock.json@2", "my dir@3", "b@3"]),
+        Case(
+            label: "global ARG in FROM is not visible in the stage",
+            text: "ARG DIR=src\nFROM a\nCOPY $DIR/x /\n", expected: ["x@3"]),
+        Case(
+            label: "redeclared global ARG inherits its value",
+            text: "ARG DIR=src\nFROM a\nARG DIR\nCOPY $DIR/x /\n", expected: ["src/x@4"]),
+        Case(
+            label: "build arg overrides default",
+            text: "FROM a\nARG APP=web\nCOPY apps/${APP} /app\n", buildArgs: ["APP": "api"], expected: ["apps/api@3"]),
+        Case(
+            label: "build arg for an undeclared ARG is ignored",
+            text: "FROM a\nCOPY apps/${APP:-web} /app\n", buildArgs: ["APP": "api"], expected: ["apps/web@2"]),
         Case(label: "ENV wins over ARG", text: "FROM a\nARG D=arg\nENV D=env\nCOPY $D /\n", expected: ["env@4"]),
-        Case(label: "ENV is inherited from the parent stage",
-             text: "FROM a AS base\nENV SRC=lib\nFROM base\nCOPY $SRC /\n", expected: ["lib@4"]),
-        Case(label: "quotes in JSON form are lexed", text: "FROM a\nARG N=x\nCOPY [\"'$N'\", \"\\\"$N\\\"\", \"/d\"]\n",
-             expected: ["$N@3", "x@3"]),
+        Case(
+            label: "ENV is inherited from the parent stage",
+            text: "FROM a AS base\nENV SRC=lib\nFROM base\nCOPY $SRC /\n", expected: ["lib@4"]),
+        Case(
+            label: "quotes in JSON form are lexed", text: "FROM a\nARG N=x\nCOPY [\"'$N'\", \"\\\"$N\\\"\", \"/d\"]\n",
+            expected: ["$N@3", "x@3"]),
         Case(label: "escaped dollar stays literal", text: "FROM a\nCOPY \\$weird /d\n", expected: ["$weird@2"]),
-        Case(label: "URLs and git sources of ADD are remote",
-             text: """
+        Case(
+            label: "URLs and git sources of ADD are remote",
+            text: """
                 FROM a
                 ADD https://example.com/a.tgz http://x/y git@github.com:o/r.git git://h/r ssh://git@h/r local.tgz /d
                 ADD https://github.com/o/r.git#main /src
                 """,
-             expected: ["local.tgz@2"]),
-        Case(label: "github.com/ without scheme is a local path to BuildKit",
-             text: "FROM a\nADD github.com/o/r /src\n", expected: ["github.com/o/r@2"]),
-        Case(label: "COPY --from a stage, an index or an image reads no context",
-             text: """
+            expected: ["local.tgz@2"]),
+        Case(
+            label: "github.com/ without scheme is a local path to BuildKit",
+            text: "FROM a\nADD github.com/o/r /src\n", expected: ["github.com/o/r@2"]),
+        Case(
+            label: "COPY --from a stage, an index or an image reads no context",
+            text: """
                 FROM golang AS build
                 COPY go.mod ./
                 FROM alpine
@@ -53,19 +65,22 @@ import Testing
                 COPY --from=0 /x /x
                 COPY --from=nginx:latest /etc/nginx /etc/nginx
                 """,
-             expected: ["go.mod@2"]),
-        Case(label: "heredoc sources read no context",
-             text: "FROM a\nCOPY <<EOF config.yml /etc/\nk: v\nEOF\n", expected: ["config.yml@2"]),
-        Case(label: "RUN bind mount without from reads the context",
-             text: """
+            expected: ["go.mod@2"]),
+        Case(
+            label: "heredoc sources read no context",
+            text: "FROM a\nCOPY <<EOF config.yml /etc/\nk: v\nEOF\n", expected: ["config.yml@2"]),
+        Case(
+            label: "RUN bind mount without from reads the context",
+            text: """
                 FROM a
                 RUN --mount=type=bind,source=go.sum,target=go.sum --mount=target=/src make
                 RUN --mount=type=bind,src=./vendor/,dst=/v,ro go build
                 RUN --mount=type=cache,target=/root/.cache --mount=type=secret,id=npm make
                 """,
-             expected: ["go.sum@2", ".@2", "vendor@3"]),
-        Case(label: "bind mount from a stage pulls the stage in",
-             text: """
+            expected: ["go.sum@2", ".@2", "vendor@3"]),
+        Case(
+            label: "bind mount from a stage pulls the stage in",
+            text: """
                 FROM a AS deps
                 COPY deps.txt .
                 FROM a AS unused
@@ -73,9 +88,10 @@ import Testing
                 FROM a
                 RUN --mount=type=bind,from=deps,source=/x,target=/x make
                 """,
-             expected: ["deps.txt@2"]),
-        Case(label: "target selects a stage and its dependencies",
-             text: """
+            expected: ["deps.txt@2"]),
+        Case(
+            label: "target selects a stage and its dependencies",
+            text: """
                 FROM node AS deps
                 COPY package.json .
                 FROM deps AS build
@@ -86,15 +102,19 @@ import Testing
                 FROM a AS test
                 COPY test test
                 """,
-             target: "FINAL", expected: ["package.json@2", "src@4", "nginx.conf@7"]),
-        Case(label: "default target is the last stage",
-             text: "FROM a AS one\nCOPY one .\nFROM a AS two\nCOPY two .\n", expected: ["two@4"]),
-        Case(label: "FROM an image named like a later stage is an image",
-             text: "FROM node AS node\nCOPY a .\nFROM node\nCOPY b .\n", target: nil, expected: ["a@2", "b@4"]),
-        Case(label: "COPY --from with a variable",
-             text: "FROM a AS builder\nCOPY x .\nFROM b\nARG SRC=builder\nCOPY --from=$SRC /x /x\n", expected: ["x@2"]),
-        Case(label: "backtick escape in sources", text: "# escape=`\nFROM a\nCOPY `$HOME c:\\dir `\n  /d\n",
-             expected: ["$HOME@3", "c:\\dir@3"]),
+            target: "FINAL", expected: ["package.json@2", "src@4", "nginx.conf@7"]),
+        Case(
+            label: "default target is the last stage",
+            text: "FROM a AS one\nCOPY one .\nFROM a AS two\nCOPY two .\n", expected: ["two@4"]),
+        Case(
+            label: "FROM an image named like a later stage is an image",
+            text: "FROM node AS node\nCOPY a .\nFROM node\nCOPY b .\n", target: nil, expected: ["a@2", "b@4"]),
+        Case(
+            label: "COPY --from with a variable",
+            text: "FROM a AS builder\nCOPY x .\nFROM b\nARG SRC=builder\nCOPY --from=$SRC /x /x\n", expected: ["x@2"]),
+        Case(
+            label: "backtick escape in sources", text: "# escape=`\nFROM a\nCOPY `$HOME c:\\dir `\n  /d\n",
+            expected: ["$HOME@3", "c:\\dir@3"]),
     ]
 
     @Test(arguments: cases)
@@ -203,8 +223,11 @@ import Testing
         ErrorCase(label: "bad wildcard", text: "FROM a\nCOPY src/[a- /d\n", code: .badPattern, line: 2),
         ErrorCase(label: "bad substitution", text: "FROM a\nCOPY ${A /d\n", code: .badSubstitution, line: 2),
         ErrorCase(label: "required variable", text: "FROM a\nCOPY ${A:?set A} /d\n", code: .badSubstitution, line: 2),
-        ErrorCase(label: "from index out of range", text: "FROM a\nCOPY --from=3 /x /x\n", code: .invalidStageReference, line: 2),
-        ErrorCase(label: "from itself", text: "FROM a AS me\nCOPY --from=me /x /x\n", code: .invalidStageReference, line: 2),
+        ErrorCase(
+            label: "from index out of range", text: "FROM a\nCOPY --from=3 /x /x\n", code: .invalidStageReference,
+            line: 2),
+        ErrorCase(
+            label: "from itself", text: "FROM a AS me\nCOPY --from=me /x /x\n", code: .invalidStageReference, line: 2),
     ]
 
     @Test(arguments: errorCases)

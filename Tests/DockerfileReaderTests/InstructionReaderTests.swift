@@ -12,29 +12,42 @@ import Testing
     }
 
     static let lineCases: [LineCase] = [
-        LineCase(label: "keywords are case-insensitive", text: "from alpine\nRuN echo hi\n",
-                 expected: ["FROM alpine 1-1", "RUN echo hi 2-2"]),
-        LineCase(label: "comments and blank lines are skipped", text: "# comment\n\nFROM alpine\n  # indented\nRUN x\n",
-                 expected: ["FROM alpine 3-3", "RUN x 5-5"]),
-        LineCase(label: "continuation joins lines", text: "FROM alpine\nRUN apt-get update && \\\n    apt-get install -y curl\n",
-                 expected: ["FROM alpine 1-1", "RUN apt-get update &&     apt-get install -y curl 2-3"]),
-        LineCase(label: "comment lines inside a continuation are dropped", text: "FROM a\nRUN one \\\n# note\n  # indented note\n two\n",
-                 expected: ["FROM a 1-1", "RUN one  two 2-5"]),
-        LineCase(label: "blank lines inside a continuation are dropped", text: "FROM a\nRUN one \\\n\n   \n two\n",
-                 expected: ["FROM a 1-1", "RUN one  two 2-5"]),
-        LineCase(label: "blanks after the escape still continue", text: "FROM a\nRUN one \\  \t\n two\n",
-                 expected: ["FROM a 1-1", "RUN one  two 2-3"]),
-        LineCase(label: "escaped escape does not continue", text: "FROM a\nRUN echo \\\\\nRUN b\n",
-                 expected: ["FROM a 1-1", "RUN echo \\\\ 2-2", "RUN b 3-3"]),
-        LineCase(label: "continuation at end of file", text: "FROM a\nRUN one \\\n",
-                 expected: ["FROM a 1-1", "RUN one 2-2"]),
-        LineCase(label: "escape directive switches to backtick", text: "# escape=`\nFROM a\nRUN dir c:\\ `\n  d:\\\n",
-                 expected: ["FROM a 2-2", "RUN dir c:\\   d:\\ 3-4"]),
-        LineCase(label: "CRLF line endings", text: "FROM a\r\nRUN one \\\r\n two\r\n",
-                 expected: ["FROM a 1-1", "RUN one  two 2-3"]),
+        LineCase(
+            label: "keywords are case-insensitive", text: "from alpine\nRuN echo hi\n",
+            expected: ["FROM alpine 1-1", "RUN echo hi 2-2"]),
+        LineCase(
+            label: "comments and blank lines are skipped", text: "# comment\n\nFROM alpine\n  # indented\nRUN x\n",
+            expected: ["FROM alpine 3-3", "RUN x 5-5"]),
+        LineCase(
+            label: "continuation joins lines",
+            text: "FROM alpine\nRUN apt-get update && \\\n    apt-get install -y curl\n",
+            expected: ["FROM alpine 1-1", "RUN apt-get update &&     apt-get install -y curl 2-3"]),
+        LineCase(
+            label: "comment lines inside a continuation are dropped",
+            text: "FROM a\nRUN one \\\n# note\n  # indented note\n two\n",
+            expected: ["FROM a 1-1", "RUN one  two 2-5"]),
+        LineCase(
+            label: "blank lines inside a continuation are dropped", text: "FROM a\nRUN one \\\n\n   \n two\n",
+            expected: ["FROM a 1-1", "RUN one  two 2-5"]),
+        LineCase(
+            label: "blanks after the escape still continue", text: "FROM a\nRUN one \\  \t\n two\n",
+            expected: ["FROM a 1-1", "RUN one  two 2-3"]),
+        LineCase(
+            label: "escaped escape does not continue", text: "FROM a\nRUN echo \\\\\nRUN b\n",
+            expected: ["FROM a 1-1", "RUN echo \\\\ 2-2", "RUN b 3-3"]),
+        LineCase(
+            label: "continuation at end of file", text: "FROM a\nRUN one \\\n",
+            expected: ["FROM a 1-1", "RUN one 2-2"]),
+        LineCase(
+            label: "escape directive switches to backtick", text: "# escape=`\nFROM a\nRUN dir c:\\ `\n  d:\\\n",
+            expected: ["FROM a 2-2", "RUN dir c:\\   d:\\ 3-4"]),
+        LineCase(
+            label: "CRLF line endings", text: "FROM a\r\nRUN one \\\r\n two\r\n",
+            expected: ["FROM a 1-1", "RUN one  two 2-3"]),
         LineCase(label: "byte order mark", text: "\u{FEFF}FROM a\n", expected: ["FROM a 1-1"]),
-        LineCase(label: "hash inside an instruction is not a comment", text: "FROM a\nRUN echo # not a comment\n",
-                 expected: ["FROM a 1-1", "RUN echo # not a comment 2-2"]),
+        LineCase(
+            label: "hash inside an instruction is not a comment", text: "FROM a\nRUN echo # not a comment\n",
+            expected: ["FROM a 1-1", "RUN echo # not a comment 2-2"]),
     ]
 
     @Test(arguments: lineCases)
@@ -54,9 +67,11 @@ import Testing
     }
 
     static let directiveCases: [DirectiveCase] = [
-        DirectiveCase(text: "# syntax=docker/dockerfile:1\nFROM a\n", syntax: "docker/dockerfile:1", escape: "\\", check: nil),
-        DirectiveCase(text: "#syntax = docker/dockerfile:1.7  \n# escape=`\n# check=skip=all\nFROM a\n",
-                      syntax: "docker/dockerfile:1.7", escape: "`", check: "skip=all"),
+        DirectiveCase(
+            text: "# syntax=docker/dockerfile:1\nFROM a\n", syntax: "docker/dockerfile:1", escape: "\\", check: nil),
+        DirectiveCase(
+            text: "#syntax = docker/dockerfile:1.7  \n# escape=`\n# check=skip=all\nFROM a\n",
+            syntax: "docker/dockerfile:1.7", escape: "`", check: "skip=all"),
         DirectiveCase(text: "# ESCAPE=`\nFROM a\n", syntax: nil, escape: "`", check: nil),
         DirectiveCase(text: "\n# escape=`\nFROM a\n", syntax: nil, escape: "\\", check: nil),
         DirectiveCase(text: "# a comment\n# escape=`\nFROM a\n", syntax: nil, escape: "\\", check: nil),
@@ -82,29 +97,39 @@ import Testing
     }
 
     static let heredocCases: [HeredocCase] = [
-        HeredocCase(label: "plain", text: "FROM a\nRUN <<EOF\necho hi\necho there\nEOF\n",
-                    heredocs: ["EOF true false echo hi\necho there\n"], endLine: 5),
-        HeredocCase(label: "tab-stripping terminator", text: "FROM a\nRUN <<-EOT\n\techo hi\n\tEOT\n",
-                    heredocs: ["EOT true true \techo hi\n"], endLine: 4),
-        HeredocCase(label: "double-quoted delimiter", text: "FROM a\nCOPY <<\"EOF\" /x\n$HOME\nEOF\n",
-                    heredocs: ["EOF false false $HOME\n"], endLine: 4),
-        HeredocCase(label: "single-quoted delimiter", text: "FROM a\nCOPY <<'END' /x\nbody\nEND\n",
-                    heredocs: ["END false false body\n"], endLine: 4),
-        HeredocCase(label: "several per line, in order", text: "FROM a\nCOPY <<one <<two /dst/\nfirst\none\nsecond\ntwo\n",
-                    heredocs: ["one true false first\n", "two true false second\n"], endLine: 6),
-        HeredocCase(label: "with file descriptor", text: "FROM a\nRUN python3 3<<PY\nprint(1)\nPY\n",
-                    heredocs: ["PY true false print(1)\n"], endLine: 4),
-        HeredocCase(label: "comment-like and continuation-like body lines are kept", text: "FROM a\nRUN <<EOF\n# kept\nx \\\nEOF\n",
-                    heredocs: ["EOF true false # kept\nx \\\n"], endLine: 5),
-        HeredocCase(label: "exec form opens no heredoc", text: "FROM a\nRUN [\"echo\", \"<<EOF\"]\n",
-                    heredocs: [], endLine: 2),
+        HeredocCase(
+            label: "plain", text: "FROM a\nRUN <<EOF\necho hi\necho there\nEOF\n",
+            heredocs: ["EOF true false echo hi\necho there\n"], endLine: 5),
+        HeredocCase(
+            label: "tab-stripping terminator", text: "FROM a\nRUN <<-EOT\n\techo hi\n\tEOT\n",
+            heredocs: ["EOT true true \techo hi\n"], endLine: 4),
+        HeredocCase(
+            label: "double-quoted delimiter", text: "FROM a\nCOPY <<\"EOF\" /x\n$HOME\nEOF\n",
+            heredocs: ["EOF false false $HOME\n"], endLine: 4),
+        HeredocCase(
+            label: "single-quoted delimiter", text: "FROM a\nCOPY <<'END' /x\nbody\nEND\n",
+            heredocs: ["END false false body\n"], endLine: 4),
+        HeredocCase(
+            label: "several per line, in order", text: "FROM a\nCOPY <<one <<two /dst/\nfirst\none\nsecond\ntwo\n",
+            heredocs: ["one true false first\n", "two true false second\n"], endLine: 6),
+        HeredocCase(
+            label: "with file descriptor", text: "FROM a\nRUN python3 3<<PY\nprint(1)\nPY\n",
+            heredocs: ["PY true false print(1)\n"], endLine: 4),
+        HeredocCase(
+            label: "comment-like and continuation-like body lines are kept",
+            text: "FROM a\nRUN <<EOF\n# kept\nx \\\nEOF\n",
+            heredocs: ["EOF true false # kept\nx \\\n"], endLine: 5),
+        HeredocCase(
+            label: "exec form opens no heredoc", text: "FROM a\nRUN [\"echo\", \"<<EOF\"]\n",
+            heredocs: [], endLine: 2),
         HeredocCase(label: "ENV opens no heredoc", text: "FROM a\nENV A=<<EOF\n", heredocs: [], endLine: 2),
     ]
 
     @Test(arguments: heredocCases)
     func heredocs(_ testCase: HeredocCase) throws {
         let last = try #require(try parseFile(testCase.text).instructions.last)
-        #expect(last.heredocs.map { "\($0.name) \($0.expands) \($0.stripsLeadingTabs) \($0.content)" } == testCase.heredocs)
+        #expect(
+            last.heredocs.map { "\($0.name) \($0.expands) \($0.stripsLeadingTabs) \($0.content)" } == testCase.heredocs)
         #expect(last.endLine == testCase.endLine)
     }
 
@@ -166,10 +191,11 @@ import Testing
             ENV LEGACY value with spaces
             """
         let dockerfile = try parseFile(text)
-        #expect(dockerfile.globalArgs == [
-            VariableDefinition(name: "A", value: nil), VariableDefinition(name: "B", value: "2"),
-            VariableDefinition(name: "\"C", value: "three 3\""),
-        ])
+        #expect(
+            dockerfile.globalArgs == [
+                VariableDefinition(name: "A", value: nil), VariableDefinition(name: "B", value: "2"),
+                VariableDefinition(name: "\"C", value: "three 3\""),
+            ])
         guard case .env(let env) = dockerfile.instructions[2].detail,
             case .env(let legacy) = dockerfile.instructions[3].detail
         else {
@@ -182,7 +208,8 @@ import Testing
     }
 
     @Test func stagesAreNumberedAndNamed() throws {
-        let dockerfile = try parseFile("ARG V=1\nFROM --platform=$BUILDPLATFORM golang:1.22 AS Build\nRUN x\nFROM scratch\n")
+        let dockerfile = try parseFile(
+            "ARG V=1\nFROM --platform=$BUILDPLATFORM golang:1.22 AS Build\nRUN x\nFROM scratch\n")
         #expect(dockerfile.stages.map(\.index) == [0, 1])
         #expect(dockerfile.stages.map(\.name) == ["build", nil])
         #expect(dockerfile.stages[0].from.platform == "$BUILDPLATFORM")
@@ -201,17 +228,20 @@ import Testing
 
     static let errorCases: [ErrorCase] = [
         ErrorCase(label: "invalid escape", text: "# escape=x\nFROM a\n", code: .invalidEscapeToken, line: 1),
-        ErrorCase(label: "repeated directive", text: "# escape=`\n# escape=\\\nFROM a\n", code: .duplicateDirective, line: 2),
+        ErrorCase(
+            label: "repeated directive", text: "# escape=`\n# escape=\\\nFROM a\n", code: .duplicateDirective, line: 2),
         ErrorCase(label: "empty file", text: "# only a comment\n\n", code: .noInstructions, line: nil),
         ErrorCase(label: "no FROM", text: "ARG A=1\n", code: .missingFrom, line: nil),
         ErrorCase(label: "instruction before FROM", text: "RUN x\nFROM a\n", code: .missingFrom, line: 1),
         ErrorCase(label: "unknown instruction", text: "FROM a\nCOPPY x y\n", code: .unknownInstruction, line: 2),
-        ErrorCase(label: "unterminated heredoc", text: "FROM a\n\nRUN <<EOF\necho\n", code: .unterminatedHeredoc, line: 3),
+        ErrorCase(
+            label: "unterminated heredoc", text: "FROM a\n\nRUN <<EOF\necho\n", code: .unterminatedHeredoc, line: 3),
         ErrorCase(label: "unknown COPY flag", text: "FROM a\nCOPY --form=x a b\n", code: .unknownFlag, line: 2),
         ErrorCase(label: "ADD does not take --from", text: "FROM a\nADD --from=x a b\n", code: .unknownFlag, line: 2),
         ErrorCase(label: "flag without value", text: "FROM a\nCOPY --from a b\n", code: .badFlagValue, line: 2),
         ErrorCase(label: "bad boolean", text: "FROM a\nCOPY --link=yes a b\n", code: .badFlagValue, line: 2),
-        ErrorCase(label: "repeated flag", text: "FROM a\nCOPY --chown=1 --chown=2 a b\n", code: .duplicateFlag, line: 2),
+        ErrorCase(
+            label: "repeated flag", text: "FROM a\nCOPY --chown=1 --chown=2 a b\n", code: .duplicateFlag, line: 2),
         ErrorCase(label: "FROM without image", text: "FROM\n", code: .missingArguments, line: 1),
         ErrorCase(label: "FROM with two words", text: "FROM a b\n", code: .missingArguments, line: 1),
         ErrorCase(label: "COPY with one argument", text: "FROM a\nCOPY src\n", code: .missingArguments, line: 2),
@@ -219,13 +249,23 @@ import Testing
         ErrorCase(label: "bad JSON in COPY", text: "FROM a\n\nCOPY [\"a\", \"b\"\n", code: .badJSONArray, line: 3),
         ErrorCase(label: "single quotes in COPY JSON", text: "FROM a\nCOPY ['a', 'b']\n", code: .badJSONArray, line: 2),
         ErrorCase(label: "non-string in JSON", text: "FROM a\nCMD [\"a\", 1]\n", code: .badJSONArray, line: 2),
-        ErrorCase(label: "heredoc destination", text: "FROM a\nCOPY a <<EOF\nx\nEOF\n", code: .heredocDestination, line: 2),
+        ErrorCase(
+            label: "heredoc destination", text: "FROM a\nCOPY a <<EOF\nx\nEOF\n", code: .heredocDestination, line: 2),
         ErrorCase(label: "invalid stage name", text: "FROM a AS 1st\n", code: .invalidStageName, line: 1),
-        ErrorCase(label: "duplicate stage name", text: "FROM a AS x\nFROM b AS X\n", code: .duplicateStageName, line: 2),
-        ErrorCase(label: "mount without target", text: "FROM a\nRUN --mount=type=bind,source=x make\n", code: .invalidMount, line: 2),
-        ErrorCase(label: "mount with unknown key", text: "FROM a\nRUN --mount=type=bind,target=/x,colour=red make\n", code: .invalidMount, line: 2),
-        ErrorCase(label: "mount with unknown type", text: "FROM a\nRUN --mount=type=nfs,target=/x make\n", code: .invalidMount, line: 2),
-        ErrorCase(label: "error line after continuation", text: "FROM a\nRUN a \\\n b\nCOPY x\n", code: .missingArguments, line: 4),
+        ErrorCase(
+            label: "duplicate stage name", text: "FROM a AS x\nFROM b AS X\n", code: .duplicateStageName, line: 2),
+        ErrorCase(
+            label: "mount without target", text: "FROM a\nRUN --mount=type=bind,source=x make\n", code: .invalidMount,
+            line: 2),
+        ErrorCase(
+            label: "mount with unknown key", text: "FROM a\nRUN --mount=type=bind,target=/x,colour=red make\n",
+            code: .invalidMount, line: 2),
+        ErrorCase(
+            label: "mount with unknown type", text: "FROM a\nRUN --mount=type=nfs,target=/x make\n",
+            code: .invalidMount, line: 2),
+        ErrorCase(
+            label: "error line after continuation", text: "FROM a\nRUN a \\\n b\nCOPY x\n", code: .missingArguments,
+            line: 4),
         ErrorCase(label: "ENV without =", text: "FROM a\nENV A=1 B\n", code: .missingArguments, line: 2),
     ]
 
