@@ -56,12 +56,14 @@ private struct StageResolver {
     }
 
     mutating func resolveGlobalArgs() throws(DockerfileError) {
-        let line = dockerfile.instructions.first?.startLine ?? 1
-        for definition in dockerfile.globalArgs {
-            if let value = buildArgs[definition.name] {
-                globals[definition.name] = value
-            } else if let value = definition.value {
-                globals[definition.name] = try expand(value, globals, line: line).text
+        for instruction in dockerfile.instructions.prefix(while: { $0.keyword != "FROM" }) {
+            guard case .arg(let definitions) = instruction.detail else { continue }
+            for definition in definitions {
+                if let value = buildArgs[definition.name] {
+                    globals[definition.name] = value
+                } else if let value = definition.value {
+                    globals[definition.name] = try expand(value, globals, line: instruction.startLine).text
+                }
             }
         }
     }

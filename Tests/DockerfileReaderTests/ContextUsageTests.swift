@@ -221,6 +221,8 @@ import Testing
         ErrorCase(label: "unknown target", text: "FROM a AS one\n", target: "two", code: .unknownTarget, line: nil),
         ErrorCase(label: "COPY of a URL", text: "FROM a\n\nCOPY https://x/y /d\n", code: .remoteSourceInCopy, line: 3),
         ErrorCase(label: "bad wildcard", text: "FROM a\nCOPY src/[a- /d\n", code: .badPattern, line: 2),
+        ErrorCase(
+            label: "bad global ARG default", text: "ARG A=1\n\nARG B=${A\nFROM a\n", code: .badSubstitution, line: 3),
         ErrorCase(label: "bad substitution", text: "FROM a\nCOPY ${A /d\n", code: .badSubstitution, line: 2),
         ErrorCase(label: "required variable", text: "FROM a\nCOPY ${A:?set A} /d\n", code: .badSubstitution, line: 2),
         ErrorCase(
