@@ -1,0 +1,68 @@
+/// A parsed Dockerfile: its parser directives, global `ARG`s and stages.
+package struct Dockerfile: Equatable, Sendable {
+    /// The path as the caller gave it; used only in error messages.
+    package let path: String
+    package let directives: ParserDirectives
+    /// Every instruction in order, including `FROM`s and global `ARG`s.
+    package let instructions: [Instruction]
+    /// The `ARG`s before the first `FROM`: usable in `FROM` lines, and in stages that declare them again.
+    package let globalArgs: [VariableDefinition]
+    package let stages: [Stage]
+
+    /// Parses Dockerfile text; `path` is used only to word errors.
+    package static func parse(_ text: String, path: String = "Dockerfile") throws(DockerfileError) -> Dockerfile {
+        let (directives, instructions) = try InstructionReader(path: path).read(text)
+        var globalArgs: [VariableDefinition] = []
+        var stages: [Stage] = []
+        var current: (from: FromInstruction, line: Int, body: [Instruction])?
+        var stageNames: Set<String> = []
+        for instruction in instructions {
+            switch instruction.detail {
+            case .from(let from):
+                if let open = current {
+                    stages.append(
+                        Stage(
+                            index: stages.count, name: open.from.stageName, from: open.from, fromLine: open.line,
+                            instructions: open.body))
+                }
+                if let name = from.stageName, !stageNames.insert(name).inserted {
+                    throw DockerfileError(
+                        .duplicateStageName, "the stage name '\(name)' is used twice; give each stage its own name",
+                        path: path, line: instruction.startLine)
+                }
+                current = (from, instruction.startLine, [])
+            case .arg(let definitions) where current == nil:
+                globalArgs += definitions
+            default:
+                guard current != nil else {
+                    throw DockerfileError(
+                        .missingFrom,
+                        "\(instruction.keyword) comes before the first FROM; only ARG may precede FROM",
+                        path: path, line: instruction.startLine)
+                }
+                current?.body.append(instruction)
+            }
+        }
+        guard let last = current else {
+            throw DockerfileError(
+                .missingFrom, "the Dockerfile has no FROM instruction; add one to start a stage", path: path,
+                line: nil)
+        }
+        stages.append(
+            Stage(
+                index: stages.count, name: last.from.stageName, from: last.from, fromLine: last.line,
+                instructions: last.body))
+        return Dockerfile(
+            path: path, directives: directives, instructions: instructions, globalArgs: globalArgs, stages: stages)
+    }
+
+    /// The stage with this name (case-insensitive) or, for a decimal number, this index.
+    package func stage(named reference: String) -> Stage? {
+        let lowered = reference.lowercased()
+        if let byName = stages.first(where: { $0.name == lowered }) { return byName }
+        if let index = Int(reference), String(index) == reference, stages.indices.contains(index) {
+            return stages[index]
+        }
+        return nil
+    }
+}

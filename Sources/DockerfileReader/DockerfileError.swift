@@ -1,0 +1,54 @@
+/// An error in a Dockerfile or in the request made of it, with the file and line involved.
+///
+/// `code` is stable and safe to match on; `message` says what is wrong and how to fix it.
+package struct DockerfileError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The stable kind of problem.
+    package enum Code: String, Sendable, CaseIterable {
+        case invalidEscapeToken = "dockerfile.invalid-escape-token"
+        case duplicateDirective = "dockerfile.duplicate-directive"
+        case noInstructions = "dockerfile.no-instructions"
+        case unknownInstruction = "dockerfile.unknown-instruction"
+        case missingFrom = "dockerfile.missing-from"
+        case missingArguments = "dockerfile.missing-arguments"
+        case badJSONArray = "dockerfile.bad-json-array"
+        case unterminatedHeredoc = "dockerfile.unterminated-heredoc"
+        case heredocDestination = "dockerfile.heredoc-destination"
+        case unknownFlag = "dockerfile.unknown-flag"
+        case badFlagValue = "dockerfile.bad-flag-value"
+        case duplicateFlag = "dockerfile.duplicate-flag"
+        case invalidStageName = "dockerfile.invalid-stage-name"
+        case duplicateStageName = "dockerfile.duplicate-stage-name"
+        case invalidStageReference = "dockerfile.invalid-stage-reference"
+        case badSubstitution = "dockerfile.bad-substitution"
+        case badPattern = "dockerfile.bad-pattern"
+        case remoteSourceInCopy = "dockerfile.remote-source-in-copy"
+        case invalidMount = "dockerfile.invalid-mount"
+        case unknownTarget = "dockerfile.unknown-target"
+    }
+
+    package let code: Code
+    /// What is wrong and what to do about it.
+    package let message: String
+    /// The Dockerfile's path as the caller gave it.
+    package let path: String
+    /// The 1-based line where the offending instruction starts, or nil when no line is involved.
+    package let line: Int?
+    /// The lower-level problem that led to this one, such as a lexer message.
+    package let cause: String?
+
+    package init(_ code: Code, _ message: String, path: String, line: Int?, cause: String? = nil) {
+        self.code = code
+        self.message = message
+        self.path = path
+        self.line = line
+        self.cause = cause
+    }
+
+    package var description: String {
+        var text = path
+        if let line { text += ":\(line)" }
+        text += ": \(message)"
+        if let cause { text += " (\(cause))" }
+        return text + " [\(code.rawValue)]"
+    }
+}

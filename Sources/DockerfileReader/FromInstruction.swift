@@ -1,0 +1,9 @@
+/// The arguments of `FROM [--platform=...] image [AS name]`, as written.
+package struct FromInstruction: Equatable, Sendable {
+    /// The image reference or earlier stage name, before global `ARG` substitution.
+    package let image: String
+    /// The stage name after `AS`, lower-cased as BuildKit does.
+    package let stageName: String?
+    /// The `--platform` value, if given.
+    package let platform: String?
+}

@@ -1,1 +1,0 @@
-// The DockerfileReader module; see Package.swift for its role.

@@ -1,0 +1,79 @@
+/// One `RUN --mount=...` option, with its values as written (before variable substitution).
+package struct RunMount: Equatable, Sendable {
+    /// `bind` (the default), `cache`, `tmpfs`, `secret` or `ssh`.
+    package let type: String
+    /// `from`: a stage name, stage index, image or named build context.
+    package let from: String?
+    /// `source`/`src`: the path inside `from`, or inside the build context when `from` is absent.
+    package let source: String?
+    /// `target`/`dst`/`destination`.
+    package let target: String?
+    /// The option text after `--mount=`.
+    package let text: String
+
+    private static let keys: Set<String> = [
+        "type", "from", "source", "src", "target", "dst", "destination", "readonly", "ro", "rw", "readwrite", "id",
+        "sharing", "mode", "uid", "gid", "required", "size", "env",
+    ]
+    private static let types: Set<String> = ["bind", "cache", "tmpfs", "secret", "ssh"]
+
+    /// Reads the comma-separated `key=value` fields (double quotes allowed, as in CSV).
+    static func parse(_ text: String) -> Result<RunMount, MountProblem> {
+        var values: [String: String] = [:]
+        for field in csvFields(text) where !field.isEmpty {
+            let parts = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = parts[0].lowercased()
+            guard keys.contains(key) else { return .failure(MountProblem("unexpected key '\(key)'")) }
+            if parts.count == 2 { values[key] = String(parts[1]) } else { values[key] = "" }
+        }
+        let type = (values["type"] ?? "bind").lowercased()
+        guard types.contains(type) else { return .failure(MountProblem("unsupported mount type '\(type)'")) }
+        let target = values["target"] ?? values["dst"] ?? values["destination"]
+        if ["bind", "cache", "tmpfs"].contains(type), target?.isEmpty ?? true {
+            return .failure(MountProblem("a \(type) mount needs a target, as in target=/path"))
+        }
+        return .success(
+            RunMount(
+                type: type, from: values["from"].flatMap { $0.isEmpty ? nil : $0 },
+                source: values["source"] ?? values["src"], target: target, text: text))
+    }
+
+    /// Why a mount option could not be read.
+    struct MountProblem: Error {
+        let message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    private static func csvFields(_ text: String) -> [String] {
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = text.makeIterator()
+        var pending: Character? = nil
+        while let character = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if character == "\"" {
+                    let following = iterator.next()
+                    if following == "\"" {
+                        field.append("\"")
+                    } else {
+                        quoted = false
+                        pending = following
+                    }
+                } else {
+                    field.append(character)
+                }
+            } else if character == "," {
+                fields.append(field)
+                field = ""
+            } else if character == "\"" && field.isEmpty {
+                quoted = true
+            } else {
+                field.append(character)
+            }
+        }
+        fields.append(field)
+        return fields
+    }
+}

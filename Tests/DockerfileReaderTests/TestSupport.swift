@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import DockerfileReader
+
+/// Writes `text` to a fresh temporary directory as a Dockerfile, reads it back and parses it, as the tool will.
+func parseFile(_ text: String, name: String = "Dockerfile") throws -> Dockerfile {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("DockerfileReaderTests-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent(name)
+    try Data(text.utf8).write(to: file)
+    return try Dockerfile.parse(String(decoding: try Data(contentsOf: file), as: UTF8.self), path: name)
+}
+
+/// The error `parse` throws for `text`, or nil when it parses.
+func parseError(_ text: String) -> DockerfileError? {
+    do {
+        _ = try Dockerfile.parse(text)
+        return nil
+    } catch {
+        return error
+    }
+}
+
+/// The context patterns the target reads, each as `pattern` or `pattern@line`.
+func patterns(_ usage: ContextUsage, withLines: Bool = false) -> [String] {
+    usage.sources.map { withLines ? "\($0.pattern)@\($0.line)" : $0.pattern }
+}
+
+/// A small seeded PRNG (SplitMix64) for property tests; the seed is printed when a property fails.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
