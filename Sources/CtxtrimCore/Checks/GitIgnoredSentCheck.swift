@@ -36,13 +36,7 @@ package struct GitIgnoredSentCheck: Check {
                 .entries("an ignored root file", triggers: true, .init(path: "scratch.txt", kind: .file, size: 10, gitClass: .ignored)),
                 .entries("a tracked file", triggers: false, .init(path: "src/main.c", kind: .file, size: 10, gitClass: .tracked)),
                 .entries("an untracked file", triggers: false, .init(path: "new.c", kind: .file, size: 10, gitClass: .untracked)),
-                CheckExample(
-                    "ignored files inside a claimed `node_modules/`", triggers: false,
-                    events: [
-                        .entry(.init(path: "node_modules/a/index.js", kind: .file, size: 10, gitClass: .ignored)),
-                        .directoryFinished(.init(path: "node_modules/a", sentFiles: 1, sentBytes: 10, gitClass: .ignored)),
-                        .directoryFinished(.init(path: "node_modules", sentFiles: 1, sentBytes: 10, gitClass: .ignored)),
-                    ]),
+                .entries("an ignored symlink (only files are counted)", triggers: false, .init(path: "tmp/link", kind: .symlink, size: 4, gitClass: .ignored, linkTarget: "a.txt")),
             ])
     }
 
