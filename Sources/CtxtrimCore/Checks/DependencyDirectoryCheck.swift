@@ -10,33 +10,31 @@ package struct DependencyDirectoryCheck: DirectoryCheck {
 
     package init() {}
 
-    package var descriptor: CheckDescriptor {
-        CheckDescriptor(
-            id: "dependency-dir", title: "Dependency directory",
-            summary: "Installed dependencies would be sent instead of being installed by the build.",
-            defaultSeverity: .warning,
-            help: """
-                Installed dependencies are large, platform-specific and invalidate the build cache; the Dockerfile \
-                should install them from the manifest and lock file. Matched by name: `node_modules`, \
-                `bower_components`, `jspm_packages`, `.pnpm-store`, `.venv`, `venv`, `__pypackages__`, `.tox`, \
-                `.nox`, `.gradle`, `.m2`, `.bundle`, `Pods`, `Carthage`, `.terraform`, `.stack-work`, `elm-stuff`, \
-                `.dart_tool`, `.pub-cache`, `.npm`, `.yarn-cache`, and `vendor/bundle`, `.yarn/cache`, \
-                `.yarn/unplugged`, `.cargo/registry`. A bare `vendor/` is reported only when git ignores it (Go \
-                and PHP projects often commit it). A directory in which git tracks any file is not reported: \
-                committed dependencies (Yarn zero-installs, vendored Go modules) are the project's choice.
-                """,
-            yieldsToClaimedDirectories: true,
-            examples: [
-                .directory("`node_modules/`", triggers: true, .init(path: "node_modules", sentFiles: 900, sentBytes: 9_000_000)),
-                .directory("`.venv/` in a service", triggers: true, .init(path: "svc/api/.venv", sentFiles: 50, sentBytes: 5_000)),
-                .directory("`vendor/bundle/`", triggers: true, .init(path: "vendor/bundle", sentFiles: 5, sentBytes: 500)),
-                .directory("a git-ignored `vendor/`", triggers: true, .init(path: "vendor", sentFiles: 5, sentBytes: 500, gitClass: .ignored)),
-                .directory("an untracked `vendor/`", triggers: false, .init(path: "vendor", sentFiles: 5, sentBytes: 500, gitClass: .untracked)),
-                .directory("a committed `.yarn/cache/`", triggers: false, .init(path: ".yarn/cache", sentFiles: 5, sentBytes: 500, gitClass: .tracked, tracksAnything: true)),
-                .directory("an empty `node_modules/`", triggers: false, .init(path: "node_modules", sentFiles: 0, sentBytes: 0)),
-                .directory("`src/modules/`", triggers: false, .init(path: "src/modules", sentFiles: 5, sentBytes: 500)),
-            ])
-    }
+    package static let descriptor = CheckDescriptor(
+        id: "dependency-dir", title: "Dependency directory",
+        summary: "Installed dependencies would be sent instead of being installed by the build.",
+        defaultSeverity: .warning,
+        help: """
+            Installed dependencies are large, platform-specific and invalidate the build cache; the Dockerfile \
+            should install them from the manifest and lock file. Matched by name: `node_modules`, \
+            `bower_components`, `jspm_packages`, `.pnpm-store`, `.venv`, `venv`, `__pypackages__`, `.tox`, \
+            `.nox`, `.gradle`, `.m2`, `.bundle`, `Pods`, `Carthage`, `.terraform`, `.stack-work`, `elm-stuff`, \
+            `.dart_tool`, `.pub-cache`, `.npm`, `.yarn-cache`, and `vendor/bundle`, `.yarn/cache`, \
+            `.yarn/unplugged`, `.cargo/registry`. A bare `vendor/` is reported only when git ignores it (Go \
+            and PHP projects often commit it). A directory in which git tracks any file is not reported: \
+            committed dependencies (Yarn zero-installs, vendored Go modules) are the project's choice.
+            """,
+        yieldsToClaimedDirectories: true,
+        examples: [
+            .directory("`node_modules/`", triggers: true, .init(path: "node_modules", sentFiles: 900, sentBytes: 9_000_000)),
+            .directory("`.venv/` in a service", triggers: true, .init(path: "svc/api/.venv", sentFiles: 50, sentBytes: 5_000)),
+            .directory("`vendor/bundle/`", triggers: true, .init(path: "vendor/bundle", sentFiles: 5, sentBytes: 500)),
+            .directory("a git-ignored `vendor/`", triggers: true, .init(path: "vendor", sentFiles: 5, sentBytes: 500, gitClass: .ignored)),
+            .directory("an untracked `vendor/`", triggers: false, .init(path: "vendor", sentFiles: 5, sentBytes: 500, gitClass: .untracked)),
+            .directory("a committed `.yarn/cache/`", triggers: false, .init(path: ".yarn/cache", sentFiles: 5, sentBytes: 500, gitClass: .tracked, tracksAnything: true)),
+            .directory("an empty `node_modules/`", triggers: false, .init(path: "node_modules", sentFiles: 0, sentBytes: 0)),
+            .directory("`src/modules/`", triggers: false, .init(path: "src/modules", sentFiles: 5, sentBytes: 500)),
+        ])
 
     package func check(_ directory: DirectoryFacts) -> Finding? {
         guard directory.sentFiles > 0, !directory.tracksAnything, isDependencyDirectory(directory) else { return nil }

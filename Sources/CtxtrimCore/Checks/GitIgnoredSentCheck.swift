@@ -15,30 +15,28 @@ package struct GitIgnoredSentCheck: Check {
 
     package init() {}
 
-    package var descriptor: CheckDescriptor {
-        CheckDescriptor(
-            id: "git-ignored-sent", title: "Git-ignored files sent",
-            summary: "Files that git ignores would be sent, usually local artefacts nobody meant to ship.",
-            defaultSeverity: .warning,
-            help: """
-                What git ignores is local: caches, generated files, personal config. A fresh clone would not have \
-                them, so a build that needs them is not reproducible. Reported once per top-level directory (or \
-                root file) with file and byte counts; directories already reported by `vcs-dir`, \
-                `dependency-dir`, `build-output`, `editor-junk` or `log-file` and files with a finding of their own \
-                are not counted again. Add the path to .dockerignore, or reuse the .gitignore rules there.
-                """,
-            yieldsToClaimedDirectories: true,
-            examples: [
-                .entries(
-                    "two ignored files under `tmp/`", triggers: true,
-                    .init(path: "tmp/a.bin", kind: .file, size: 10, gitClass: .ignored),
-                    .init(path: "tmp/x/b.bin", kind: .file, size: 20, gitClass: .ignored)),
-                .entries("an ignored root file", triggers: true, .init(path: "scratch.txt", kind: .file, size: 10, gitClass: .ignored)),
-                .entries("a tracked file", triggers: false, .init(path: "src/main.c", kind: .file, size: 10, gitClass: .tracked)),
-                .entries("an untracked file", triggers: false, .init(path: "new.c", kind: .file, size: 10, gitClass: .untracked)),
-                .entries("an ignored symlink (only files are counted)", triggers: false, .init(path: "tmp/link", kind: .symlink, size: 4, gitClass: .ignored, linkTarget: "a.txt")),
-            ])
-    }
+    package static let descriptor = CheckDescriptor(
+        id: "git-ignored-sent", title: "Git-ignored files sent",
+        summary: "Files that git ignores would be sent, usually local artefacts nobody meant to ship.",
+        defaultSeverity: .warning,
+        help: """
+            What git ignores is local: caches, generated files, personal config. A fresh clone would not have \
+            them, so a build that needs them is not reproducible. Reported once per top-level directory (or \
+            root file) with file and byte counts; directories already reported by `vcs-dir`, \
+            `dependency-dir`, `build-output`, `editor-junk` or `log-file` and files with a finding of their own \
+            are not counted again. Add the path to .dockerignore, or reuse the .gitignore rules there.
+            """,
+        yieldsToClaimedDirectories: true,
+        examples: [
+            .entries(
+                "two ignored files under `tmp/`", triggers: true,
+                .init(path: "tmp/a.bin", kind: .file, size: 10, gitClass: .ignored),
+                .init(path: "tmp/x/b.bin", kind: .file, size: 20, gitClass: .ignored)),
+            .entries("an ignored root file", triggers: true, .init(path: "scratch.txt", kind: .file, size: 10, gitClass: .ignored)),
+            .entries("a tracked file", triggers: false, .init(path: "src/main.c", kind: .file, size: 10, gitClass: .tracked)),
+            .entries("an untracked file", triggers: false, .init(path: "new.c", kind: .file, size: 10, gitClass: .untracked)),
+            .entries("an ignored symlink (only files are counted)", triggers: false, .init(path: "tmp/link", kind: .symlink, size: 4, gitClass: .ignored, linkTarget: "a.txt")),
+        ])
 
     /// Counts `entry` when it is a git-ignored regular file.
     package mutating func add(_ entry: EntryFacts) {

@@ -4,29 +4,27 @@ package struct LogFileCheck: EntryCheck, DirectoryCheck {
 
     package init() {}
 
-    package var descriptor: CheckDescriptor {
-        CheckDescriptor(
-            id: "log-file", title: "Log file",
-            summary: "Log files would be sent.",
-            defaultSeverity: .info,
-            help: """
-                Logs grow, change on every run (invalidating the build cache) and can hold tokens or personal data. \
-                Matched: `*.log`, rotated `*.log.1`, `npm-debug.log*`, `yarn-debug.log*`, `yarn-error.log*`, \
-                `pnpm-debug.log*`, `lerna-debug.log*`, and a `logs/` directory with sent files. Files and \
-                directories git tracks are not reported: committed logs are usually test fixtures.
-                """,
-            yieldsToClaimedDirectories: true,
-            examples: [
-                .entries("`server.log`", triggers: true, .init(path: "server.log", kind: .file, size: 5_000, gitClass: .ignored)),
-                .entries("`npm-debug.log.12345`", triggers: true, .init(path: "web/npm-debug.log.12345", kind: .file, size: 5_000)),
-                .entries("rotated `app.log.1`", triggers: true, .init(path: "app.log.1", kind: .file, size: 5_000)),
-                .directory("`logs/` with files", triggers: true, .init(path: "logs", sentFiles: 3, sentBytes: 9_000)),
-                .entries("a committed fixture `testdata/sample.log`", triggers: false, .init(path: "testdata/sample.log", kind: .file, size: 500, gitClass: .tracked)),
-                .entries("`logger.go`", triggers: false, .init(path: "logger.go", kind: .file, size: 500)),
-                .entries("`catalog`", triggers: false, .init(path: "catalog", kind: .file, size: 500)),
-                .directory("an empty `logs/`", triggers: false, .init(path: "logs", sentFiles: 0, sentBytes: 0)),
-            ])
-    }
+    package static let descriptor = CheckDescriptor(
+        id: "log-file", title: "Log file",
+        summary: "Log files would be sent.",
+        defaultSeverity: .info,
+        help: """
+            Logs grow, change on every run (invalidating the build cache) and can hold tokens or personal data. \
+            Matched: `*.log`, rotated `*.log.1`, `npm-debug.log*`, `yarn-debug.log*`, `yarn-error.log*`, \
+            `pnpm-debug.log*`, `lerna-debug.log*`, and a `logs/` directory with sent files. Files and \
+            directories git tracks are not reported: committed logs are usually test fixtures.
+            """,
+        yieldsToClaimedDirectories: true,
+        examples: [
+            .entries("`server.log`", triggers: true, .init(path: "server.log", kind: .file, size: 5_000, gitClass: .ignored)),
+            .entries("`npm-debug.log.12345`", triggers: true, .init(path: "web/npm-debug.log.12345", kind: .file, size: 5_000)),
+            .entries("rotated `app.log.1`", triggers: true, .init(path: "app.log.1", kind: .file, size: 5_000)),
+            .directory("`logs/` with files", triggers: true, .init(path: "logs", sentFiles: 3, sentBytes: 9_000)),
+            .entries("a committed fixture `testdata/sample.log`", triggers: false, .init(path: "testdata/sample.log", kind: .file, size: 500, gitClass: .tracked)),
+            .entries("`logger.go`", triggers: false, .init(path: "logger.go", kind: .file, size: 500)),
+            .entries("`catalog`", triggers: false, .init(path: "catalog", kind: .file, size: 500)),
+            .directory("an empty `logs/`", triggers: false, .init(path: "logs", sentFiles: 0, sentBytes: 0)),
+        ])
 
     package func check(_ entry: EntryFacts) -> Finding? {
         guard entry.kind == .file, entry.gitClass != .tracked, Self.isLogFileName(entry.name) else { return nil }

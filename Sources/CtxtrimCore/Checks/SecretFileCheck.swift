@@ -3,46 +3,44 @@
 package struct SecretFileCheck: EntryCheck {
     package init() {}
 
-    package var descriptor: CheckDescriptor {
-        CheckDescriptor(
-            id: "secret-file", title: "Secret file",
-            summary: "A file whose name marks it as credentials would be sent to the builder.",
-            defaultSeverity: .error,
-            help: """
-                Everything in the build context reaches the builder and can end up in an image layer. Exclude the \
-                file in .dockerignore; if the build needs it, pass it with `RUN --mount=type=secret,id=...` and \
-                `docker build --secret id=...,src=...`. Matched by name: `.env` and `.env.*` (not `.env.example`, \
-                `.sample`, `.template`, `.dist`, `.tpl`, `.tmpl`), `*.env`; SSH keys (`id_rsa`, `*_ed25519`, ... \
-                not `*.pub`) and files in `.ssh/` other than `known_hosts`, `authorized_keys`, `config`; `*.pem` \
-                (unless named as a certificate: `cert`, `chain`, `ca`, `bundle`, `pub`), `*.key`, `*.p12`, `*.pfx`, \
-                `*.jks`, `*.keystore`, `*.ppk`, `*.kdbx`; `.npmrc`, `.pypirc`, `.netrc`, `.git-credentials`, \
-                `.pgpass`, `.htpasswd`, `.vault-token`, `.s3cfg`; `.docker/config.json`, `.aws/credentials`, \
-                `.kube/config`, `kubeconfig`; `application_default_credentials.json`, `service-account*.json`, \
-                `credentials.json`, `secrets.{yml,yaml,json,toml}`; `*.tfstate`, `*.tfstate.backup`, `*.tfvars`. \
-                `.envrc` (direnv) is not matched by name because it usually only loads tools; its content is still \
-                scanned by `secret-content`. Files inside `node_modules/`, `vendor/`, virtualenvs and `.git/` \
-                are not reported: they are other people's fixtures, and the directory has its own finding.
-                """,
-            yieldsToClaimedDirectories: false,
-            examples: [
-                .entries("`.env` at the root", triggers: true, .init(path: ".env", kind: .file, size: 120)),
-                .entries("`.env.production` deep down", triggers: true, .init(path: "a/b/.env.production", kind: .file)),
-                .entries("`id_ed25519` SSH key", triggers: true, .init(path: "deploy/id_ed25519", kind: .file)),
-                .entries("`server.pem`", triggers: true, .init(path: "certs/server.pem", kind: .file)),
-                .entries("`terraform.tfstate`", triggers: true, .init(path: "infra/terraform.tfstate", kind: .file)),
-                .entries("`.docker/config.json`", triggers: true, .init(path: "ci/.docker/config.json", kind: .file)),
-                .entries("`.env.example`", triggers: false, .init(path: ".env.example", kind: .file)),
-                .entries("`.envrc`", triggers: false, .init(path: ".envrc", kind: .file)),
-                .entries("`environment.ts`", triggers: false, .init(path: "src/environment.ts", kind: .file)),
-                .entries("`key.go`", triggers: false, .init(path: "crypto/key.go", kind: .file)),
-                .entries("`keyboard.ts`", triggers: false, .init(path: "ui/keyboard.ts", kind: .file)),
-                .entries("`monkey.pem.go`", triggers: false, .init(path: "monkey.pem.go", kind: .file)),
-                .entries("`id_rsa.pub`", triggers: false, .init(path: "id_rsa.pub", kind: .file)),
-                .entries("`fullchain-cert.pem`", triggers: false, .init(path: "tls/fullchain-cert.pem", kind: .file)),
-                .entries("`.env` inside node_modules", triggers: false, .init(path: "node_modules/x/.env", kind: .file)),
-                .entries("a directory named `.env`", triggers: false, .init(path: ".env", kind: .directory)),
-            ])
-    }
+    package static let descriptor = CheckDescriptor(
+        id: "secret-file", title: "Secret file",
+        summary: "A file whose name marks it as credentials would be sent to the builder.",
+        defaultSeverity: .error,
+        help: """
+            Everything in the build context reaches the builder and can end up in an image layer. Exclude the \
+            file in .dockerignore; if the build needs it, pass it with `RUN --mount=type=secret,id=...` and \
+            `docker build --secret id=...,src=...`. Matched by name: `.env` and `.env.*` (not `.env.example`, \
+            `.sample`, `.template`, `.dist`, `.tpl`, `.tmpl`), `*.env`; SSH keys (`id_rsa`, `*_ed25519`, ... \
+            not `*.pub`) and files in `.ssh/` other than `known_hosts`, `authorized_keys`, `config`; `*.pem` \
+            (unless named as a certificate: `cert`, `chain`, `ca`, `bundle`, `pub`), `*.key`, `*.p12`, `*.pfx`, \
+            `*.jks`, `*.keystore`, `*.ppk`, `*.kdbx`; `.npmrc`, `.pypirc`, `.netrc`, `.git-credentials`, \
+            `.pgpass`, `.htpasswd`, `.vault-token`, `.s3cfg`; `.docker/config.json`, `.aws/credentials`, \
+            `.kube/config`, `kubeconfig`; `application_default_credentials.json`, `service-account*.json`, \
+            `credentials.json`, `secrets.{yml,yaml,json,toml}`; `*.tfstate`, `*.tfstate.backup`, `*.tfvars`. \
+            `.envrc` (direnv) is not matched by name because it usually only loads tools; its content is still \
+            scanned by `secret-content`. Files inside `node_modules/`, `vendor/`, virtualenvs and `.git/` \
+            are not reported: they are other people's fixtures, and the directory has its own finding.
+            """,
+        yieldsToClaimedDirectories: false,
+        examples: [
+            .entries("`.env` at the root", triggers: true, .init(path: ".env", kind: .file, size: 120)),
+            .entries("`.env.production` deep down", triggers: true, .init(path: "a/b/.env.production", kind: .file)),
+            .entries("`id_ed25519` SSH key", triggers: true, .init(path: "deploy/id_ed25519", kind: .file)),
+            .entries("`server.pem`", triggers: true, .init(path: "certs/server.pem", kind: .file)),
+            .entries("`terraform.tfstate`", triggers: true, .init(path: "infra/terraform.tfstate", kind: .file)),
+            .entries("`.docker/config.json`", triggers: true, .init(path: "ci/.docker/config.json", kind: .file)),
+            .entries("`.env.example`", triggers: false, .init(path: ".env.example", kind: .file)),
+            .entries("`.envrc`", triggers: false, .init(path: ".envrc", kind: .file)),
+            .entries("`environment.ts`", triggers: false, .init(path: "src/environment.ts", kind: .file)),
+            .entries("`key.go`", triggers: false, .init(path: "crypto/key.go", kind: .file)),
+            .entries("`keyboard.ts`", triggers: false, .init(path: "ui/keyboard.ts", kind: .file)),
+            .entries("`monkey.pem.go`", triggers: false, .init(path: "monkey.pem.go", kind: .file)),
+            .entries("`id_rsa.pub`", triggers: false, .init(path: "id_rsa.pub", kind: .file)),
+            .entries("`fullchain-cert.pem`", triggers: false, .init(path: "tls/fullchain-cert.pem", kind: .file)),
+            .entries("`.env` inside node_modules", triggers: false, .init(path: "node_modules/x/.env", kind: .file)),
+            .entries("a directory named `.env`", triggers: false, .init(path: ".env", kind: .directory)),
+        ])
 
     package func check(_ entry: EntryFacts) -> Finding? {
         guard entry.kind == .file, !VendoredPaths.contains(entry.path),
