@@ -188,7 +188,7 @@ private struct ByteView {
             if byte == UInt8(ascii: "\\") { index += 1 }  // An escaped `\n` inside a JSON string.
             index += 1
         }
-        return base64 >= 64 && seen.count >= 16 ? index : nil
+        return base64 >= 64 && seen.count >= 16 ? min(index, bytes.count) : nil
     }
 
     /// `key = value` or `"key": "value"` with a value of `minimumLength` bytes that is not a placeholder.
