@@ -12,6 +12,8 @@ package struct SecretScanner: Sendable {
     }
 
     private let anchorsByFirstByte: [[Anchor]]
+    /// Whether a byte starts any anchor: the hot loop reads only this table for most bytes.
+    private let startsAnchor: [Bool]
 
     package init() {
         var table = [[Anchor]](repeating: [], count: 256)
@@ -22,6 +24,7 @@ package struct SecretScanner: Sendable {
             }
         }
         anchorsByFirstByte = table
+        startsAnchor = table.map { !$0.isEmpty }
     }
 
     /// Every secret in `content`, in file order.
@@ -30,14 +33,18 @@ package struct SecretScanner: Sendable {
     }
 
     private func scan(_ view: ByteView) -> [SecretMatch] {
+        startsAnchor.withUnsafeBufferPointer { scan(view, startsAnchor: $0) }
+    }
+
+    private func scan(_ view: ByteView, startsAnchor: UnsafeBufferPointer<Bool>) -> [SecretMatch] {
         var matches: [SecretMatch] = []
         var line = 1
         var index = 0
         let count = view.count
         while index < count {
             let byte = view[index]
-            if byte == UInt8(ascii: "\n") {
-                line += 1
+            guard startsAnchor[Int(byte)] else {
+                if byte == UInt8(ascii: "\n") { line += 1 }
                 index += 1
                 continue
             }
