@@ -26,15 +26,28 @@ package struct BuildOutputCheck: DirectoryCheck {
             """,
         yieldsToClaimedDirectories: true,
         examples: [
-            .directory("`dist/`", triggers: true, .init(path: "web/dist", sentFiles: 12, sentBytes: 400_000, gitClass: .ignored)),
-            .directory("`__pycache__/`", triggers: true, .init(path: "app/__pycache__", sentFiles: 4, sentBytes: 8_000)),
-            .directory("`target/` beside `Cargo.toml`", triggers: true, .init(path: "target", sentFiles: 30, sentBytes: 9_000_000, siblingMarkers: .cargo)),
-            .directory("a git-ignored `target/`", triggers: true, .init(path: "target", sentFiles: 3, sentBytes: 90, gitClass: .ignored)),
-            .directory("`obj/` beside a `*.csproj`", triggers: true, .init(path: "src/App/obj", sentFiles: 3, sentBytes: 90, siblingMarkers: .dotnet)),
+            .directory(
+                "`dist/`", triggers: true,
+                .init(path: "web/dist", sentFiles: 12, sentBytes: 400_000, gitClass: .ignored)),
+            .directory(
+                "`__pycache__/`", triggers: true, .init(path: "app/__pycache__", sentFiles: 4, sentBytes: 8_000)),
+            .directory(
+                "`target/` beside `Cargo.toml`", triggers: true,
+                .init(path: "target", sentFiles: 30, sentBytes: 9_000_000, siblingMarkers: .cargo)),
+            .directory(
+                "a git-ignored `target/`", triggers: true,
+                .init(path: "target", sentFiles: 3, sentBytes: 90, gitClass: .ignored)),
+            .directory(
+                "`obj/` beside a `*.csproj`", triggers: true,
+                .init(path: "src/App/obj", sentFiles: 3, sentBytes: 90, siblingMarkers: .dotnet)),
             .directory("`pkg.egg-info/`", triggers: true, .init(path: "pkg.egg-info", sentFiles: 3, sentBytes: 90)),
-            .directory("an untracked `target/` with no project file", triggers: false, .init(path: "deploy/target", sentFiles: 3, sentBytes: 90, gitClass: .untracked)),
+            .directory(
+                "an untracked `target/` with no project file", triggers: false,
+                .init(path: "deploy/target", sentFiles: 3, sentBytes: 90, gitClass: .untracked)),
             .directory("`bin/` of shell scripts", triggers: false, .init(path: "bin", sentFiles: 3, sentBytes: 90)),
-            .directory("a `build/` in which git tracks files", triggers: false, .init(path: "build", sentFiles: 3, sentBytes: 90, gitClass: .tracked, tracksAnything: true)),
+            .directory(
+                "a `build/` in which git tracks files", triggers: false,
+                .init(path: "build", sentFiles: 3, sentBytes: 90, gitClass: .tracked, tracksAnything: true)),
             .directory("`src/`", triggers: false, .init(path: "src", sentFiles: 3, sentBytes: 90)),
         ])
 

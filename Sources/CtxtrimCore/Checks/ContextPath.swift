@@ -18,12 +18,6 @@ package enum ContextPath {
         return path[..<slash]
     }
 
-    /// Whether `path` lies strictly inside `directory`.
-    package static func isStrictlyInside(_ path: some StringProtocol, _ directory: some StringProtocol) -> Bool {
-        path.count > directory.count && path.hasPrefix(directory)
-            && path[path.index(path.startIndex, offsetBy: directory.count)] == "/"
-    }
-
     /// Whether any directory component of `path` (not its last component) is in `names`.
     package static func hasDirectoryComponent(_ path: String, in names: Set<Substring>) -> Bool {
         var components = path.split(separator: "/", omittingEmptySubsequences: true)

@@ -26,13 +26,22 @@ package struct DependencyDirectoryCheck: DirectoryCheck {
             """,
         yieldsToClaimedDirectories: true,
         examples: [
-            .directory("`node_modules/`", triggers: true, .init(path: "node_modules", sentFiles: 900, sentBytes: 9_000_000)),
-            .directory("`.venv/` in a service", triggers: true, .init(path: "svc/api/.venv", sentFiles: 50, sentBytes: 5_000)),
+            .directory(
+                "`node_modules/`", triggers: true, .init(path: "node_modules", sentFiles: 900, sentBytes: 9_000_000)),
+            .directory(
+                "`.venv/` in a service", triggers: true, .init(path: "svc/api/.venv", sentFiles: 50, sentBytes: 5_000)),
             .directory("`vendor/bundle/`", triggers: true, .init(path: "vendor/bundle", sentFiles: 5, sentBytes: 500)),
-            .directory("a git-ignored `vendor/`", triggers: true, .init(path: "vendor", sentFiles: 5, sentBytes: 500, gitClass: .ignored)),
-            .directory("an untracked `vendor/`", triggers: false, .init(path: "vendor", sentFiles: 5, sentBytes: 500, gitClass: .untracked)),
-            .directory("a committed `.yarn/cache/`", triggers: false, .init(path: ".yarn/cache", sentFiles: 5, sentBytes: 500, gitClass: .tracked, tracksAnything: true)),
-            .directory("an empty `node_modules/`", triggers: false, .init(path: "node_modules", sentFiles: 0, sentBytes: 0)),
+            .directory(
+                "a git-ignored `vendor/`", triggers: true,
+                .init(path: "vendor", sentFiles: 5, sentBytes: 500, gitClass: .ignored)),
+            .directory(
+                "an untracked `vendor/`", triggers: false,
+                .init(path: "vendor", sentFiles: 5, sentBytes: 500, gitClass: .untracked)),
+            .directory(
+                "a committed `.yarn/cache/`", triggers: false,
+                .init(path: ".yarn/cache", sentFiles: 5, sentBytes: 500, gitClass: .tracked, tracksAnything: true)),
+            .directory(
+                "an empty `node_modules/`", triggers: false, .init(path: "node_modules", sentFiles: 0, sentBytes: 0)),
             .directory("`src/modules/`", triggers: false, .init(path: "src/modules", sentFiles: 5, sentBytes: 500)),
         ])
 

@@ -23,7 +23,9 @@ package struct EditorJunkCheck: EntryCheck, DirectoryCheck {
             .entries("a Vim swap file", triggers: true, .init(path: "src/.main.c.swp", kind: .file, size: 12_288)),
             .entries("an Emacs lock file", triggers: true, .init(path: "src/.#main.c", kind: .symlink, size: 30)),
             .entries("a backup file `notes.txt~`", triggers: true, .init(path: "notes.txt~", kind: .file, size: 10)),
-            .directory("a committed `.vscode/`", triggers: false, .init(path: ".vscode", sentFiles: 2, sentBytes: 300, gitClass: .tracked, tracksAnything: true)),
+            .directory(
+                "a committed `.vscode/`", triggers: false,
+                .init(path: ".vscode", sentFiles: 2, sentBytes: 300, gitClass: .tracked, tracksAnything: true)),
             .entries("`swap.go`", triggers: false, .init(path: "mem/swap.go", kind: .file, size: 300)),
             .entries("`ideas.md`", triggers: false, .init(path: "ideas.md", kind: .file, size: 300)),
         ])
@@ -40,7 +42,9 @@ package struct EditorJunkCheck: EntryCheck, DirectoryCheck {
     static func ignorePattern(forJunkNamed name: Substring) -> String? {
         if fileNames.contains(name) { return "**/\(name)" }
         if name.hasPrefix(".#"), name.count > 2 { return "**/.#*" }
-        guard let suffix = fileSuffixes.first(where: { name.hasSuffix($0) && name.count > $0.count }) else { return nil }
+        guard let suffix = fileSuffixes.first(where: { name.hasSuffix($0) && name.count > $0.count }) else {
+            return nil
+        }
         return "**/*\(suffix)"
     }
 

@@ -3,7 +3,8 @@
 enum ExampleSecrets {
     static let gitHubToken = "gh" + "p_" + characters(36, seed: 1, from: alphanumerics)
     static let awsAccessKeyID = "AK" + "IA" + characters(16, seed: 2, from: upperAndDigits)
-    static let npmLegacyToken = characters(8, seed: 3, from: hex) + "-" + characters(4, seed: 4, from: hex) + "-"
+    static let npmLegacyToken =
+        characters(8, seed: 3, from: hex) + "-" + characters(4, seed: 4, from: hex) + "-"
         + characters(4, seed: 5, from: hex) + "-" + characters(12, seed: 6, from: hex)
     static let privateKeyBlock =
         "-----BEGIN " + "RSA PRIVATE" + " KEY-----\n" + characters(64, seed: 7, from: base64) + "\n"

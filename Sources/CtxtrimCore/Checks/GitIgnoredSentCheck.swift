@@ -32,10 +32,16 @@ package struct GitIgnoredSentCheck: Check {
                 "two ignored files under `tmp/`", triggers: true,
                 .init(path: "tmp/a.bin", kind: .file, size: 10, gitClass: .ignored),
                 .init(path: "tmp/x/b.bin", kind: .file, size: 20, gitClass: .ignored)),
-            .entries("an ignored root file", triggers: true, .init(path: "scratch.txt", kind: .file, size: 10, gitClass: .ignored)),
-            .entries("a tracked file", triggers: false, .init(path: "src/main.c", kind: .file, size: 10, gitClass: .tracked)),
-            .entries("an untracked file", triggers: false, .init(path: "new.c", kind: .file, size: 10, gitClass: .untracked)),
-            .entries("an ignored symlink (only files are counted)", triggers: false, .init(path: "tmp/link", kind: .symlink, size: 4, gitClass: .ignored, linkTarget: "a.txt")),
+            .entries(
+                "an ignored root file", triggers: true,
+                .init(path: "scratch.txt", kind: .file, size: 10, gitClass: .ignored)),
+            .entries(
+                "a tracked file", triggers: false, .init(path: "src/main.c", kind: .file, size: 10, gitClass: .tracked)),
+            .entries(
+                "an untracked file", triggers: false, .init(path: "new.c", kind: .file, size: 10, gitClass: .untracked)),
+            .entries(
+                "an ignored symlink (only files are counted)", triggers: false,
+                .init(path: "tmp/link", kind: .symlink, size: 4, gitClass: .ignored, linkTarget: "a.txt")),
         ])
 
     /// Counts `entry` when it is a git-ignored regular file.

@@ -1,6 +1,8 @@
 /// `log-file`: log files and `logs/` directories that would be sent.
 package struct LogFileCheck: EntryCheck, DirectoryCheck {
-    static let debugLogPrefixes = ["npm-debug.log", "yarn-debug.log", "yarn-error.log", "pnpm-debug.log", "lerna-debug.log"]
+    static let debugLogPrefixes = [
+        "npm-debug.log", "yarn-debug.log", "yarn-error.log", "pnpm-debug.log", "lerna-debug.log",
+    ]
 
     package init() {}
 
@@ -16,11 +18,16 @@ package struct LogFileCheck: EntryCheck, DirectoryCheck {
             """,
         yieldsToClaimedDirectories: true,
         examples: [
-            .entries("`server.log`", triggers: true, .init(path: "server.log", kind: .file, size: 5_000, gitClass: .ignored)),
-            .entries("`npm-debug.log.12345`", triggers: true, .init(path: "web/npm-debug.log.12345", kind: .file, size: 5_000)),
+            .entries(
+                "`server.log`", triggers: true, .init(path: "server.log", kind: .file, size: 5_000, gitClass: .ignored)),
+            .entries(
+                "`npm-debug.log.12345`", triggers: true,
+                .init(path: "web/npm-debug.log.12345", kind: .file, size: 5_000)),
             .entries("rotated `app.log.1`", triggers: true, .init(path: "app.log.1", kind: .file, size: 5_000)),
             .directory("`logs/` with files", triggers: true, .init(path: "logs", sentFiles: 3, sentBytes: 9_000)),
-            .entries("a committed fixture `testdata/sample.log`", triggers: false, .init(path: "testdata/sample.log", kind: .file, size: 500, gitClass: .tracked)),
+            .entries(
+                "a committed fixture `testdata/sample.log`", triggers: false,
+                .init(path: "testdata/sample.log", kind: .file, size: 500, gitClass: .tracked)),
             .entries("`logger.go`", triggers: false, .init(path: "logger.go", kind: .file, size: 500)),
             .entries("`catalog`", triggers: false, .init(path: "catalog", kind: .file, size: 500)),
             .directory("an empty `logs/`", triggers: false, .init(path: "logs", sentFiles: 0, sentBytes: 0)),

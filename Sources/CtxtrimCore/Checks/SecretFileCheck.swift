@@ -70,7 +70,8 @@ package struct SecretFileCheck: EntryCheck {
             let stem = name.dropLast(".env".count).split(separator: ".")
             return stem.contains(where: { templateWords.contains($0) }) ? nil : "A dotenv file"
         }
-        if sshKeyNames.contains(name) || sshKeySuffixes.contains(where: { name.hasSuffix($0) && name.count > $0.count }) {
+        if sshKeyNames.contains(name) || sshKeySuffixes.contains(where: { name.hasSuffix($0) && name.count > $0.count })
+        {
             return "An SSH private key"
         }
         if parentName == ".ssh", !name.hasSuffix(".pub"), !sshPublicNames.contains(name) {
@@ -83,7 +84,9 @@ package struct SecretFileCheck: EntryCheck {
     }
 
     private static let templateWords: Set<Substring> = ["example", "sample", "template", "dist", "tpl", "tmpl"]
-    private static let sshKeyNames: Set<String> = ["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk"]
+    private static let sshKeyNames: Set<String> = [
+        "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk",
+    ]
     private static let sshKeySuffixes = ["_rsa", "_dsa", "_ecdsa", "_ed25519"]
     private static let sshPublicNames: Set<String> = ["known_hosts", "known_hosts.old", "authorized_keys", "config"]
     private static let certificateWords: Set<Substring> = [
@@ -134,6 +137,7 @@ package struct SecretFileCheck: EntryCheck {
     /// Whether a `.pem` stem names public material (`server-cert`, `fullchain`, `ca`) rather than a key.
     private static func isCertificateName(_ stem: Substring) -> Bool {
         let words = stem.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." })
-        return !words.contains(where: { $0.contains("key") }) && words.contains(where: { certificateWords.contains($0) })
+        return !words.contains(where: { $0.contains("key") })
+            && words.contains(where: { certificateWords.contains($0) })
     }
 }

@@ -52,7 +52,8 @@ package struct SecretScanner: Sendable {
             for anchor in anchorsByFirstByte[Int(byte)] where view.hasPrefix(anchor.bytes, at: index) {
                 guard let end = view.validate(anchor.kind, start: index, afterAnchor: index + anchor.bytes.count)
                 else { continue }
-                matches.append(SecretMatch(kind: anchor.kind, line: line, hint: anchor.kind.redactedHint(anchor: anchor.text)))
+                matches.append(
+                    SecretMatch(kind: anchor.kind, line: line, hint: anchor.kind.redactedHint(anchor: anchor.text)))
                 next = max(next, end)
                 break
             }
@@ -114,7 +115,8 @@ private struct ByteView {
         let needle = Array(word.utf8)
         guard length >= needle.count else { return false }
         outer: for candidate in start...(start + length - needle.count) {
-            for (offset, expected) in needle.enumerated() where ByteClass.lowercased(bytes[candidate + offset]) != expected {
+            for (offset, expected) in needle.enumerated()
+            where ByteClass.lowercased(bytes[candidate + offset]) != expected {
                 continue outer
             }
             return true

@@ -13,10 +13,18 @@ package struct SymlinkOutsideContextCheck: EntryCheck {
             """,
         yieldsToClaimedDirectories: true,
         examples: [
-            .entries("a link to `/etc/ssl/certs`", triggers: true, .init(path: "certs", kind: .symlink, size: 14, linkTarget: "/etc/ssl/certs")),
-            .entries("`shared -> ../../lib` one level down", triggers: true, .init(path: "app/shared", kind: .symlink, size: 9, linkTarget: "../../lib")),
-            .entries("`current -> releases/v2`", triggers: false, .init(path: "current", kind: .symlink, size: 11, linkTarget: "releases/v2")),
-            .entries("`a/b/up -> ../../c`", triggers: false, .init(path: "a/b/up", kind: .symlink, size: 7, linkTarget: "../../c")),
+            .entries(
+                "a link to `/etc/ssl/certs`", triggers: true,
+                .init(path: "certs", kind: .symlink, size: 14, linkTarget: "/etc/ssl/certs")),
+            .entries(
+                "`shared -> ../../lib` one level down", triggers: true,
+                .init(path: "app/shared", kind: .symlink, size: 9, linkTarget: "../../lib")),
+            .entries(
+                "`current -> releases/v2`", triggers: false,
+                .init(path: "current", kind: .symlink, size: 11, linkTarget: "releases/v2")),
+            .entries(
+                "`a/b/up -> ../../c`", triggers: false,
+                .init(path: "a/b/up", kind: .symlink, size: 7, linkTarget: "../../c")),
             .entries("a regular file", triggers: false, .init(path: "a.txt", kind: .file, size: 7)),
         ])
 

@@ -16,8 +16,11 @@ package struct VCSDirectoryCheck: DirectoryCheck {
             """,
         yieldsToClaimedDirectories: true,
         examples: [
-            .directory("`.git/` at the root", triggers: true, .init(path: ".git", sentFiles: 40, sentBytes: 90_000, gitClass: .vcs)),
-            .directory("`.svn/` in a subdirectory", triggers: true, .init(path: "legacy/.svn", sentFiles: 3, sentBytes: 300)),
+            .directory(
+                "`.git/` at the root", triggers: true,
+                .init(path: ".git", sentFiles: 40, sentBytes: 90_000, gitClass: .vcs)),
+            .directory(
+                "`.svn/` in a subdirectory", triggers: true, .init(path: "legacy/.svn", sentFiles: 3, sentBytes: 300)),
             .directory("a directory named `git`", triggers: false, .init(path: "git", sentFiles: 3, sentBytes: 300)),
             .entries("a `.git` file (worktree pointer)", triggers: false, .init(path: ".git", kind: .file, size: 40)),
         ])

@@ -12,7 +12,9 @@ import Testing
     }
 
     static let examples: [LabeledExample] = CheckRegistry.descriptors.flatMap { descriptor in
-        descriptor.examples.map { LabeledExample(checkID: descriptor.id, severity: descriptor.defaultSeverity, example: $0) }
+        descriptor.examples.map {
+            LabeledExample(checkID: descriptor.id, severity: descriptor.defaultSeverity, example: $0)
+        }
     }
 
     @Test(arguments: examples)
@@ -40,7 +42,8 @@ import Testing
     @Test func everyDescriptorDocumentsItselfAndHasBothKindsOfExamples() {
         for descriptor in CheckRegistry.descriptors {
             #expect(!descriptor.title.isEmpty && !descriptor.help.isEmpty, "\(descriptor.id)")
-            #expect(descriptor.summary.hasSuffix(".") && !descriptor.summary.dropLast().contains(". "), "\(descriptor.id)")
+            #expect(
+                descriptor.summary.hasSuffix(".") && !descriptor.summary.dropLast().contains(". "), "\(descriptor.id)")
             #expect(descriptor.examples.contains { $0.triggers }, "\(descriptor.id) has no triggering example")
             #expect(descriptor.examples.contains { !$0.triggers }, "\(descriptor.id) has no quiet example")
             #expect(CheckRegistry.descriptor(id: descriptor.id)?.id == descriptor.id)

@@ -42,7 +42,8 @@ import Testing
         try context.write("dotnet/obj/project.assets.json", "{}")
         try context.write("bin/run.sh", "#!/bin/sh")
         let findings = try context.runChecks()
-        #expect(findings.filter { $0.check == "build-output" }.map(\.path) == ["dotnet/bin", "dotnet/obj", "rust/target"])
+        #expect(
+            findings.filter { $0.check == "build-output" }.map(\.path) == ["dotnet/bin", "dotnet/obj", "rust/target"])
     }
 
     @Test func gitIgnoredFilesAreGroupedByTopLevelDirectoryOutsideClaimedOnes() {

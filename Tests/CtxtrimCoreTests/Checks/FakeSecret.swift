@@ -35,22 +35,26 @@ struct FakeSecret: CustomStringConvertible {
             let value = prefix + random.string(36, from: alphanumerics)
             add(.gitHubToken, "token: \(value)", value: value)
         }
-        let fineGrained = "github" + "_pat_" + random.string(22, from: alphanumerics) + "_" + random.string(59, from: alphanumerics)
+        let fineGrained =
+            "github" + "_pat_" + random.string(22, from: alphanumerics) + "_" + random.string(59, from: alphanumerics)
         add(.gitHubFineGrainedToken, "GH_TOKEN=\(fineGrained)", value: fineGrained)
         let gitLab = "gl" + "pat-" + random.string(20, from: alphanumerics)
         add(.gitLabToken, "GITLAB_TOKEN=\"\(gitLab)\"", value: gitLab)
         for prefix in ["xo" + "xb-", "xo" + "xp-"] {
-            let value = prefix + random.string(12, from: "0123456789") + "-" + random.string(13, from: "0123456789") + "-"
+            let value =
+                prefix + random.string(12, from: "0123456789") + "-" + random.string(13, from: "0123456789") + "-"
                 + random.string(24, from: alphanumerics)
             add(.slackToken, "slack_token: '\(value)'", value: value)
         }
         let webhookSecret = random.string(24, from: alphanumerics)
-        let webhook = "https://hooks.slack" + ".com/services/T" + random.string(10, from: upperAndDigits) + "/B"
+        let webhook =
+            "https://hooks.slack" + ".com/services/T" + random.string(10, from: upperAndDigits) + "/B"
             + random.string(10, from: upperAndDigits) + "/" + webhookSecret
         add(.slackWebhook, "webhook = \(webhook)", value: webhookSecret)
         let npm = "np" + "m_" + random.string(36, from: alphanumerics)
         add(.npmToken, "NPM_TOKEN=\(npm)", value: npm)
-        let authToken = random.string(8, from: "0123456789abcdef") + "-" + random.string(4, from: "0123456789abcdef") + "-"
+        let authToken =
+            random.string(8, from: "0123456789abcdef") + "-" + random.string(4, from: "0123456789abcdef") + "-"
             + random.string(4, from: "0123456789abcdef") + "-" + random.string(12, from: "0123456789abcdef")
         add(.npmRegistryCredential, "//registry.npmjs.org/:_auth" + "Token=\(authToken)", value: authToken)
         let basicAuth = random.string(32, from: base64) + "=="
@@ -84,7 +88,8 @@ struct FakeSecret: CustomStringConvertible {
     {
         let name = (label.isEmpty ? "" : label + " ") + "PRIVATE" + " KEY"
         let body = (0..<4).map { _ in random.string(64, from: base64) }
-        let block = "-----BEGIN \(name)-----" + lineBreak + body.joined(separator: lineBreak) + lineBreak
+        let block =
+            "-----BEGIN \(name)-----" + lineBreak + body.joined(separator: lineBreak) + lineBreak
             + "-----END \(name)-----" + lineBreak
         return (block, body)
     }

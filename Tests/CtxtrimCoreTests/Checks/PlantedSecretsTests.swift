@@ -34,26 +34,27 @@ import Testing
         ".env.template": "API_KEY=${API_KEY}\n",
         ".envrc": "use nix\nlayout python3\n",
         "README.md": """
-            # Demo
-            Set `GITHUB_TOKEN` to a personal access token (it starts with `ghp_`), for example
-            `ghp_\(String(repeating: "x", count: 36))`. AWS documents the key id `AKIA\("IOSFODNN7")EXAMPLE` and the secret
-            `aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY\("EXAMPLE")KEY`. Slack webhooks look like
-            https://hooks.slack.com/services/T00000000/B00000000/\(String(repeating: "X", count: 24)).
-            Put `//registry.npmjs.org/:_authToken=${NPM_TOKEN}` in `.npmrc` at build time.
-            Stripe test keys such as `sk_test_` are fine for CI.
+        # Demo
+        Set `GITHUB_TOKEN` to a personal access token (it starts with `ghp_`), for example
+        `ghp_\(String(repeating: "x", count: 36))`. AWS documents the key id `AKIA\("IOSFODNN7")EXAMPLE` and the secret
+        `aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY\("EXAMPLE")KEY`. Slack webhooks look like
+        https://hooks.slack.com/services/T00000000/B00000000/\(String(repeating: "X", count: 24)).
+        Put `//registry.npmjs.org/:_authToken=${NPM_TOKEN}` in `.npmrc` at build time.
+        Stripe test keys such as `sk_test_` are fine for CI.
 
-            """,
+        """,
         "docs/npm.md": "```\n//registry.npmjs.org/:_authToken=<your-token>\n_auth=${NPM_AUTH}\n```\n",
         "tests/test_login.py": """
-            def test_login(client):
-                password = "hunter2"
-                self._password = password
-                assert client.login(user="alice", password=password)
+        def test_login(client):
+            password = "hunter2"
+            self._password = password
+            assert client.login(user="alice", password=password)
 
-            """,
+        """,
         "tests/fixtures/users.json": "[{\"name\": \"alice\", \"password\": \"correct horse battery staple\"}]\n",
         "config/application.yml": "db:\n  password: ${DB_PASSWORD}\n  token: <token>\n",
-        "src/pem.go": "const header = \"-----BEGIN RSA PRIVATE KEY-----\"\nconst footer = \"-----END RSA PRIVATE KEY-----\"\n",
+        "src/pem.go":
+            "const header = \"-----BEGIN RSA PRIVATE KEY-----\"\nconst footer = \"-----END RSA PRIVATE KEY-----\"\n",
         "src/tokens.ts": "export const prefixes = ['ghp_', 'github_pat_', 'xoxb-', 'npm_', 'glpat-', 'sk_live_'];\n",
         "docs/keys.md": "-----BEGIN OPENSSH PRIVATE KEY-----\n...\n-----END OPENSSH PRIVATE KEY-----\n",
         "src/npm_config.js": "const registry = process.env.npm_config_registry_url_for_the_private_mirror_here;\n",
@@ -91,11 +92,14 @@ import Testing
         for finding in findings where finding.check == "secret-content" {
             let kind = try #require(SecretKind.allCases.first { finding.message.hasPrefix($0.title) })
             foundContent[finding.path, default: []].insert(kind)
-            #expect(plantedLines[finding.path]?.contains(finding.line ?? 0) == true, "\(finding.path) seed \(Self.seed)")
+            #expect(
+                plantedLines[finding.path]?.contains(finding.line ?? 0) == true, "\(finding.path) seed \(Self.seed)")
         }
         #expect(foundContent == expectedContent, "seed \(Self.seed)")
         let contentCount = expectedContent.values.map(\.count).reduce(0, +)
-        print("planted: \(expectedFileFindings.count) secret files, \(contentCount) content secrets in \(expectedContent.count) files; found \(fileFindings.count) and \(foundContent.values.map(\.count).reduce(0, +))")
+        print(
+            "planted: \(expectedFileFindings.count) secret files, \(contentCount) content secrets in \(expectedContent.count) files; found \(fileFindings.count) and \(foundContent.values.map(\.count).reduce(0, +))"
+        )
         #expect(findings.filter { $0.check.hasPrefix("secret-") }.count == expectedFileFindings.count + contentCount)
     }
 
@@ -107,7 +111,9 @@ import Testing
         }
         let findings = try context.runChecks()
         let secretFindings = findings.filter { $0.check.hasPrefix("secret-") }
-        print("ordinary tree: \(Self.ordinaryFiles.count * Self.depths.count) files, \(secretFindings.count) secret findings")
+        print(
+            "ordinary tree: \(Self.ordinaryFiles.count * Self.depths.count) files, \(secretFindings.count) secret findings"
+        )
         #expect(secretFindings.isEmpty, "\(secretFindings.map { "\($0.path): \($0.message)" })")
     }
 
@@ -116,16 +122,20 @@ import Testing
         let secrets = FakeSecret.all(using: &random)
         let context = try TemporaryContext()
         defer { context.remove() }
-        for (index, secret) in secrets.enumerated() { try context.write("s\(index).txt", secret.text + "\n" + secret.text) }
+        for (index, secret) in secrets.enumerated() {
+            try context.write("s\(index).txt", secret.text + "\n" + secret.text)
+        }
         let findings = try context.runChecks()
         #expect(findings.count == secrets.map(\.kinds.count).reduce(0, +))
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let rendered = ([String(decoding: try encoder.encode(findings), as: UTF8.self)]
+        let rendered =
+            ([String(decoding: try encoder.encode(findings), as: UTF8.self)]
             + findings.flatMap { [$0.check, $0.path, $0.message, String(describing: $0)] }).joined(separator: "\n")
         let renderedCharacters = Array(rendered)
-        let renderedWindows = Set((0..<max(0, renderedCharacters.count - 7)).map { String(renderedCharacters[$0..<$0 + 8]) })
+        let renderedWindows = Set(
+            (0..<max(0, renderedCharacters.count - 7)).map { String(renderedCharacters[$0..<$0 + 8]) })
         for secret in secrets {
             for value in secret.values {
                 // Past its first four characters, no eight-character window of the value may appear anywhere.

@@ -46,7 +46,9 @@ import Testing
 
     /// Property: a secret planted at a random line of random prose is found there, alone, whatever surrounds it.
     @Test func plantedInRandomProseIsFoundAtItsLine() {
-        let words = ["password", "token", "key", "secret", "api", "the", "AKIA", "ghp", "npm", "-----", "=", ":", "_auth"]
+        let words = [
+            "password", "token", "key", "secret", "api", "the", "AKIA", "ghp", "npm", "-----", "=", ":", "_auth",
+        ]
         for seed in UInt64(1)...200 {
             var random = SplitMix64(seed: seed)
             let secrets = FakeSecret.all(using: &random).filter { $0.kinds.count == 1 && !$0.text.contains("\n") }
@@ -97,14 +99,17 @@ import Testing
         #expect(findings.first?.message.contains("`ghp_****…`") == true)
     }
 
-    @Test(arguments: [
-        ("config.yml", 100, true), ("big.txt", 1 << 20, true), ("huge.txt", (1 << 20) + 1, false), ("empty", 0, false),
-        ("package-lock.json", 100, false), ("yarn.lock", 100, false), ("a/Cargo.lock", 100, false), ("go.sum", 100, false),
-        ("poetry.lock", 100, false), ("Gemfile.lock", 100, false), ("composer.lock", 100, false),
-        ("pnpm-lock.yaml", 100, false), ("node_modules/x/index.js", 100, false), ("vendor/a/b.go", 100, false),
-        (".venv/lib/x.py", 100, false), ("lib/python3.12/site-packages/x.py", 100, false), ("logo.png", 100, false),
-        (".npmrc", 100, true), ("src/vendor.ts", 100, true),
-    ] as [(String, Int64, Bool)])
+    @Test(
+        arguments: [
+            ("config.yml", 100, true), ("big.txt", 1 << 20, true), ("huge.txt", (1 << 20) + 1, false),
+            ("empty", 0, false),
+            ("package-lock.json", 100, false), ("yarn.lock", 100, false), ("a/Cargo.lock", 100, false),
+            ("go.sum", 100, false),
+            ("poetry.lock", 100, false), ("Gemfile.lock", 100, false), ("composer.lock", 100, false),
+            ("pnpm-lock.yaml", 100, false), ("node_modules/x/index.js", 100, false), ("vendor/a/b.go", 100, false),
+            (".venv/lib/x.py", 100, false), ("lib/python3.12/site-packages/x.py", 100, false), ("logo.png", 100, false),
+            (".npmrc", 100, true), ("src/vendor.ts", 100, true),
+        ] as [(String, Int64, Bool)])
     func whichFilesAreRead(path: String, size: Int64, expected: Bool) {
         #expect(check.shouldReadContent(path: path, size: size) == expected)
     }

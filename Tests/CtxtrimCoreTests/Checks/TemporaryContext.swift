@@ -34,7 +34,9 @@ struct TemporaryContext {
         return run.finish()
     }
 
-    private func walk(directory: URL, relativePath: String, into run: inout CheckRun) throws -> (files: Int, bytes: Int64) {
+    private func walk(directory: URL, relativePath: String, into run: inout CheckRun) throws -> (
+        files: Int, bytes: Int64
+    ) {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         var subdirectories: [(URL, String)] = []
         var totals = (files: 0, bytes: Int64(0))
