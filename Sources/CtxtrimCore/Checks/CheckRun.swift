@@ -1,0 +1,95 @@
+/// All enabled checks over one build context: the integrator feeds it the walk, then takes the findings.
+///
+/// Feed it from one thread. Order matters in one way only: feed a directory's entries before finishing its
+/// subdirectories (any walker that lists a directory before descending does), so `target/` learns that a
+/// `Cargo.toml` sits beside it. Everything else is order-independent: nested findings inside a directory claimed
+/// by a directory finding are dropped in `finish()`, whichever came first.
+package struct CheckRun: Sendable {
+    private let entryChecks: [any EntryCheck]
+    private let directoryChecks: [any DirectoryCheck]
+    private let contentChecks: [any ContentCheck]
+    private let unreadableCheck: UnreadableCheck?
+    private var gitIgnoredSent: GitIgnoredSentCheck?
+    private let yieldingCheckIDs: Set<String>
+
+    private var findings: [Finding] = []
+    private var claimed = ClaimedDirectories()
+    /// Project files seen per directory, until that directory is finished.
+    private var markersByDirectory: [Substring: ProjectMarkers] = [:]
+
+    /// A run of the checks whose ids are in `enabledIDs` (all checks when nil). Unknown ids are ignored: validate
+    /// user input against `CheckRegistry.ids`.
+    package init(enabledIDs: Set<String>? = nil) {
+        let checks = CheckRegistry.checks.filter { enabledIDs?.contains($0.descriptor.id) ?? true }
+        entryChecks = checks.compactMap { $0 as? any EntryCheck }
+        directoryChecks = checks.compactMap { $0 as? any DirectoryCheck }
+        contentChecks = checks.compactMap { $0 as? any ContentCheck }
+        unreadableCheck = checks.lazy.compactMap { $0 as? UnreadableCheck }.first
+        gitIgnoredSent = checks.lazy.compactMap { $0 as? GitIgnoredSentCheck }.first
+        yieldingCheckIDs = Set(checks.filter(\.descriptor.yieldsToClaimedDirectories).map(\.descriptor.id))
+    }
+
+    /// Whether some enabled content check wants the bytes of this entry (a small, non-vendored, non-lock file).
+    package func shouldReadContent(of entry: EntryFacts) -> Bool {
+        entry.kind == .file && contentChecks.contains { $0.shouldReadContent(path: entry.path, size: entry.size) }
+    }
+
+    /// Runs the per-entry checks on one sent entry.
+    package mutating func visit(_ entry: EntryFacts) {
+        if entry.kind == .file {
+            let marker = ProjectMarkers.marker(forFileName: entry.name)
+            if !marker.isEmpty { markersByDirectory[ContextPath.parent(of: entry.path), default: []].formUnion(marker) }
+        }
+        let before = findings.count
+        for check in entryChecks {
+            if let finding = check.check(entry) { findings.append(finding) }
+        }
+        if findings.count == before { gitIgnoredSent?.add(entry) }
+    }
+
+    /// Runs the content checks on the bytes of a file for which `shouldReadContent(of:)` said yes.
+    package mutating func scanContent(_ content: [UInt8], of entry: EntryFacts) {
+        for check in contentChecks { findings += check.check(path: entry.path, content: content) }
+    }
+
+    /// Runs the directory checks on a directory whose subtree is done; a finding claims the subtree.
+    package mutating func finishDirectory(_ directory: DirectoryFacts) {
+        var directory = directory
+        directory.siblingMarkers.formUnion(markersByDirectory[ContextPath.parent(of: directory.path)] ?? [])
+        markersByDirectory[directory.path[...]] = nil
+        var claims = false
+        for check in directoryChecks {
+            guard let finding = check.check(directory) else { continue }
+            findings.append(finding)
+            claims = true
+        }
+        if claims { claimed.claim(directory.path) }
+    }
+
+    /// Records an entry the walker could not read.
+    package mutating func recordUnreadable(_ entry: UnreadableEntry) {
+        if let unreadableCheck { findings.append(unreadableCheck.check(entry)) }
+    }
+
+    /// Feeds one event to the matching method above.
+    package mutating func feed(_ event: CheckEvent) {
+        switch event {
+        case .entry(let entry): visit(entry)
+        case .content(let entry, let bytes): if shouldReadContent(of: entry) { scanContent(bytes, of: entry) }
+        case .directoryFinished(let directory): finishDirectory(directory)
+        case .unreadable(let entry): recordUnreadable(entry)
+        }
+    }
+
+    /// All findings: nested ones inside claimed directories dropped, sorted by path, check order and line.
+    package func finish() -> [Finding] {
+        var result = findings.filter { !(yieldingCheckIDs.contains($0.check) && claimed.coversStrictly($0.path)) }
+        result += gitIgnoredSent?.findings(excluding: claimed) ?? []
+        return result.sorted { lhs, rhs in
+            if lhs.path != rhs.path { return lhs.path < rhs.path }
+            let (left, right) = (CheckRegistry.rank(of: lhs.check), CheckRegistry.rank(of: rhs.check))
+            if left != right { return left < right }
+            return (lhs.line ?? 0) < (rhs.line ?? 0)
+        }
+    }
+}

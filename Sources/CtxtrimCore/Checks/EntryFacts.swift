@@ -1,0 +1,26 @@
+import ContextWalker
+import GitClassifier
+
+/// What the per-entry checks know about one sent entry of the build context.
+package struct EntryFacts: Sendable, Hashable {
+    /// Path relative to the context root, `/`-separated, without a leading `./`.
+    package var path: String
+    package var kind: EntryKind
+    /// Size in bytes (of the link text for a symlink, 0 for a directory).
+    package var size: Int64
+    /// How git sees the entry; nil when the context is in no repository.
+    package var gitClass: GitClass?
+    /// The text of the link, for a symlink.
+    package var linkTarget: String?
+
+    package init(path: String, kind: EntryKind, size: Int64 = 0, gitClass: GitClass? = nil, linkTarget: String? = nil) {
+        self.path = path
+        self.kind = kind
+        self.size = size
+        self.gitClass = gitClass
+        self.linkTarget = linkTarget
+    }
+
+    /// The last path component.
+    package var name: Substring { ContextPath.name(of: path) }
+}

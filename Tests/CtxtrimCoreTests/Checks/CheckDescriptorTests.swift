@@ -1,0 +1,59 @@
+import Testing
+
+@testable import CtxtrimCore
+
+/// Every check's own examples, run through a `CheckRun` with only that check enabled, plus registry invariants.
+@Suite struct CheckDescriptorTests {
+    struct LabeledExample: CustomTestStringConvertible, Sendable {
+        let checkID: String
+        let severity: Severity
+        let example: CheckExample
+        var testDescription: String { "\(checkID): \(example.label) (\(example.triggers ? "triggers" : "quiet"))" }
+    }
+
+    static let examples: [LabeledExample] = CheckRegistry.descriptors.flatMap { descriptor in
+        descriptor.examples.map {
+            LabeledExample(checkID: descriptor.id, severity: descriptor.defaultSeverity, example: $0)
+        }
+    }
+
+    @Test(arguments: examples)
+    func exampleBehavesAsDocumented(_ labeled: LabeledExample) {
+        var run = CheckRun(enabledIDs: [labeled.checkID])
+        for event in labeled.example.events { run.feed(event) }
+        let findings = run.finish()
+        #expect(findings.allSatisfy { $0.check == labeled.checkID && $0.severity == labeled.severity })
+        #expect(findings.isEmpty != labeled.example.triggers, "\(findings)")
+    }
+
+    @Test func registryIDsAreUniqueStableKebabCase() {
+        let ids = CheckRegistry.ids
+        #expect(Set(ids).count == ids.count)
+        #expect(
+            ids == [
+                "secret-file", "secret-content", "vcs-dir", "dependency-dir", "build-output", "editor-junk", "log-file",
+                "git-ignored-sent", "symlink-outside-context", "unreadable",
+            ])
+        for id in ids {
+            #expect(id.allSatisfy { $0.isLowercase || $0 == "-" } && !id.hasPrefix("-") && !id.hasSuffix("-"), "\(id)")
+        }
+    }
+
+    @Test func everyDescriptorDocumentsItselfAndHasBothKindsOfExamples() {
+        for descriptor in CheckRegistry.descriptors {
+            #expect(!descriptor.title.isEmpty && !descriptor.help.isEmpty, "\(descriptor.id)")
+            #expect(
+                descriptor.summary.hasSuffix(".") && !descriptor.summary.dropLast().contains(". "), "\(descriptor.id)")
+            #expect(descriptor.examples.contains { $0.triggers }, "\(descriptor.id) has no triggering example")
+            #expect(descriptor.examples.contains { !$0.triggers }, "\(descriptor.id) has no quiet example")
+            #expect(CheckRegistry.descriptor(id: descriptor.id)?.id == descriptor.id)
+        }
+        #expect(CheckRegistry.descriptor(id: "no-such-check") == nil)
+    }
+
+    @Test func secretsAreNeverHiddenByClaimedDirectories() {
+        for id in ["secret-file", "secret-content", "unreadable"] {
+            #expect(CheckRegistry.descriptor(id: id)?.yieldsToClaimedDirectories == false)
+        }
+    }
+}
