@@ -16,12 +16,13 @@ import Testing
         let walk_error: String?
     }
 
-    static func loadCases() throws -> [Case] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/dockerignore-cases.jsonl")
+    static func loadCases(from url: URL = fixturesURL) throws -> [Case] {
         let data = try Data(contentsOf: url)
         return try data.split(separator: UInt8(ascii: "\n")).map { try JSONDecoder().decode(Case.self, from: $0) }
     }
+
+    static let fixturesURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/dockerignore-cases.jsonl")
 
     /// Runs one case; returns a description of the first disagreement, or `nil`.
     static func check(_ c: Case) -> String? {
@@ -59,6 +60,16 @@ import Testing
         let failures = cases.compactMap(Self.check)
         print("dockerignore conformance: \(cases.count - failures.count)/\(cases.count) cases pass")
         #expect(cases.count == 4458)
+        #expect(failures.isEmpty, "\(failures.count) failures:\n\(failures.prefix(40).joined(separator: "\n"))")
+    }
+
+    /// Differential run against cases produced by the Go oracle: set `DOCKERIGNORE_EXTRA_CASES` to a JSONL file in the
+    /// same format. Without it this test checks nothing.
+    @Test func extraCasesFromEnvironmentPass() throws {
+        guard let path = ProcessInfo.processInfo.environment["DOCKERIGNORE_EXTRA_CASES"] else { return }
+        let cases = try Self.loadCases(from: URL(fileURLWithPath: path))
+        let failures = cases.compactMap(Self.check)
+        print("extra cases: \(cases.count - failures.count)/\(cases.count) pass")
         #expect(failures.isEmpty, "\(failures.count) failures:\n\(failures.prefix(40).joined(separator: "\n"))")
     }
 }
