@@ -7,6 +7,8 @@ struct CompiledPattern: Sendable {
         /// `**` at the start: the path ends with the bytes, or equals them without their leading `/`.
         case suffix([UInt8])
         case glob(SegmentGlob)
+        /// `**/` then a glob: Go's `^(.*/)?G$`, i.e. the last segments match `G` and what precedes them has no `\n`.
+        case anyDirectoriesThenGlob(SegmentGlob)
         case regexp(RegexProgram)
         /// Go's regexp rejects the pattern: evaluating it is a match-time error.
         case invalid
@@ -29,6 +31,10 @@ struct CompiledPattern: Sendable {
         case .regexp:
             if fastPaths, let glob = SegmentGlob(pattern: pattern) {
                 matcher = .glob(glob)
+            } else if fastPaths, pattern.starts(with: Array("**/".utf8)),
+                let glob = SegmentGlob(pattern: Array(pattern.dropFirst(3)))
+            {
+                matcher = .anyDirectoriesThenGlob(glob)
             } else if let node = try? RegexParser.parse(translation.regexpSource),
                 let program = try? RegexProgram(node)
             {
@@ -44,7 +50,7 @@ struct CompiledPattern: Sendable {
         case .exact: return .exact
         case .prefix: return .prefix
         case .suffix: return .suffix
-        case .glob: return .glob
+        case .glob, .anyDirectoriesThenGlob: return .glob
         case .regexp: return .regexp
         case .invalid: return .invalid
         }
@@ -69,6 +75,8 @@ struct CompiledPattern: Sendable {
                 && path.elementsEqual(bytes.dropFirst())
         case .glob(let glob):
             return glob.matches(path)
+        case .anyDirectoriesThenGlob(let glob):
+            return glob.matchesLastSegments(path)
         case .regexp(let program):
             return program.matches(path)
         case .invalid:
@@ -83,7 +91,7 @@ struct CompiledPattern: Sendable {
             return bytes.count > prefix.count && bytes.starts(with: prefix)
         case .prefix(let bytes):
             return bytes.starts(with: prefix) || prefix.starts(with: bytes)
-        case .suffix:
+        case .suffix, .anyDirectoriesThenGlob:
             return true
         case .glob(let glob):
             return glob.canMatchBelow(prefix)

@@ -72,6 +72,23 @@ struct SegmentGlob: Sendable {
         return true
     }
 
+    /// Whether `(.*/)?` followed by this glob matches `path`: its last segments match and the part before them,
+    /// if any, contains no `\n` (Go's `.` does not match a newline).
+    func matchesLastSegments(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = path.count
+        var slashes = 0
+        while start > 0 {
+            if path[start - 1] == UInt8(ascii: "/") {
+                slashes += 1
+                if slashes == segments.count { break }
+            }
+            start -= 1
+        }
+        if slashes < segments.count - 1 { return false }
+        for k in 0..<start where path[k] == UInt8(ascii: "\n") { return false }
+        return matches(UnsafeBufferPointer(rebasing: path[start...]))
+    }
+
     /// Whether some path strictly below the directory `prefix` (which ends with `/`) could match.
     func canMatchBelow(_ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0
