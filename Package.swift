@@ -50,6 +50,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ctxtrim", dependencies: ["CtxtrimCLI"]),
+        // Throughput of the ignore engine on a million synthetic monorepo paths: `swift run -c release ignore-bench`.
+        .executableTarget(name: "ignore-bench", dependencies: ["DockerIgnore"]),
 
         .testTarget(name: "DockerIgnoreTests", dependencies: ["DockerIgnore"]),
         .testTarget(name: "ContextWalkerTests", dependencies: ["ContextWalker"]),

@@ -1,1 +1,0 @@
-// The DockerIgnore module; see Package.swift for its role.
