@@ -1,8 +1,8 @@
 /// The git status of one build context, captured once and answered from hash tables: safe to share between threads.
 ///
 /// Paths are relative to the context root, `/`-separated, without a leading `./` or a trailing `/`. Only the paths git
-/// lists as untracked or ignored (and the directories above them) are stored; every other path of the work tree is
-/// tracked. Entries named `.git` (a repository's directory, a worktree's or submodule's file) and everything below them
+/// lists as untracked or ignored, the directories above them, and directories the ignore rules match although they hold
+/// tracked files (with those tracked files) are stored; every other path of the work tree is tracked. Entries named `.git` (a repository's directory, a worktree's or submodule's file) and everything below them
 /// are `vcs`. Capture one with ``capture(contextDirectory:)``.
 package struct GitStatusSnapshot: Sendable {
     /// The work tree of the repository that contains the context: absolute, symlinks resolved, no trailing `/`.
@@ -14,7 +14,7 @@ package struct GitStatusSnapshot: Sendable {
     /// The classification of the context root, the `parent` of its top-level entries.
     package let root: GitClassification
 
-    /// Untracked and ignored files (and symlinks), by path.
+    /// Untracked and ignored files (and symlinks), and tracked files inside ignored directories, by path.
     private let files: [String: GitClass]
     /// Directories git lists as a whole (`uniform`) and the directories above listed paths (`mixed`), by path.
     private let directories: [String: GitClassification]
@@ -41,10 +41,10 @@ package struct GitStatusSnapshot: Sendable {
             return parent
         case .uniform:
             return Self.isGitEntry(path) ? .uniform(.vcs) : parent
-        case .mixed:
+        case .mixed(let unlisted):
             if Self.isGitEntry(path) { return .uniform(.vcs) }
-            if isDirectory { return directories[path] ?? .uniform(.tracked) }
-            return .uniform(files[path] ?? .tracked)
+            if isDirectory { return directories[path] ?? .uniform(unlisted) }
+            return .uniform(files[path] ?? unlisted)
         }
     }
 

@@ -1,5 +1,11 @@
 import CLibgit2
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// An open git repository. Owns its libgit2 handle; use it from one thread at a time.
 package final class Repository {
     let handle: OpaquePointer
@@ -35,20 +41,20 @@ package final class Repository {
     /// The untracked and ignored paths of the work tree, from one `git_status_list_new`.
     ///
     /// Untracked directories are recursed (`RECURSE_UNTRACKED_DIRS`) because otherwise an untracked directory comes back
-    /// as one entry that hides the ignored files inside it; ignored directories are not entered unless
-    /// `recurseIgnoredDirectories` is set, and come back as one entry ending with `/`. Nested repositories come back as
-    /// one untracked (or ignored) directory entry. Submodules are left out: each is its own repository.
+    /// as one entry that hides the ignored files inside it; ignored directories are not entered and come back as one
+    /// entry ending with `/`. Nested repositories come back as one directory entry. Submodules are left out: each is its
+    /// own repository. Untracked files directly inside a directory that the rules ignore but that holds tracked files are
+    /// not listed at all (libgit2 1.5): see ``trackedFiles(under:)``.
     /// - Parameter pathspec: a directory relative to the work tree, matched literally, or nil for the whole tree.
-    func untrackedAndIgnored(pathspec: String?, recurseIgnoredDirectories: Bool) throws(GitError) -> [StatusEntry] {
+    func untrackedAndIgnored(pathspec: String?) throws(GitError) -> [StatusEntry] {
         var options = git_status_options()
         var code = git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION))
         guard code == 0 else { throw statusError("git_status_options_init", code: code) }
         options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
-        var flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_INCLUDE_IGNORED.rawValue
+        options.flags =
+            GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_INCLUDE_IGNORED.rawValue
             | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue | GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue
             | GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH.rawValue
-        if recurseIgnoredDirectories { flags |= GIT_STATUS_OPT_RECURSE_IGNORED_DIRS.rawValue }
-        options.flags = flags
 
         var list: OpaquePointer?
         if let pathspec {
@@ -83,6 +89,28 @@ package final class Repository {
             entries.append(StatusEntry(path: String(cString: path), gitClass: gitClass))
         }
         return entries
+    }
+
+    /// The paths of the files in the index (`git_index_get_byindex`), relative to the work tree, below `directory` (or
+    /// all of them when nil). Submodule entries (gitlinks) are left out.
+    func trackedFiles(under directory: String?) throws(GitError) -> [String] {
+        var index: OpaquePointer?
+        let code = git_repository_index(&index, handle)
+        guard code == 0, let index else { throw statusError("git_repository_index", code: code) }
+        defer { git_index_free(index) }
+        let prefix = directory.map { $0 + "/" } ?? ""
+        let prefixLength = prefix.utf8.count
+        let gitlinkMode: UInt32 = 0o160000
+        var paths: [String] = []
+        prefix.withCString { cPrefix in
+            for position in 0..<git_index_entrycount(index) {
+                guard let entry = git_index_get_byindex(index, position), entry.pointee.mode != gitlinkMode,
+                    let path = entry.pointee.path, strncmp(path, cPrefix, prefixLength) == 0
+                else { continue }
+                paths.append(String(cString: path))
+            }
+        }
+        return paths
     }
 
     /// Whether git's ignore rules match `path` (relative to the work tree), or one of its parent directories

@@ -87,14 +87,14 @@ import Testing
     @Test func directoriesPropagateOneClassToTheirSubtree() throws {
         let sandbox = try Self.makeMainRepository()
         let snapshot = try #require(try GitStatusSnapshot.capture(contextDirectory: sandbox.path("main")))
-        #expect(snapshot.root == .mixed)
+        #expect(snapshot.root == .mixed(unlisted: .tracked))
         #expect(snapshot.classify(path: "build", isDirectory: true, parent: snapshot.root) == .uniform(.ignored))
         #expect(snapshot.classify(path: ".git", isDirectory: true, parent: snapshot.root) == .uniform(.vcs))
         #expect(snapshot.classify(path: "nested", isDirectory: true, parent: snapshot.root) == .uniform(.untracked))
         #expect(snapshot.classify(path: "nested/.git", isDirectory: true) == .uniform(.vcs))
-        #expect(snapshot.classify(path: "app", isDirectory: true) == .mixed)
-        #expect(snapshot.classify(path: "scratch", isDirectory: true) == .mixed)
-        #expect(snapshot.classify(path: "vendor/sub", isDirectory: true) == .mixed)
+        #expect(snapshot.classify(path: "app", isDirectory: true) == .mixed(unlisted: .tracked))
+        #expect(snapshot.classify(path: "scratch", isDirectory: true) == .mixed(unlisted: .tracked))
+        #expect(snapshot.classify(path: "vendor/sub", isDirectory: true) == .mixed(unlisted: .tracked))
         #expect(snapshot.classify(path: "anything/below", isDirectory: false, parent: .uniform(.ignored)) == .uniform(.ignored))
         #expect(snapshot.classify(path: "x/.git", isDirectory: false, parent: .uniform(.ignored)) == .uniform(.vcs))
     }
@@ -153,11 +153,37 @@ import Testing
         #expect(classes["kept.txt"] == .tracked)
     }
 
+    @Test func contextBelowAnIgnoredDirectoryWithoutTrackedFilesIsIgnoredThroughout() throws {
+        let sandbox = try Self.makeMainRepository()
+        let (snapshot, classes) = try expectClassesMatchGit(sandbox: sandbox, workTree: "main", contextPath: "build/out")
+        #expect(classes == ["app.bin": .ignored])
+        #expect(snapshot.root == .uniform(.ignored))
+    }
+
+    @Test func untrackedFileBesideTrackedOneInIgnoredDirectoryIsIgnored() throws {
+        let sandbox = try Self.makeMainRepository()
+        try sandbox.write("main/build/kept.txt")
+        try sandbox.git(["add", "-f", "build/kept.txt"], in: "main")
+        let (snapshot, classes) = try expectClassesMatchGit(sandbox: sandbox, workTree: "main")
+        #expect(classes["build/kept.txt"] == .tracked)
+        #expect(classes["build/report.txt"] == .ignored, "libgit2's status does not list it")
+        #expect(classes["build/out/app.bin"] == .ignored)
+        #expect(snapshot.classify(path: "build", isDirectory: true) == .mixed(unlisted: .ignored))
+    }
+
+    @Test func nestedRepositoryHoldingOnlyIgnoredFilesIsUntracked() throws {
+        let sandbox = try Self.makeMainRepository()
+        try sandbox.initRepository("main/tools/only-logs")
+        try sandbox.write("main/tools/only-logs/run.log")
+        let (_, classes) = try expectClassesMatchGit(sandbox: sandbox, workTree: "main")
+        #expect(classes["tools/only-logs/run.log"] == .untracked, "libgit2's status says ignored, git says untracked")
+    }
+
     @Test func contextThatIsAnIgnoredDirectoryIsIgnoredThroughout() throws {
         let sandbox = try Self.makeMainRepository()
         let (snapshot, classes) = try expectClassesMatchGit(sandbox: sandbox, workTree: "main", contextPath: "build")
         #expect(Set(classes.values) == [.ignored])
-        #expect(snapshot.root == .mixed || snapshot.root == .uniform(.ignored))
+        #expect(snapshot.root == .uniform(.ignored))
     }
 
     @Test func contextInsideGitDirectoryIsVCS() throws {
