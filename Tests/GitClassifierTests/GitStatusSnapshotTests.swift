@@ -179,6 +179,24 @@ import Testing
         #expect(classes["tools/only-logs/run.log"] == .untracked, "libgit2's status says ignored, git says untracked")
     }
 
+    /// libgit2 1.5 (and 1.9, libgit2/libgit2#7284) drops a `!` rule in a nested `.gitignore` that re-includes what a
+    /// parent `.gitignore` excludes; git applies it. The classifier uses libgit2's rules, so it follows libgit2 here.
+    @Test func negationInNestedGitignoreIsLibgit2sRuleEngine() throws {
+        let sandbox = try Sandbox("negation")
+        try sandbox.initRepository("repo")
+        try sandbox.write("repo/.gitignore", "*.log\n")
+        try sandbox.write("repo/a/.gitignore", "!keep.log\n")
+        try sandbox.write("repo/a/keep.log")
+        try sandbox.write("repo/a/other.log")
+        let expected = try ExpectedClasses(sandbox: sandbox, workTree: "repo")
+        let snapshot = try #require(try GitStatusSnapshot.capture(contextDirectory: sandbox.path("repo")))
+        #expect(expected.gitClass(of: "a/keep.log") == .untracked)
+        #expect(snapshot.classify(path: "a/other.log", isDirectory: false) == .uniform(.ignored))
+        withKnownIssue("libgit2/libgit2#7284: negation in a nested .gitignore") {
+            #expect(snapshot.classify(path: "a/keep.log", isDirectory: false) == .uniform(.untracked))
+        }
+    }
+
     @Test func contextThatIsAnIgnoredDirectoryIsIgnoredThroughout() throws {
         let sandbox = try Self.makeMainRepository()
         let (snapshot, classes) = try expectClassesMatchGit(sandbox: sandbox, workTree: "main", contextPath: "build")
