@@ -1,4 +1,4 @@
-/// An error raised by the git classifier: a stable code, what to do, the path involved and the libgit2 failure behind it.
+/// An error of the git classifier: a stable code, what to do, the path involved and the libgit2 failure behind it.
 package struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Stable identifiers of what went wrong; the raw value never changes between releases.
     package enum Code: String, Sendable, Equatable {

@@ -8,19 +8,20 @@ extension GitStatusSnapshot {
     /// Captures the git status of the build context at `contextDirectory` (an absolute path), or returns nil when the
     /// directory is in no git repository.
     ///
-    /// Runs one `git_status_list_new` on the repository that contains the context, restricted to the context when it is a
-    /// subdirectory, and one more per checked-out submodule inside the context. Three gaps of libgit2 1.5's status against
-    /// the git CLI are closed with the index and the ignore rules: inside a directory the rules ignore but that holds
-    /// tracked files, untracked files are ignored (libgit2 omits them) and a `!` rule re-includes nothing (libgit2 says
-    /// untracked); a nested repository holding only ignored files is untracked (libgit2 says ignored). That costs one
-    /// ignore-rule check per directory holding tracked files.
+    /// Runs one `git_status_list_new` on the repository that contains the context, restricted to the context when it is
+    /// a subdirectory, and one more per checked-out submodule inside the context. Three gaps of libgit2 1.5's status
+    /// against the git CLI are closed with the index and the ignore rules: inside a directory the rules ignore but that
+    /// holds tracked files, untracked files are ignored (libgit2 omits them) and a `!` rule re-includes nothing
+    /// (libgit2 says untracked); a nested repository holding only ignored files is untracked (libgit2 says ignored).
+    /// That costs one ignore-rule check per directory holding tracked files.
     package static func capture(contextDirectory: String) throws(GitError) -> GitStatusSnapshot? {
         let context = resolvedPath(contextDirectory)
         guard let repository = try Repository.discover(containing: context) else { return nil }
         guard let workdir = repository.workdir else {
             throw GitError(
                 code: .bareRepository,
-                message: "the context is inside a bare git repository, which has no work tree; choose a checked-out directory",
+                message:
+                    "the context is inside a bare git repository, which has no work tree; use a checked-out directory",
                 path: contextDirectory, cause: nil)
         }
         let workTree = resolvedPath(workdir)
@@ -32,7 +33,8 @@ extension GitStatusSnapshot {
         } else {
             throw GitError(
                 code: .contextOutsideWorkTree,
-                message: "the context does not resolve to a directory inside the work tree \(workTree); pass the real path",
+                message:
+                    "the context does not resolve to a directory inside the work tree \(workTree); pass the real path",
                 path: contextDirectory, cause: nil)
         }
 
@@ -54,8 +56,8 @@ extension GitStatusSnapshot {
             root: tables.root, files: tables.files, directories: tables.directories)
     }
 
-    /// Adds to `tables` the status of `repository`, whose work tree is `workTree` (absolute) at `prefix` (empty or ending
-    /// with `/`) in the outer work tree, restricted to `pathspec` (relative to `workTree`).
+    /// Adds to `tables` the status of `repository`, whose work tree is `workTree` (absolute) at `prefix` (empty or
+    /// ending with `/`) in the outer work tree, restricted to `pathspec` (relative to `workTree`).
     private static func addStatus(
         of repository: Repository, workTree: String, prefix: String, pathspec: String?, tables: inout Tables
     ) throws(GitError) {
@@ -71,7 +73,8 @@ extension GitStatusSnapshot {
         }
         for entry in try repository.untrackedAndIgnored(pathspec: pathspec) {
             var gitClass = entry.gitClass
-            if gitClass == .untracked, !ignoredDirectories.isEmpty, hasAncestor(of: entry.path, in: ignoredDirectories) {
+            if gitClass == .untracked, !ignoredDirectories.isEmpty, hasAncestor(of: entry.path, in: ignoredDirectories)
+            {
                 // libgit2 applies a `!` rule inside an ignored directory that holds tracked files; git does not.
                 gitClass = .ignored
             } else if gitClass == .ignored, entry.path.hasSuffix("/"),
@@ -129,7 +132,8 @@ extension GitStatusSnapshot {
         for found in try repository.submodules() {
             let path = prefix + found.path
             let submodule = try repository.openSubmodule(named: found.name, path: path)
-            submodules.append(GitSubmodule(name: found.name, path: path, url: found.url, isCheckedOut: submodule != nil))
+            submodules.append(
+                GitSubmodule(name: found.name, path: path, url: found.url, isCheckedOut: submodule != nil))
             guard let submodule else { continue }
             let submoduleWorkTree = workTree + "/" + found.path
             if tables.contains(path) {
@@ -174,7 +178,8 @@ private struct Tables {
         contextPath.isEmpty || path == contextPath || path.hasPrefix(contextPath + "/")
     }
 
-    /// The context-relative form of `path` (relative to the outer work tree): empty for the context itself, nil outside.
+    /// The context-relative form of `path` (relative to the outer work tree): empty for the context itself, nil
+    /// outside.
     private func relative(_ path: String) -> String? {
         if contextPath.isEmpty { return path }
         if path == contextPath { return "" }

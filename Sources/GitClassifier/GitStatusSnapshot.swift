@@ -2,8 +2,9 @@
 ///
 /// Paths are relative to the context root, `/`-separated, without a leading `./` or a trailing `/`. Only the paths git
 /// lists as untracked or ignored, the directories above them, and directories the ignore rules match although they hold
-/// tracked files (with those tracked files) are stored; every other path of the work tree is tracked. Entries named `.git` (a repository's directory, a worktree's or submodule's file) and everything below them
-/// are `vcs`. Capture one with ``capture(contextDirectory:)``.
+/// tracked files (with those tracked files) are stored; every other path of the work tree is tracked. Entries named
+/// `.git` (a repository's directory, a worktree's or submodule's file) and everything below them are `vcs`. Capture one
+/// with ``capture(contextDirectory:)``.
 package struct GitStatusSnapshot: Sendable {
     /// The work tree of the repository that contains the context: absolute, symlinks resolved, no trailing `/`.
     package let workTree: String
@@ -33,8 +34,8 @@ package struct GitStatusSnapshot: Sendable {
 
     /// Classifies the entry at `path` given the classification of its parent directory.
     ///
-    /// Below a `uniform` parent this costs one suffix check; below a `mixed` one, one hash lookup. A walker classifies a
-    /// top-level entry with ``root`` as `parent` and passes each directory's result down to its children.
+    /// Below a `uniform` parent this costs one suffix check; below a `mixed` one, one hash lookup. A walker classifies
+    /// a top-level entry with ``root`` as `parent` and passes each directory's result down to its children.
     package func classify(path: String, isDirectory: Bool, parent: GitClassification) -> GitClassification {
         switch parent {
         case .uniform(.vcs):

@@ -23,7 +23,8 @@ package final class Repository {
         guard code == 0, let handle else {
             throw GitError(
                 code: .openRepository,
-                message: "cannot open the git repository that contains the context; check its permissions and `git status` there",
+                message:
+                    "cannot open the git repository around the context; check its permissions and `git status` there",
                 path: path, cause: LibGit2.failure(of: "git_repository_open_ext", code: code))
         }
         return Repository(handle: handle)
@@ -40,11 +41,11 @@ package final class Repository {
 
     /// The untracked and ignored paths of the work tree, from one `git_status_list_new`.
     ///
-    /// Untracked directories are recursed (`RECURSE_UNTRACKED_DIRS`) because otherwise an untracked directory comes back
-    /// as one entry that hides the ignored files inside it; ignored directories are not entered and come back as one
-    /// entry ending with `/`. Nested repositories come back as one directory entry. Submodules are left out: each is its
-    /// own repository. Untracked files directly inside a directory that the rules ignore but that holds tracked files are
-    /// not listed at all (libgit2 1.5): see ``trackedFiles(under:)``.
+    /// Untracked directories are recursed (`RECURSE_UNTRACKED_DIRS`) because otherwise an untracked directory comes
+    /// back as one entry that hides the ignored files inside it; ignored directories are not entered and come back as
+    /// one entry ending with `/`. Nested repositories come back as one directory entry. Submodules are left out: each
+    /// is its own repository. Untracked files directly inside a directory that the rules ignore but that holds tracked
+    /// files are not listed at all (libgit2 1.5): see ``trackedFiles(under:)``.
     /// - Parameter pathspec: a directory relative to the work tree, matched literally, or nil for the whole tree.
     func untrackedAndIgnored(pathspec: String?) throws(GitError) -> [StatusEntry] {
         var options = git_status_options()
@@ -75,7 +76,9 @@ package final class Repository {
         let ignored = GIT_STATUS_IGNORED.rawValue
         var entries: [StatusEntry] = []
         for index in 0..<git_status_list_entrycount(list) {
-            guard let entry = git_status_byindex(list, index), let delta = entry.pointee.index_to_workdir else { continue }
+            guard let entry = git_status_byindex(list, index), let delta = entry.pointee.index_to_workdir else {
+                continue
+            }
             let status = entry.pointee.status.rawValue
             let gitClass: GitClass
             if status & ignored != 0 {
@@ -114,7 +117,8 @@ package final class Repository {
     }
 
     /// Whether git's ignore rules match `path` (relative to the work tree), or one of its parent directories
-    /// (`git_ignore_path_is_ignored`). It ignores the index: a tracked path can match. Costs 15-20 µs: never call per file.
+    /// (`git_ignore_path_is_ignored`). It ignores the index: a tracked path can match. Costs 15-20 µs: never call per
+    /// file.
     func rulesIgnore(_ path: String) throws(GitError) -> Bool {
         var ignored: Int32 = 0
         let code = git_ignore_path_is_ignored(&ignored, handle, path)
@@ -145,14 +149,15 @@ package final class Repository {
         }
         guard code == 0 else {
             throw GitError(
-                code: .submodule, message: "cannot list the submodules; check `.gitmodules` with `git submodule status`",
+                code: .submodule,
+                message: "cannot list the submodules; check `.gitmodules` with `git submodule status`",
                 path: workdir ?? "", cause: LibGit2.failure(of: "git_submodule_foreach", code: code))
         }
         return collector.found
     }
 
-    /// Opens the checked-out submodule at `path` (relative to the work tree), or returns nil when its work tree holds no
-    /// repository (not initialized, or not checked out).
+    /// Opens the checked-out submodule at `path` (relative to the work tree), or returns nil when its work tree holds
+    /// no repository (not initialized, or not checked out).
     func openSubmodule(named name: String, path: String) throws(GitError) -> Repository? {
         var submodule: OpaquePointer?
         var code = git_submodule_lookup(&submodule, handle, name)

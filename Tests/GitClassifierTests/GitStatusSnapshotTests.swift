@@ -7,10 +7,10 @@ import Testing
 @Suite struct GitStatusSnapshotTests {
     /// A repository with every kind of entry the brief lists, next to a repository `sub` used as its submodule.
     ///
-    /// Layout of `main` (after the set-up): tracked, modified and staged files; untracked files and an untracked directory
-    /// holding an ignored file; a nested `.gitignore`; an ignored directory; an ignored file in a tracked directory; a
-    /// tracked file matching an ignore rule; a file removed from the index only; a nested non-submodule repository; a
-    /// submodule with its own untracked and ignored files; a symlink.
+    /// Layout of `main` (after the set-up): tracked, modified and staged files; untracked files and an untracked
+    /// directory holding an ignored file; a nested `.gitignore`; an ignored directory; an ignored file in a tracked
+    /// directory; a tracked file matching an ignore rule; a file removed from the index only; a nested non-submodule
+    /// repository; a submodule with its own untracked and ignored files; a symlink.
     static func makeMainRepository() throws -> Sandbox {
         let sandbox = try Sandbox("main")
         try sandbox.initRepository("sub")
@@ -75,7 +75,8 @@ import Testing
         #expect(classes["scratch/notes.txt"] == .untracked)
         #expect(classes["scratch/deep/run.log"] == .ignored, "an ignored file inside an untracked directory")
         #expect(classes["nested/inner.txt"] == .untracked)
-        #expect(classes["nested/inner.log"] == .untracked, "git does not apply the outer rules inside a nested repository")
+        #expect(
+            classes["nested/inner.log"] == .untracked, "git does not apply the outer rules inside a nested repository")
         #expect(classes["nested/.git/HEAD"] == .vcs)
         #expect(classes[".git/HEAD"] == .vcs)
         #expect(classes["vendor/sub/.git"] == .vcs)
@@ -95,7 +96,9 @@ import Testing
         #expect(snapshot.classify(path: "app", isDirectory: true) == .mixed(unlisted: .tracked))
         #expect(snapshot.classify(path: "scratch", isDirectory: true) == .mixed(unlisted: .tracked))
         #expect(snapshot.classify(path: "vendor/sub", isDirectory: true) == .mixed(unlisted: .tracked))
-        #expect(snapshot.classify(path: "anything/below", isDirectory: false, parent: .uniform(.ignored)) == .uniform(.ignored))
+        #expect(
+            snapshot.classify(path: "anything/below", isDirectory: false, parent: .uniform(.ignored))
+                == .uniform(.ignored))
         #expect(snapshot.classify(path: "x/.git", isDirectory: false, parent: .uniform(.ignored)) == .uniform(.vcs))
     }
 
@@ -155,7 +158,8 @@ import Testing
 
     @Test func contextBelowAnIgnoredDirectoryWithoutTrackedFilesIsIgnoredThroughout() throws {
         let sandbox = try Self.makeMainRepository()
-        let (snapshot, classes) = try expectClassesMatchGit(sandbox: sandbox, workTree: "main", contextPath: "build/out")
+        let (snapshot, classes) = try expectClassesMatchGit(
+            sandbox: sandbox, workTree: "main", contextPath: "build/out")
         #expect(classes == ["app.bin": .ignored])
         #expect(snapshot.root == .uniform(.ignored))
     }
@@ -251,7 +255,8 @@ import Testing
         let results = await withTaskGroup(of: [String: GitClassification].self) { group in
             for _ in 0..<2 {
                 group.addTask {
-                    Dictionary(uniqueKeysWithValues: paths.map { ($0, snapshot.classify(path: $0, isDirectory: false)) })
+                    Dictionary(
+                        uniqueKeysWithValues: paths.map { ($0, snapshot.classify(path: $0, isDirectory: false)) })
                 }
             }
             return await group.reduce(into: []) { $0.append($1) }

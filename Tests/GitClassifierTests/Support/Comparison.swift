@@ -5,10 +5,12 @@ import Testing
 
 /// Captures a snapshot of the context `contextPath` (relative to the work tree at `workTree`, both sandbox-relative),
 /// classifies every file of the context by propagation and by full path, and expects both to agree with the `git` CLI.
-/// `note` prefixes every failure message (a property test's seed). Returns the snapshot and the class of every file, keyed by path relative to the context.
+/// `note` prefixes every failure message (a property test's seed). Returns the snapshot and the class of every file,
+/// keyed by path relative to the context.
 @discardableResult
 func expectClassesMatchGit(
-    sandbox: Sandbox, workTree: String, contextPath: String = "", note: String = "", sourceLocation: SourceLocation = #_sourceLocation
+    sandbox: Sandbox, workTree: String, contextPath: String = "", note: String = "",
+    sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> (snapshot: GitStatusSnapshot, classes: [String: GitClass]) {
     let expected = try ExpectedClasses(sandbox: sandbox, workTree: workTree)
     let contextDirectory = [workTree, contextPath].filter { !$0.isEmpty }.joined(separator: "/")

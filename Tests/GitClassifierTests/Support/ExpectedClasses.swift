@@ -4,9 +4,9 @@ import Foundation
 
 /// The class of every file of a context as the `git` CLI sees it, computed without libgit2.
 ///
-/// Tracked files come from `git ls-files`, untracked ones from `git ls-files --others --exclude-standard` and ignored ones
-/// from `git ls-files --others --ignored --exclude-standard --directory`, run in the repository and in each checked-out
-/// submodule; paths inside `.git` are `vcs`.
+/// Tracked files come from `git ls-files`, untracked ones from `git ls-files --others --exclude-standard` and ignored
+/// ones from `git ls-files --others --ignored --exclude-standard --directory`, run in the repository and in each
+/// checked-out submodule; paths inside `.git` are `vcs`.
 struct ExpectedClasses {
     private var tracked: Set<String> = []
     private var untrackedFiles: Set<String> = []
@@ -30,11 +30,19 @@ struct ExpectedClasses {
             tracked.insert(prefix + path)
         }
         for path in try sandbox.gitPaths(["ls-files", "-z", "--others", "--exclude-standard"], in: repository) {
-            if path.hasSuffix("/") { untrackedDirectories.append(prefix + path) } else { untrackedFiles.insert(prefix + path) }
+            if path.hasSuffix("/") {
+                untrackedDirectories.append(prefix + path)
+            } else {
+                untrackedFiles.insert(prefix + path)
+            }
         }
         let ignoredArguments = ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]
         for path in try sandbox.gitPaths(ignoredArguments, in: repository) {
-            if path.hasSuffix("/") { ignoredDirectories.append(prefix + path) } else { ignoredFiles.insert(prefix + path) }
+            if path.hasSuffix("/") {
+                ignoredDirectories.append(prefix + path)
+            } else {
+                ignoredFiles.insert(prefix + path)
+            }
         }
         for path in submodulePaths {
             let directory = inRepository(path)

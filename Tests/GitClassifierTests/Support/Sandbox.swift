@@ -5,7 +5,8 @@ final class Sandbox {
     let root: URL
 
     init(_ label: String) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("ctxtrim-git-\(label)-\(UUID().uuidString)")
+        root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ctxtrim-git-\(label)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 
