@@ -25,11 +25,14 @@ package enum LibGit2 {
         return "\(major).\(minor).\(revision)"
     }
 
-    /// The message of libgit2's last error on this thread, or a generic text naming the return code.
-    static func lastErrorMessage(code: Int32) -> String {
-        if let error = git_error_last(), let message = error.pointee.message {
-            return String(cString: message)
+    /// The failure of `call` with return `code`, carrying libgit2's last error message on this thread.
+    ///
+    /// `git_error_last()` is thread-local and may be nil; call this right after the failing call, on the same thread.
+    static func failure(of call: String, code: Int32) -> GitError.Cause {
+        var message = "libgit2 error \(code)"
+        if let error = git_error_last(), let text = error.pointee.message {
+            message = String(cString: text)
         }
-        return "libgit2 error \(code)"
+        return GitError.Cause(call: call, returnCode: code, message: message)
     }
 }

@@ -12,7 +12,8 @@ import Testing
 
     @Test func opensRepositoryCreatedAtTestTime() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("ctxtrim-smoke-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("sub/dir"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("sub/dir"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let git = Process()
         git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
