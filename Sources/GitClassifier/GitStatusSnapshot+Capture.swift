@@ -53,7 +53,8 @@ extension GitStatusSnapshot {
         }
         return GitStatusSnapshot(
             workTree: workTree, contextPath: contextPath, submodules: submodules.sorted { $0.path < $1.path },
-            root: tables.root, files: tables.files, directories: tables.directories)
+            root: tables.root, files: tables.files, directories: tables.directories,
+            trackedDirectories: tables.trackedDirectories)
     }
 
     /// Adds to `tables` the status of `repository`, whose work tree is `workTree` (absolute) at `prefix` (empty or
@@ -65,6 +66,7 @@ extension GitStatusSnapshot {
         let ignoredHoldingTracked = try ignoredDirectoriesHoldingTrackedFiles(
             of: repository, tracked: tracked, within: pathspec)
         let ignoredDirectories = Set(ignoredHoldingTracked)
+        for file in tracked { tables.addTrackedFile(prefix + file) }
         for directory in ignoredHoldingTracked {
             tables.addIgnoredDirectoryHoldingTrackedFiles(prefix + directory)
         }
@@ -168,6 +170,8 @@ private struct Tables {
     var root: GitClassification = .uniform(.tracked)
     var files: [String: GitClass] = [:]
     var directories: [String: GitClassification] = [:]
+    /// Context-relative directories with a tracked file somewhere below them.
+    var trackedDirectories: Set<String> = []
 
     init(contextPath: String) {
         self.contextPath = contextPath
@@ -205,6 +209,16 @@ private struct Tables {
             files[relative] = gitClass
         }
         markAncestorsMixed(of: relative)
+    }
+
+    /// Records the directories above a tracked file (relative to the outer work tree) that lie inside the context.
+    mutating func addTrackedFile(_ path: String) {
+        guard let relative = relative(path) else { return }
+        var current = Substring(relative)
+        while let slash = current.lastIndex(of: "/") {
+            current = current[..<slash]
+            guard trackedDirectories.insert(String(current)).inserted else { return }
+        }
     }
 
     /// Records a directory (relative to the outer work tree) that the ignore rules match but that holds tracked files:

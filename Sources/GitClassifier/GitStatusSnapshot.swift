@@ -19,10 +19,12 @@ package struct GitStatusSnapshot: Sendable {
     private let files: [String: GitClass]
     /// Directories git lists as a whole (`uniform`) and the directories above listed paths (`mixed`), by path.
     private let directories: [String: GitClassification]
+    /// Directories with a tracked file somewhere below them.
+    private let trackedDirectories: Set<String>
 
     init(
         workTree: String, contextPath: String, submodules: [GitSubmodule], root: GitClassification,
-        files: [String: GitClass], directories: [String: GitClassification]
+        files: [String: GitClass], directories: [String: GitClassification], trackedDirectories: Set<String>
     ) {
         self.workTree = workTree
         self.contextPath = contextPath
@@ -30,6 +32,7 @@ package struct GitStatusSnapshot: Sendable {
         self.root = root
         self.files = files
         self.directories = directories
+        self.trackedDirectories = trackedDirectories
     }
 
     /// Classifies the entry at `path` given the classification of its parent directory.
@@ -47,6 +50,12 @@ package struct GitStatusSnapshot: Sendable {
             if isDirectory { return directories[path] ?? .uniform(unlisted) }
             return .uniform(files[path] ?? unlisted)
         }
+    }
+
+    /// Whether git tracks at least one file somewhere below `directory` (context-relative). A directory of sources
+    /// is not a build output just because of its name.
+    package func holdsTrackedFiles(directory: String) -> Bool {
+        trackedDirectories.contains(directory)
     }
 
     /// Classifies the entry at `path` by classifying each of its parent directories from the root down.

@@ -264,3 +264,25 @@ import Testing
         #expect(results.allSatisfy { $0 == serial })
     }
 }
+
+@Suite struct TrackedDirectoryTests {
+    @Test func knowsWhichDirectoriesHoldTrackedFilesWithinTheContext() throws {
+        let sandbox = try Sandbox("tracked-dirs")
+        try sandbox.initRepository("")
+        try sandbox.write("app/build/scripts/release.sh")
+        try sandbox.write("app/src/main.c")
+        try sandbox.write("app/dist/bundle.js")
+        try sandbox.write(".gitignore", "dist/\n")
+        try sandbox.git(["add", "app/build", "app/src", ".gitignore"])
+        try sandbox.commitAll("")
+        try sandbox.write("app/out/x.o")
+
+        let snapshot = try #require(try GitStatusSnapshot.capture(contextDirectory: sandbox.path("app")))
+        #expect(snapshot.holdsTrackedFiles(directory: "build"))
+        #expect(snapshot.holdsTrackedFiles(directory: "build/scripts"))
+        #expect(snapshot.holdsTrackedFiles(directory: "src"))
+        #expect(!snapshot.holdsTrackedFiles(directory: "dist"))
+        #expect(!snapshot.holdsTrackedFiles(directory: "out"))
+        #expect(!snapshot.holdsTrackedFiles(directory: "app"))
+    }
+}

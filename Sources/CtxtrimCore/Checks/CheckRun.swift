@@ -66,6 +66,25 @@ package struct CheckRun: Sendable {
         if claims { claimed.claim(directory.path) }
     }
 
+    /// Whether some directory check could flag `directory` once its sibling markers are known: a parallel walk
+    /// keeps only these candidates and finishes them after every thread's markers are merged.
+    package func mightFlag(_ directory: DirectoryFacts) -> Bool {
+        var withAllMarkers = directory
+        withAllMarkers.siblingMarkers = [.cargo, .maven, .sbt, .dotnet]
+        return directoryChecks.contains { $0.check(withAllMarkers) != nil }
+    }
+
+    /// Folds the run of another walker thread into this one: findings, claims, sibling markers and git-ignored
+    /// tallies. Directory checks are then finished on the merged run.
+    package mutating func merge(_ other: CheckRun) {
+        findings += other.findings
+        claimed.formUnion(other.claimed)
+        for (directory, markers) in other.markersByDirectory {
+            markersByDirectory[directory, default: []].formUnion(markers)
+        }
+        if let theirs = other.gitIgnoredSent { gitIgnoredSent?.merge(theirs) }
+    }
+
     /// Records an entry the walker could not read.
     package mutating func recordUnreadable(_ entry: UnreadableEntry) {
         if let unreadableCheck { findings.append(unreadableCheck.check(entry)) }

@@ -6,6 +6,9 @@ package struct ClaimedDirectories: Sendable {
 
     package mutating func claim(_ path: String) { paths.insert(path) }
 
+    /// Adds another run's claims.
+    package mutating func formUnion(_ other: ClaimedDirectories) { paths.formUnion(other.paths) }
+
     /// Whether a claimed directory lies strictly above `path`.
     package func coversStrictly(_ path: some StringProtocol) -> Bool {
         var current = Substring(path)

@@ -57,6 +57,15 @@ package struct GitIgnoredSentCheck: Check {
     }
 
     /// One finding per top-level directory and per root file, leaving out tallies inside `claimed` directories.
+    /// Adds another walker thread's tallies.
+    package mutating func merge(_ other: GitIgnoredSentCheck) {
+        for (directory, tally) in other.directoryTallies {
+            directoryTallies[directory, default: Tally()].files += tally.files
+            directoryTallies[directory, default: Tally()].bytes += tally.bytes
+        }
+        rootFiles.merge(other.rootFiles) { mine, _ in mine }
+    }
+
     package func findings(excluding claimed: ClaimedDirectories) -> [Finding] {
         var groups: [Substring: Tally] = [:]
         for (parent, tally) in directoryTallies where !claimed.covers(parent) {

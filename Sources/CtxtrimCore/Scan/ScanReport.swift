@@ -1,3 +1,5 @@
+import GitClassifier
+
 /// Everything `ctxtrim scan` found: what would be sent, what the ignore file keeps out, where the bytes are.
 ///
 /// A plain value; `ScanReport+JSON.swift` and `ScanReport+Text.swift` render it.
@@ -73,6 +75,21 @@ package struct ScanReport: Sendable {
         package var shadowedIgnoreFile: String?
     }
 
+    /// Bytes and files per git class, over the regular files that are sent.
+    package struct GitUsage: Sendable, Equatable {
+        /// The repository's work tree relative to the context (`.`, `../..`), or nil outside a repository.
+        package var repository: String?
+        package var classes: [GitClass: ClassUsage] = [:]
+        /// The largest git-ignored directories that are sent.
+        package var largestIgnored: [DirectoryUsage] = []
+    }
+
+    /// Files and bytes of one class.
+    package struct ClassUsage: Sendable, Equatable {
+        package var files = 0
+        package var bytes: Int64 = 0
+    }
+
     package var context: ContextInfo
     package var sent = Totals()
     package var excluded = Totals()
@@ -87,6 +104,10 @@ package struct ScanReport: Sendable {
     /// Wall-clock time of the walk, for the text report only (machine formats carry no timings).
     package var walkSeconds: Double = 0
     package var threads = 1
+    /// How git sees what is sent; nil when git classification was not asked for.
+    package var git: GitUsage?
+    /// What the checks found, sorted by path and check.
+    package var findings: [Finding] = []
 
     package init(context: ContextInfo) {
         self.context = context

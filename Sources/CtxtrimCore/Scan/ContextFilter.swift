@@ -1,0 +1,69 @@
+import ContextWalker
+import DockerIgnore
+import GitClassifier
+
+/// The walk filter of a build context: BuildKit's ignore-file decision, plus the git class of every entry.
+///
+/// Excluded directories are skipped when Docker prunes them or when the engine proves nothing below can be sent;
+/// the listing is identical to Docker's either way, only faster.
+package struct ContextFilter: WalkFilter {
+    /// What a directory hands down to its entries.
+    package struct State: Sendable {
+        /// BuildKit's per-pattern parent results.
+        package var ignore: ParentMatches
+        /// How git sees the entry; nil outside a repository.
+        package var git: GitClassification?
+    }
+
+    package let matcher: IgnoreMatcher
+    package let git: GitStatusSnapshot?
+
+    package init(matcher: IgnoreMatcher, git: GitStatusSnapshot?) {
+        self.matcher = matcher
+        self.git = git
+    }
+
+    package var rootState: State { State(ignore: .root, git: git?.root) }
+
+    package func decide(path: UnsafeBufferPointer<UInt8>, kind: EntryKind, parent: State) throws -> FilterDecision<State>
+    {
+        let isDirectory = kind == .directory
+        let decision = try matcher.decide(path, isDirectory: isDirectory, parent: parent.ignore)
+        let verdict: FilterVerdict
+        if !decision.excluded {
+            verdict = .send
+        } else if isDirectory
+            && (decision.dockerPrunes || matcher.nothingSentBelow(directory: path, state: decision.state))
+        {
+            verdict = .skip
+        } else {
+            verdict = .exclude
+        }
+        return FilterDecision(verdict, state: State(ignore: decision.state, git: classify(path, isDirectory, parent.git)))
+    }
+
+    /// The git class, computed without building a String unless the parent directory needs a table lookup.
+    private func classify(_ path: UnsafeBufferPointer<UInt8>, _ isDirectory: Bool, _ parent: GitClassification?)
+        -> GitClassification?
+    {
+        guard let git, let parent else { return nil }
+        switch parent {
+        case .uniform(.vcs):
+            return parent
+        case .uniform:
+            return Self.isGitEntry(path) ? .uniform(.vcs) : parent
+        case .mixed:
+            return git.classify(path: String(decoding: path, as: UTF8.self), isDirectory: isDirectory, parent: parent)
+        }
+    }
+
+    private static let dotGit: [UInt8] = Array(".git".utf8)
+
+    /// Whether the last component is `.git`.
+    static func isGitEntry(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = path.count
+        guard count >= 4 else { return false }
+        for offset in 0..<4 where path[count - 4 + offset] != dotGit[offset] { return false }
+        return count == 4 || path[count - 5] == UInt8(ascii: "/")
+    }
+}

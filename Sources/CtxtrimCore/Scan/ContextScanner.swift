@@ -1,0 +1,141 @@
+import ContextWalker
+import DockerIgnore
+import GitClassifier
+
+/// Walks a build context once and produces the scan report: BuildKit's decision for every entry, git classes and
+/// findings.
+package struct ContextScanner {
+    /// What to compute.
+    package struct Options: Sendable {
+        /// Entries in the largest-files and largest-directories lists.
+        package var top = 10
+        /// Walker threads (default: online cores).
+        package var threads = WalkOptions.onlineProcessors
+        /// Enter skipped excluded directories to measure what the ignore file keeps out.
+        package var measureExcluded = true
+        /// Classify entries with git (libgit2).
+        package var git = true
+        /// Run the checks (and read small files for secrets).
+        package var findings = true
+        /// Check ids to run; nil for all.
+        package var enabledChecks: Set<String>?
+
+        package init() {}
+    }
+
+    package let context: BuildContext
+    package let rules: IgnoreRules
+    package let options: Options
+
+    package init(context: BuildContext, rules: IgnoreRules, options: Options) {
+        self.context = context
+        self.rules = rules
+        self.options = options
+    }
+
+    /// Walks the context. Throws `IgnoreError` when a pattern fails at match time (BuildKit would fail the build),
+    /// `GitError` when the repository cannot be read, `WalkError` when the root cannot be opened.
+    package func scan(progress: WalkProgress = WalkProgress()) throws -> ScanReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let snapshot = options.git ? try GitStatusSnapshot.capture(contextDirectory: context.root) : nil
+        let filter = ContextFilter(matcher: rules.matcher, git: snapshot)
+        let setup = ScanVisitor.Setup(
+            root: context.root, top: options.top, runChecks: options.findings, enabledChecks: options.enabledChecks,
+            git: snapshot)
+        let walker = ContextWalker(
+            root: context.root, options: WalkOptions(threads: options.threads, measureExcluded: options.measureExcluded),
+            progress: progress)
+        let result = try Self.unwrapping { try walker.walk(filter: filter, makeVisitor: { ScanVisitor(setup: setup) }) }
+        var report = ScanReport(context: contextInfo)
+        report.walkSeconds = Self.seconds(clock.now - started)
+        report.threads = options.threads
+        fill(&report, from: result, snapshot: snapshot)
+        return report
+    }
+
+    /// The context part of the report, with paths as the user sees them.
+    package var contextInfo: ScanReport.ContextInfo {
+        ScanReport.ContextInfo(
+            root: context.givenRoot, dockerfile: context.dockerfileDisplayPath, dockerfileExists: context.dockerfileExists,
+            ignoreFile: context.ignoreFile?.displayPath, ignoreFileOrigin: context.ignoreFile?.origin.rawValue,
+            patterns: rules.file.rules.count, shadowedIgnoreFile: context.shadowedIgnoreFile)
+    }
+
+    private func fill(_ report: inout ScanReport, from result: WalkResult<ScanVisitor>, snapshot: GitStatusSnapshot?) {
+        let totals = result.totals
+        let visitor = result.visitor
+        report.sent = .init(
+            files: totals.sentFiles, directories: totals.sentDirectories, symlinks: totals.sentSymlinks,
+            others: totals.sentOther, bytes: totals.sentBytes)
+        report.excluded = .init(files: totals.excludedFiles, directories: totals.excludedDirectories, bytes: totals.excludedBytes)
+        report.excludedMeasured = options.measureExcluded
+        report.skippedDirectories = visitor.skippedDirectories
+        report.largestFiles = visitor.largestFiles.sorted
+        report.largestDirectories = Self.responsibleDirectories(visitor.largestDirectories.sorted, limit: options.top)
+        report.extensions = visitor.extensions
+            .map { ScanReport.ExtensionUsage(name: $0.key, files: $0.value.files, bytes: $0.value.bytes) }
+            .sorted { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.name < $1.name }
+            .prefix(options.top).map { $0 }
+        report.diagnostics = visitor.diagnostics
+            .map { ScanReport.Diagnostic(kind: $0.kind.rawValue, path: $0.pathString, message: ScanVisitor.reason($0)) }
+            .sorted { ($0.path, $0.kind) < ($1.path, $1.kind) }
+        if options.git {
+            var usage = ScanReport.GitUsage(repository: snapshot.map { Self.repositoryDisplay($0) })
+            if snapshot != nil {
+                for gitClass in GitClass.allCases {
+                    let tally = visitor.gitClasses[gitClass] ?? ScanVisitor.ClassTally()
+                    usage.classes[gitClass] = .init(files: tally.files, bytes: tally.bytes)
+                }
+            }
+            usage.largestIgnored = Self.outermost(visitor.largestIgnored.sorted, limit: options.top)
+            report.git = usage
+        }
+        if var checks = visitor.checks {
+            for candidate in visitor.directoryCandidates.sorted(by: { $0.path < $1.path }) {
+                checks.finishDirectory(candidate)
+            }
+            report.findings = checks.finish()
+        }
+    }
+
+    /// Drops a directory when a listed descendant holds at least 90% of its bytes: the descendant is the one to act on.
+    static func responsibleDirectories(_ candidates: [ScanReport.DirectoryUsage], limit: Int) -> [ScanReport.DirectoryUsage]
+    {
+        let kept = candidates.filter { directory in
+            !candidates.contains { other in
+                other.path.hasPrefix(directory.path + "/") && other.bytes * 10 >= directory.bytes * 9
+            }
+        }
+        return Array(kept.prefix(limit))
+    }
+
+    /// Keeps only directories with no listed ancestor.
+    static func outermost(_ candidates: [ScanReport.DirectoryUsage], limit: Int) -> [ScanReport.DirectoryUsage] {
+        let kept = candidates.filter { directory in
+            !candidates.contains { directory.path.hasPrefix($0.path + "/") }
+        }
+        return Array(kept.prefix(limit))
+    }
+
+    /// The work tree relative to the context root: `.` or `..`-steps (no absolute paths in machine output).
+    static func repositoryDisplay(_ snapshot: GitStatusSnapshot) -> String {
+        let depth = snapshot.contextPath.split(separator: "/").count
+        return depth == 0 ? "." : Array(repeating: "..", count: depth).joined(separator: "/")
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+
+    /// A filter failure is the ignore engine's match-time error: surface that error itself.
+    static func unwrapping<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as WalkError {
+            if error.code == .filterFailed, let cause = error.cause { throw cause }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,169 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import ContextWalker
+import GitClassifier
+
+/// Folds one walker thread's entries into a scan report's counts and top lists, and feeds the checks.
+///
+/// No record per file: only counters, bounded top-N lists, a per-extension table and the findings.
+struct ScanVisitor: WalkVisitor {
+    typealias State = ContextFilter.State
+
+    /// What every worker's visitor shares.
+    struct Setup: Sendable {
+        /// Absolute context root, for reading small files' content.
+        var root: String
+        var top: Int
+        /// Whether findings are computed (checks run, small files read).
+        var runChecks: Bool
+        var enabledChecks: Set<String>?
+        var git: GitStatusSnapshot?
+    }
+
+    /// Files and bytes of one git class.
+    struct ClassTally: Sendable {
+        var files = 0
+        var bytes: Int64 = 0
+    }
+
+    let setup: Setup
+    var largestFiles: TopN<ScanReport.FileUsage>
+    var largestDirectories: TopN<ScanReport.DirectoryUsage>
+    var largestIgnored: TopN<ScanReport.DirectoryUsage>
+    var extensions: [String: ClassTally] = [:]
+    var diagnostics: [WalkDiagnostic] = []
+    var gitClasses: [GitClass: ClassTally] = [:]
+    var checks: CheckRun?
+    /// Excluded directories the walk did not need to enter.
+    var skippedDirectories = 0
+    /// Directories a directory check may flag, kept until every worker's sibling markers are known.
+    var directoryCandidates: [DirectoryFacts] = []
+    private var contentBuffer: [UInt8] = []
+
+    init(setup: Setup) {
+        self.setup = setup
+        largestFiles = TopN(capacity: setup.top)
+        largestDirectories = TopN(capacity: setup.top * 8)
+        largestIgnored = TopN(capacity: setup.top * 4)
+        checks = setup.runChecks ? CheckRun(enabledIDs: setup.enabledChecks) : nil
+    }
+
+    mutating func visit(_ entry: WalkEntry, state: State) {
+        if entry.disposition == .skipped && entry.kind == .directory { skippedDirectories += 1 }
+        guard entry.disposition == .sent else { return }
+        let gitClass = state.git?.gitClass ?? (state.git == nil ? nil : .tracked)
+        if entry.kind == .file {
+            largestFiles.offer(entry.size, tie: entry.pathString, .init(path: entry.pathString, bytes: entry.size))
+            countExtension(entry)
+            if let gitClass {
+                gitClasses[gitClass, default: ClassTally()].files += 1
+                gitClasses[gitClass, default: ClassTally()].bytes += entry.size
+            }
+        }
+        guard checks != nil else { return }
+        let path = entry.pathString
+        var facts = EntryFacts(path: path, kind: entry.kind, size: entry.size, gitClass: gitClass)
+        if entry.kind == .symlink { facts.linkTarget = readLink(path) }
+        if entry.kind == .file && !entry.isReadable {
+            checks!.recordUnreadable(UnreadableEntry(path: path, reason: "permission denied"))
+        }
+        checks!.visit(facts)
+        if entry.kind == .file, entry.isReadable, checks!.shouldReadContent(of: facts), let content = readSmallFile(path) {
+            checks!.scanContent(content, of: facts)
+        }
+    }
+
+    mutating func directoryFinished(_ summary: DirectorySummary, state: State) {
+        guard summary.isSent else { return }
+        let totals = summary.totals
+        if totals.sentFiles > 0 {
+            let path = summary.pathString
+            largestDirectories.offer(
+                totals.sentBytes, tie: path, .init(path: path, bytes: totals.sentBytes, files: totals.sentFiles))
+            if state.git?.gitClass == .ignored {
+                largestIgnored.offer(
+                    totals.sentBytes, tie: path, .init(path: path, bytes: totals.sentBytes, files: totals.sentFiles))
+            }
+        }
+        guard let checks else { return }
+        let path = summary.pathString
+        let facts = DirectoryFacts(
+            path: path, sentFiles: totals.sentFiles, sentBytes: totals.sentBytes, gitClass: state.git?.gitClass,
+            tracksAnything: setup.git?.holdsTrackedFiles(directory: path) ?? false)
+        if checks.mightFlag(facts) { directoryCandidates.append(facts) }
+    }
+
+    mutating func diagnostic(_ diagnostic: WalkDiagnostic) {
+        diagnostics.append(diagnostic)
+        if diagnostic.kind == .unreadableDirectory, checks != nil {
+            checks!.recordUnreadable(
+                UnreadableEntry(path: diagnostic.pathString, reason: Self.reason(diagnostic)))
+        }
+    }
+
+    mutating func merge(_ other: consuming ScanVisitor) {
+        largestFiles.merge(other.largestFiles)
+        largestDirectories.merge(other.largestDirectories)
+        largestIgnored.merge(other.largestIgnored)
+        for (name, tally) in other.extensions {
+            extensions[name, default: ClassTally()].files += tally.files
+            extensions[name, default: ClassTally()].bytes += tally.bytes
+        }
+        for (gitClass, tally) in other.gitClasses {
+            gitClasses[gitClass, default: ClassTally()].files += tally.files
+            gitClasses[gitClass, default: ClassTally()].bytes += tally.bytes
+        }
+        diagnostics += other.diagnostics
+        skippedDirectories += other.skippedDirectories
+        directoryCandidates += other.directoryCandidates
+        if let theirs = other.checks { checks?.merge(theirs) }
+    }
+
+    /// The errno text of a diagnostic, such as "Permission denied (openat)".
+    static func reason(_ diagnostic: WalkDiagnostic) -> String {
+        guard let code = diagnostic.errno else { return diagnostic.kind.rawValue }
+        let text = String(cString: strerror(code))
+        return diagnostic.syscall.map { "\(text) (\($0))" } ?? text
+    }
+
+    private mutating func countExtension(_ entry: WalkEntry) {
+        let name = entry.name
+        var dot: Int? = nil
+        for index in stride(from: name.count - 1, to: 0, by: -1) where name[index] == UInt8(ascii: ".") {
+            dot = index
+            break
+        }
+        let key = dot.map { String(decoding: UnsafeBufferPointer(rebasing: name[$0...]), as: UTF8.self) } ?? "(none)"
+        extensions[key, default: ClassTally()].files += 1
+        extensions[key, default: ClassTally()].bytes += entry.size
+    }
+
+    private func readLink(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(setup.root + "/" + path, &buffer, buffer.count - 1)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Reads a file of at most 1 MiB (the content checks' limit); nil when it cannot be read.
+    private mutating func readSmallFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(setup.root + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let limit = 1 << 20
+        if contentBuffer.count < limit + 1 { contentBuffer = [UInt8](repeating: 0, count: limit + 1) }
+        var total = 0
+        while total <= limit {
+            let count = contentBuffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + total, limit + 1 - total) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            total += count
+        }
+        guard total <= limit else { return nil }
+        return Array(contentBuffer[..<total])
+    }
+}
