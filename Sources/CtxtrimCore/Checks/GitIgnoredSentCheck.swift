@@ -77,7 +77,7 @@ package struct GitIgnoredSentCheck: Check {
                 path: String(top),
                 message: """
                     `\(top)/` holds \(tally.files) git-ignored \(tally.files == 1 ? "file" : "files") \
-                    (\(ByteCountText.describe(tally.bytes))) that would be sent: add `\(top)` to .dockerignore unless \
+                    (\(ByteCount.format(tally.bytes))) that would be sent: add `\(top)` to .dockerignore unless \
                     the build needs them.
                     """,
                 bytes: tally.bytes, files: tally.files)
@@ -86,7 +86,7 @@ package struct GitIgnoredSentCheck: Check {
             finding(
                 path: path,
                 message: """
-                    `\(path)` is git-ignored (\(ByteCountText.describe(size))) but would be sent: add `\(path)` to \
+                    `\(path)` is git-ignored (\(ByteCount.format(size))) but would be sent: add `\(path)` to \
                     .dockerignore unless the build needs it.
                     """,
                 bytes: size)

@@ -1,3 +1,5 @@
+import GitClassifier
+
 extension ScanReport {
     /// The current version of the JSON report; bumped only for incompatible changes.
     package static let schemaVersion = 1
@@ -15,7 +17,7 @@ extension ScanReport {
                 "skippedDirs": .int(skippedDirectories),
             ]),
         ]
-        return .object([
+        var document: [String: JSONValue] = [
             "schemaVersion": .int(ScanReport.schemaVersion),
             "context": .object([
                 "root": .string(context.root),
@@ -41,6 +43,38 @@ extension ScanReport {
                 diagnostics.map {
                     .object(["kind": .string($0.kind), "path": .string($0.path), "message": .string($0.message)])
                 }),
+            "findings": .array(findings.map(\.json)),
+        ]
+        if let git { document["git"] = git.json }
+        return .object(document)
+    }
+}
+
+extension ScanReport.GitUsage {
+    /// `{"repository", "tracked", "untracked", "ignored", "vcs", "largestIgnored"}`; classes are null outside a
+    /// repository.
+    var json: JSONValue {
+        var object: [String: JSONValue] = [
+            "repository": .string(repository),
+            "largestIgnored": .array(
+                largestIgnored.map { .object(["path": .string($0.path), "bytes": .int($0.bytes), "files": .int($0.files)]) }),
+        ]
+        for gitClass in GitClass.allCases {
+            object[gitClass.rawValue] = classes[gitClass].map {
+                .object(["files": .int($0.files), "bytes": .int($0.bytes)])
+            } ?? .null
+        }
+        return .object(object)
+    }
+}
+
+extension Finding {
+    /// `{"check","severity","path","message","bytes","files","line"}`.
+    package var json: JSONValue {
+        .object([
+            "check": .string(check), "severity": .string(severity.rawValue), "path": .string(path),
+            "message": .string(message), "bytes": .int(bytes), "files": .int(files),
+            "line": line.map { .int($0) } ?? .null,
         ])
     }
 }

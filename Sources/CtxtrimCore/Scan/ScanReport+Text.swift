@@ -1,3 +1,5 @@
+import GitClassifier
+
 extension ScanReport {
     /// The human report: what is sent, what is kept out, where the bytes are, with bars; colour per `style`.
     package func text(style: TextStyle) -> String {
@@ -58,6 +60,49 @@ extension ScanReport {
                     "  " + TextLayout.padRight(usage.name, width) + "  " + padSize(usage.bytes) + "  "
                         + TextLayout.padLeft(TextLayout.count(usage.files, "file"), 13) + "  "
                         + style.cyan(TextLayout.bar(usage.bytes, of: maximum)))
+            }
+        }
+        if let git {
+            out.append("")
+            if let repository = git.repository {
+                out.append(style.bold("Git") + style.dim(" (repository at \(repository))"))
+                let maximum = git.classes.values.map(\.bytes).max() ?? 0
+                for gitClass in GitClass.allCases {
+                    let usage = git.classes[gitClass] ?? ScanReport.ClassUsage()
+                    out.append(
+                        "  " + TextLayout.padRight(gitClass.rawValue, 10) + padSize(usage.bytes) + "  "
+                            + TextLayout.padLeft(TextLayout.count(usage.files, "file"), 13) + "  "
+                            + style.cyan(TextLayout.bar(usage.bytes, of: maximum)))
+                }
+                if !git.largestIgnored.isEmpty {
+                    out.append("  largest git-ignored directories sent:")
+                    for directory in git.largestIgnored.prefix(5) {
+                        out.append("    \(directory.path)/  \(ByteCount.format(directory.bytes))")
+                    }
+                }
+            } else {
+                out.append(style.bold("Git") + style.dim("  none: the context is not inside a git repository"))
+            }
+        }
+        if !findings.isEmpty {
+            out.append("")
+            let counts = Severity.allCases.reversed().compactMap { severity -> String? in
+                let count = findings.filter { $0.severity == severity }.count
+                return count == 0 ? nil : TextLayout.count(count, severity.rawValue)
+            }
+            out.append(style.bold("Findings") + "  " + counts.joined(separator: ", "))
+            let ordered = findings.sorted { ($0.severity, $1.path) > ($1.severity, $0.path) }
+            for finding in ordered {
+                let label: String
+                switch finding.severity {
+                case .error: label = style.red("error  ")
+                case .warning: label = style.yellow("warning")
+                case .info: label = style.dim("info   ")
+                }
+                let location = finding.line.map { "\(finding.path):\($0)" } ?? finding.path
+                let size = finding.bytes > 0 ? style.dim(" (\(ByteCount.format(finding.bytes)))") : ""
+                out.append("  \(label) \(style.bold(finding.check))  \(location)\(size)")
+                out.append("          \(finding.message)")
             }
         }
         if !diagnostics.isEmpty {

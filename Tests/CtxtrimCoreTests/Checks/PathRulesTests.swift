@@ -43,16 +43,6 @@ import Testing
         #expect(!claimed.covers("a/bc") && !claimed.covers("a"))
     }
 
-    @Test(
-        arguments: [
-            (0, "0 B"), (999, "999 B"), (1000, "1.0 kB"), (1_234, "1.2 kB"), (999_949, "999.9 kB"),
-            (3_400_000, "3.4 MB"),
-            (2_000_000_000, "2.0 GB"),
-        ] as [(Int64, String)])
-    func byteCounts(bytes: Int64, text: String) {
-        #expect(ByteCountText.describe(bytes) == text)
-    }
-
     @Test(arguments: ["app.log", "app.log.1", "npm-debug.log.123", "yarn-error.log"])
     func logNames(name: String) { #expect(LogFileCheck.isLogFileName(name[...])) }
 

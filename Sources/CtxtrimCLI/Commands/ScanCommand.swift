@@ -1,0 +1,70 @@
+import ArgumentParser
+import ContextWalker
+import CtxtrimCore
+
+/// `ctxtrim scan`: what the build context would send, what the ignore file keeps out, and where the bytes are.
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Report what docker build would send: size, files, largest directories and files, git classes, findings.",
+        discussion: """
+            The context is walked once, in parallel, with BuildKit's own ignore-file semantics. Excluded directories \
+            are entered only to measure what the ignore file keeps out (--no-measure-excluded skips them).
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var contextOptions: ContextOptions
+
+    @Option(help: "Output format: text or json (schemaVersion 1, documented in the README).")
+    var format: Format = .text
+
+    @Option(help: "Entries in the largest-directories, largest-files and extension lists.")
+    var top: Int = 10
+
+    @Option(name: [.customShort("j"), .customLong("threads")], help: "Walker threads (default: the number of cores).")
+    var threads: Int = WalkOptions.onlineProcessors
+
+    @Flag(name: .customLong("no-measure-excluded"), help: "Do not enter excluded directories to measure them.")
+    var noMeasureExcluded = false
+
+    @Flag(name: .customLong("no-git"), help: "Do not classify files with git.")
+    var noGit = false
+
+    @Flag(name: .customLong("no-findings"), help: "Do not run the checks (secrets, build outputs, ...).")
+    var noFindings = false
+
+    func validate() throws {
+        guard top >= 0 else { throw ValidationError("--top must be 0 or more") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let context = try contextOptions.resolve()
+            let rules = try IgnoreRules.load(for: context)
+            var options = ContextScanner.Options()
+            options.top = top
+            options.threads = threads
+            options.measureExcluded = !noMeasureExcluded
+            options.git = !noGit
+            options.findings = !noFindings
+            let progress = WalkProgress()
+            let line = ProgressLine(progress: progress, enabled: Console.standardError.isTerminal)
+            let report: ScanReport
+            do {
+                defer { line.finish() }
+                report = try ContextScanner(context: context, rules: rules, options: options).scan(progress: progress)
+            }
+            switch format {
+            case .text:
+                Console.standardOutput.write(report.text(style: TextStyle(color: Console.standardOutput.usesColor)))
+            case .json:
+                Console.standardOutput.line(report.json.rendered())
+            }
+            Console.standardOutput.flush()
+        }
+    }
+}
