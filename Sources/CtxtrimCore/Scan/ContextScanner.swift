@@ -99,15 +99,27 @@ package struct ContextScanner {
         }
     }
 
-    /// Drops a directory when a listed descendant holds at least 90% of its bytes: the descendant is the one to act on.
+    /// Chooses the directories worth showing, largest first: a subdirectory is listed beside its listed ancestor only
+    /// when it holds at least half of that ancestor's bytes, and it replaces the ancestor when it holds 90%: the
+    /// deeper directory is then the one to act on.
     static func responsibleDirectories(_ candidates: [ScanReport.DirectoryUsage], limit: Int) -> [ScanReport.DirectoryUsage]
     {
-        let kept = candidates.filter { directory in
-            !candidates.contains { other in
-                other.path.hasPrefix(directory.path + "/") && other.bytes * 10 >= directory.bytes * 9
+        var chosen: [ScanReport.DirectoryUsage] = []
+        for directory in candidates {
+            let nearest = chosen.indices
+                .filter { directory.path.hasPrefix(chosen[$0].path + "/") }
+                .max { chosen[$0].path.count < chosen[$1].path.count }
+            if let nearest {
+                if directory.bytes * 2 < chosen[nearest].bytes { continue }
+                if directory.bytes * 10 >= chosen[nearest].bytes * 9 {
+                    chosen[nearest] = directory
+                    continue
+                }
             }
+            chosen.append(directory)
         }
-        return Array(kept.prefix(limit))
+        chosen.sort { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.path < $1.path }
+        return Array(chosen.prefix(limit))
     }
 
     /// Keeps only directories with no listed ancestor.

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// The README documents what exists: its check table is generated from the checks' own descriptors.
+@Suite struct ReadmeTests {
+    static let readme: String = {
+        let url = FixtureTree.fixtures.deletingLastPathComponent().appendingPathComponent("README.md")
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }()
+
+    @Test func checkTableMatchesTheCheckDescriptors() throws {
+        let table = try CtxtrimProcess.run(["checks", "--format", "markdown"]).output
+        #expect(!table.isEmpty)
+        #expect(Self.readme.contains(table), "regenerate the README table with `ctxtrim checks --format markdown`")
+    }
+
+    @Test func everyCommandIsDocumented() throws {
+        let help = try CtxtrimProcess.run(["--help"]).output
+        let section = help.components(separatedBy: "SUBCOMMANDS:").last ?? ""
+        // Command lines are indented by two spaces and followed by their abstract; continuation lines are deeper.
+        let commands = section.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
+            let word = line.dropFirst(2).prefix { $0 != " " }
+            guard !word.isEmpty, word.allSatisfy({ $0.isLetter || $0 == "-" }), word != "See" else { return nil }
+            return String(word)
+        }.filter { $0 != "help" }
+        #expect(commands.count >= 4)
+        for command in commands {
+            #expect(Self.readme.contains("### `ctxtrim \(command)`"), "README lacks a section for \(command)")
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@Suite struct ScanCommandTests {
+    /// A small repository: tracked sources, an ignored scratch/, an untracked note, a fake .env and node_modules kept out.
+    func project() throws -> FixtureTree {
+        let tree = try FixtureTree("scan")
+        try tree.write("Dockerfile", "FROM scratch\nCOPY . /app\n")
+        try tree.write(".dockerignore", "node_modules\n")
+        try tree.write(".gitignore", "scratch/\n.env\n")
+        try tree.write("src/main.c", String(repeating: "c", count: 1000))
+        try tree.write("src/util.c", String(repeating: "u", count: 500))
+        try tree.write("node_modules/pkg/index.js", String(repeating: "n", count: 4000))
+        try tree.shell(["git", "init", "-q"])
+        try tree.shell(["git", "add", "-A"])
+        try tree.shell(["git", "commit", "-qm", "init"])
+        try tree.write("scratch/app.bin", String(repeating: "d", count: 9000))
+        try tree.write(".env", "DATABASE_URL=postgres://localhost/dev\n")
+        try tree.write("NOTES.txt", "todo\n")
+        return tree
+    }
+
+    func json(_ result: CtxtrimProcess.Result) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+    }
+
+    @Test func jsonReportCountsWhatIsSentAndKeptOut() throws {
+        let tree = try project()
+        let result = try CtxtrimProcess.run(["scan", tree.path, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try json(result)
+        #expect(report["schemaVersion"] as? Int == 1)
+        let totals = try #require(report["totals"] as? [String: Any])
+        let sent = try #require(totals["sent"] as? [String: Any])
+        let excluded = try #require(totals["excluded"] as? [String: Any])
+        let gitDirectoryFiles = try FileManager.default.subpathsOfDirectory(atPath: tree.path + "/.git").filter {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: tree.path + "/.git/" + $0, isDirectory: &isDirectory)
+            return !isDirectory.boolValue
+        }.count
+        // Dockerfile, .dockerignore, .gitignore, 2 sources, scratch/app.bin, .env, NOTES.txt + everything in .git.
+        #expect(sent["files"] as? Int == 8 + gitDirectoryFiles)
+        #expect(excluded["files"] as? Int == 1)
+        #expect(excluded["bytes"] as? Int == 4000)
+        #expect(excluded["measured"] as? Bool == true)
+
+        let git = try #require(report["git"] as? [String: Any])
+        #expect(git["repository"] as? String == ".")
+        #expect((git["ignored"] as? [String: Any])?["files"] as? Int == 2)
+        #expect((git["untracked"] as? [String: Any])?["files"] as? Int == 1)
+        #expect((git["tracked"] as? [String: Any])?["files"] as? Int == 5)
+        #expect((git["vcs"] as? [String: Any])?["files"] as? Int == gitDirectoryFiles)
+
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let checks = Set(findings.compactMap { $0["check"] as? String })
+        #expect(checks.isSuperset(of: ["secret-file", "vcs-dir", "git-ignored-sent"]))
+        #expect(!result.output.contains("postgres://localhost/dev"))
+
+        let largest = try #require(report["largest"] as? [String: Any])
+        let files = try #require(largest["files"] as? [[String: Any]])
+        #expect(files.first?["path"] as? String == "scratch/app.bin")
+    }
+
+    @Test func textReportIsPlainWithoutATerminalAndMentionsTheIgnoreFile() throws {
+        let tree = try project()
+        let result = try CtxtrimProcess.run(["scan", tree.path])
+        #expect(result.status == 0)
+        #expect(!result.output.contains("\u{1B}["))
+        #expect(result.output.contains("ignore file  .dockerignore (1 pattern)"))
+        #expect(result.output.contains("Largest files sent"))
+        #expect(result.output.contains("secret-file"))
+    }
+
+    @Test func outsideARepositoryGitSaysNoneOnce() throws {
+        let tree = try FixtureTree("norepo")
+        try tree.write("a.txt", "a")
+        let text = try CtxtrimProcess.run(["scan", tree.path])
+        #expect(text.output.components(separatedBy: "not inside a git repository").count == 2)
+        let report = try json(try CtxtrimProcess.run(["scan", tree.path, "--format", "json"]))
+        let git = try #require(report["git"] as? [String: Any])
+        #expect(git["repository"] is NSNull)
+        #expect(git["tracked"] is NSNull)
+    }
+
+    @Test func oddEntriesBecomeDiagnosticsAndTheScanGoesOn() throws {
+        let tree = try FixtureTree("odd")
+        try tree.write("ok.txt", "fine")
+        try tree.symlink("loop-a", to: "loop-b")
+        try tree.symlink("loop-b", to: "loop-a")
+        try tree.symlink("dangling", to: "missing/target")
+        #expect(mkfifo(tree.path + "/pipe", 0o644) == 0)
+        let badName = tree.path + "/bad-\u{FFFD}"
+        _ = badName
+        let raw = Array(tree.path.utf8) + Array("/name-".utf8) + [0xFF, 0xFE] + [0]
+        let descriptor = raw.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let result = try CtxtrimProcess.run(["scan", tree.path, "--format", "json", "--no-git"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try json(result)
+        let kinds = Set(((report["diagnostics"] as? [[String: Any]]) ?? []).compactMap { $0["kind"] as? String })
+        #expect(kinds.isSuperset(of: ["special-file", "non-utf8-name"]))
+        let sent = (report["totals"] as? [String: Any])?["sent"] as? [String: Any]
+        #expect(sent?["symlinks"] as? Int == 3)
+        #expect(sent?["others"] as? Int == 1)
+        #expect(sent?["files"] as? Int == 2)
+    }
+
+    @Test func contextThatDoesNotExistIsARuntimeError() throws {
+        let result = try CtxtrimProcess.run(["scan", "/nonexistent/ctxtrim-context"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("/nonexistent/ctxtrim-context"))
+    }
+}
