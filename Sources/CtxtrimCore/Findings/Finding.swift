@@ -13,6 +13,22 @@ package struct Finding: Sendable, Hashable, Codable {
     package var files: Int
     /// 1-based line inside the file at `path`, for findings about a file's content or an ignore-file line.
     package var line: Int?
+    /// Where a reviewer can act on the finding when `path` itself is not under version control: the Dockerfile
+    /// `COPY` line that sends it, or the ignore file (line 1 when no line is involved). Set by the analysis, used by
+    /// SARIF and CI annotations.
+    package var anchor: Anchor?
+
+    /// A file and line in the repository that a CI system can annotate.
+    package struct Anchor: Sendable, Hashable, Codable {
+        /// Relative to the context root.
+        package var file: String
+        package var line: Int
+
+        package init(file: String, line: Int) {
+            self.file = file
+            self.line = line
+        }
+    }
 
     package init(
         check: String, severity: Severity, path: String, message: String, bytes: Int64, files: Int = 1, line: Int? = nil

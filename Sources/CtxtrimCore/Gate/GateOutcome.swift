@@ -1,0 +1,31 @@
+/// Everything `ctxtrim check` decided: the scan, the budgets, the baseline comparison and whether it fails.
+///
+/// Reporters (text, JSON, SARIF, GitHub, GitLab, Markdown) are pure functions of this value.
+package struct GateOutcome: Sendable {
+    package var report: ScanReport
+    package var budgets: [BudgetResult]
+    package var growth: GrowthResult?
+    package var failOn: FailThreshold
+    /// The ignore file is missing altogether (a failing condition of its own).
+    package var missingIgnoreFile: Bool
+
+    package init(
+        report: ScanReport, budgets: [BudgetResult] = [], growth: GrowthResult? = nil, failOn: FailThreshold = .error,
+        missingIgnoreFile: Bool = false
+    ) {
+        self.report = report
+        self.budgets = budgets
+        self.growth = growth
+        self.failOn = failOn
+        self.missingIgnoreFile = missingIgnoreFile
+    }
+
+    /// Findings at or above `failOn`.
+    package var failingFindings: [Finding] { report.findings.filter { failOn.fails($0.severity) } }
+
+    /// Whether the check fails: a failing finding, an exceeded budget or growth limit, or no ignore file.
+    package var failed: Bool {
+        !failingFindings.isEmpty || budgets.contains(where: \.exceeded) || growth?.exceeded == true
+            || (missingIgnoreFile && failOn != .never)
+    }
+}
