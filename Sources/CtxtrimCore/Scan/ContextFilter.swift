@@ -13,17 +13,28 @@ package struct ContextFilter: WalkFilter {
         package var ignore: ParentMatches
         /// How git sees the entry; nil outside a repository.
         package var git: GitClassification?
+        /// Whether the parent directory is git-ignored as a whole (so this entry is not an outermost ignored one).
+        package var parentIgnored = false
+        /// FollowPaths results, when the Dockerfile names only parts of the context.
+        package var transfer: ParentMatches?
+        /// Whether BuildKit transfers this entry for the Dockerfile (a FollowPaths pattern matches it or an ancestor).
+        package var transferred = true
     }
 
     package let matcher: IgnoreMatcher
     package let git: GitStatusSnapshot?
+    /// The Dockerfile's sources as patterns; nil when everything eligible is transferred.
+    package let transferMatcher: IgnoreMatcher?
 
-    package init(matcher: IgnoreMatcher, git: GitStatusSnapshot?) {
+    package init(matcher: IgnoreMatcher, git: GitStatusSnapshot?, transferMatcher: IgnoreMatcher? = nil) {
         self.matcher = matcher
         self.git = git
+        self.transferMatcher = transferMatcher
     }
 
-    package var rootState: State { State(ignore: .root, git: git?.root) }
+    package var rootState: State {
+        State(ignore: .root, git: git?.root, transfer: transferMatcher == nil ? nil : .root)
+    }
 
     package func decide(path: UnsafeBufferPointer<UInt8>, kind: EntryKind, parent: State) throws -> FilterDecision<State>
     {
@@ -39,7 +50,14 @@ package struct ContextFilter: WalkFilter {
         } else {
             verdict = .exclude
         }
-        return FilterDecision(verdict, state: State(ignore: decision.state, git: classify(path, isDirectory, parent.git)))
+        var state = State(ignore: decision.state, git: classify(path, isDirectory, parent.git))
+        state.parentIgnored = parent.git?.gitClass == .ignored
+        if let transferMatcher, let parentTransfer = parent.transfer {
+            let follow = try transferMatcher.decide(path, isDirectory: isDirectory, parent: parentTransfer)
+            state.transfer = follow.state
+            state.transferred = follow.excluded
+        }
+        return FilterDecision(verdict, state: state)
     }
 
     /// The git class, computed without building a String unless the parent directory needs a table lookup.

@@ -19,6 +19,14 @@ package struct ContextScanner {
         package var findings = true
         /// Check ids to run; nil for all.
         package var enabledChecks: Set<String>?
+        /// Read the Dockerfile to compute what BuildKit transfers.
+        package var dockerfile = true
+        /// The stage to build (`--target`); nil for the last one.
+        package var target: String?
+        /// `--build-arg` values for variable substitution in sources.
+        package var buildArgs: [String: String] = [:]
+        /// Estimate what `ctxtrim fix` would save (needs findings), at this rate.
+        package var suggestionRate: TransferRate? = .defaultRate
 
         package init() {}
     }
@@ -39,18 +47,42 @@ package struct ContextScanner {
         let clock = ContinuousClock()
         let started = clock.now
         let snapshot = options.git ? try GitStatusSnapshot.capture(contextDirectory: context.root) : nil
-        let filter = ContextFilter(matcher: rules.matcher, git: snapshot)
-        let setup = ScanVisitor.Setup(
+        var analysis: DockerfileAnalysis?
+        var dockerfileError: String?
+        if options.dockerfile {
+            do {
+                analysis = try DockerfileAnalysis.load(
+                    context: context, target: options.target, buildArgs: options.buildArgs)
+            } catch {
+                dockerfileError = "\(error)"
+            }
+        }
+        let filter = ContextFilter(matcher: rules.matcher, git: snapshot, transferMatcher: analysis?.transferMatcher)
+        var setup = ScanVisitor.Setup(
             root: context.root, top: options.top, runChecks: options.findings, enabledChecks: options.enabledChecks,
             git: snapshot)
+        if let analysis, analysis.referencesEverything {
+            setup.explicitSourceMatcher = try DockerfileAnalysis.matcher(for: analysis.explicitSources.map(\.pattern))
+        }
         let walker = ContextWalker(
             root: context.root, options: WalkOptions(threads: options.threads, measureExcluded: options.measureExcluded),
             progress: progress)
-        let result = try Self.unwrapping { try walker.walk(filter: filter, makeVisitor: { ScanVisitor(setup: setup) }) }
+        let fixedSetup = setup
+        let result = try Self.unwrapping {
+            try walker.walk(filter: filter, makeVisitor: { ScanVisitor(setup: fixedSetup) })
+        }
         var report = ScanReport(context: contextInfo)
         report.walkSeconds = Self.seconds(clock.now - started)
         report.threads = options.threads
         fill(&report, from: result, snapshot: snapshot)
+        if let analysis {
+            report.build = buildUsage(analysis, result.visitor)
+        } else if let dockerfileError {
+            report.build = ScanReport.BuildUsage(target: options.target ?? "", sources: 0, error: dockerfileError)
+        }
+        if let rate = options.suggestionRate, options.findings, dockerfileError == nil {
+            report.shrink = Self.suggestion(for: report, analysis: analysis, root: context.root, rate: rate)
+        }
         return report
     }
 
@@ -70,6 +102,8 @@ package struct ContextScanner {
             others: totals.sentOther, bytes: totals.sentBytes)
         report.excluded = .init(files: totals.excludedFiles, directories: totals.excludedDirectories, bytes: totals.excludedBytes)
         report.excludedMeasured = options.measureExcluded
+        report.ignoredEntries = visitor.outermostIgnored.sorted { $0.path < $1.path }
+        report.topLevelEntries = visitor.topLevelEntries.sorted { $0.path < $1.path }
         report.skippedDirectories = visitor.skippedDirectories
         report.largestFiles = visitor.largestFiles.sorted
         report.largestDirectories = Self.responsibleDirectories(visitor.largestDirectories.sorted, limit: options.top)
@@ -97,6 +131,45 @@ package struct ContextScanner {
             }
             report.findings = checks.finish()
         }
+    }
+
+    private func buildUsage(_ analysis: DockerfileAnalysis, _ visitor: ScanVisitor) -> ScanReport.BuildUsage {
+        let target = analysis.usage.stages.first { $0.index == analysis.usage.targetStage }
+        var usage = ScanReport.BuildUsage(
+            target: target?.name ?? String(analysis.usage.targetStage), sources: analysis.usage.sources.count,
+            rootSourceLine: analysis.rootSource?.line)
+        usage.transferred = .init(files: visitor.transferred.files, bytes: visitor.transferred.bytes)
+        usage.explicitFiles =
+            analysis.referencesEverything
+            ? .init(files: visitor.explicitFiles.files, bytes: visitor.explicitFiles.bytes) : usage.transferred
+        usage.copyAllOnly = visitor.copyAllOnly
+            .map { ScanReport.DirectoryUsage(path: $0.key, bytes: $0.value.bytes, files: $0.value.files) }
+            .sorted { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.path < $1.path }
+            .prefix(options.top).map { $0 }
+        return usage
+    }
+
+    /// What `ctxtrim fix` (deny strategy) would save, from this walk alone: its patterns name exactly the entries it
+    /// plans to keep out, so the sizes after are the sizes before less those entries.
+    static func suggestion(
+        for report: ScanReport, analysis: DockerfileAnalysis?, root: String, rate: TransferRate
+    ) -> ShrinkReport? {
+        guard let plan = try? FixPlanner.plan(report: report, analysis: analysis, strategy: .deny, root: root),
+            plan.patternCount > 0
+        else { return nil }
+        let before = ShrinkReport.Size(files: report.sent.files, bytes: report.sent.bytes)
+        let after = ShrinkReport.Size(files: before.files - plan.plannedFiles, bytes: before.bytes - plan.plannedBytes)
+        var transferredBefore: ShrinkReport.Size?
+        var transferredAfter: ShrinkReport.Size?
+        if let build = report.build, build.error == nil {
+            let transferred = ShrinkReport.Size(files: build.transferred.files, bytes: build.transferred.bytes)
+            transferredBefore = transferred
+            // Explicit sources are never excluded: only a root source transfers what the plan removes.
+            transferredAfter = build.rootSourceLine != nil ? after : transferred
+        }
+        return ShrinkReport(
+            eligibleBefore: before, eligibleAfter: after, transferredBefore: transferredBefore,
+            transferredAfter: transferredAfter, rate: rate, patterns: plan.patternCount)
     }
 
     /// Chooses the directories worth showing, largest first: a subdirectory is listed beside its listed ancestor only

@@ -6,7 +6,7 @@ extension ScanReport {
 
     /// The `schemaVersion: 1` JSON document documented in the README (keys sorted when rendered).
     package var json: JSONValue {
-        let totals: [String: JSONValue] = [
+        var totals: [String: JSONValue] = [
             "sent": .object([
                 "files": .int(sent.files), "dirs": .int(sent.directories), "symlinks": .int(sent.symlinks),
                 "others": .int(sent.others), "bytes": .int(sent.bytes),
@@ -17,6 +17,9 @@ extension ScanReport {
                 "skippedDirs": .int(skippedDirectories),
             ]),
         ]
+        totals["transferred"] = build.flatMap { $0.error == nil ? $0 : nil }.map {
+            .object(["files": .int($0.transferred.files), "bytes": .int($0.transferred.bytes)])
+        } ?? .null
         var document: [String: JSONValue] = [
             "schemaVersion": .int(ScanReport.schemaVersion),
             "context": .object([
@@ -46,6 +49,8 @@ extension ScanReport {
             "findings": .array(findings.map(\.json)),
         ]
         if let git { document["git"] = git.json }
+        document["build"] = build?.json ?? .null
+        document["shrink"] = shrink?.json ?? .null
         return .object(document)
     }
 }
@@ -75,6 +80,19 @@ extension Finding {
             "check": .string(check), "severity": .string(severity.rawValue), "path": .string(path),
             "message": .string(message), "bytes": .int(bytes), "files": .int(files),
             "line": line.map { .int($0) } ?? .null,
+        ])
+    }
+}
+
+extension ScanReport.BuildUsage {
+    /// `{"target","sources","rootSourceLine","copyAllOnly","error"}`.
+    var json: JSONValue {
+        .object([
+            "target": .string(target), "sources": .int(sources),
+            "rootSourceLine": rootSourceLine.map { .int($0) } ?? .null,
+            "copyAllOnly": .array(
+                copyAllOnly.map { .object(["path": .string($0.path), "bytes": .int($0.bytes), "files": .int($0.files)]) }),
+            "error": .string(error),
         ])
     }
 }

@@ -26,6 +26,27 @@ extension ScanReport {
         }
         out.append(context.ignoreFile == nil ? style.dim("Kept out             nothing (no ignore file)") : keptOut)
 
+        if let build {
+            if let error = build.error {
+                out.append(style.red("Dockerfile not understood: \(error)"))
+            } else {
+                let percent = sent.bytes == 0 ? 100 : Int((Double(build.transferred.bytes) / Double(sent.bytes) * 100).rounded())
+                var line = style.bold("Transferred          ") + padSize(build.transferred.bytes) + "  "
+                    + TextLayout.count(build.transferred.files, "file")
+                if let rootLine = build.rootSourceLine {
+                    line += style.dim("  (everything: the Dockerfile copies the whole context, line \(rootLine))")
+                } else {
+                    line += style.dim("  (\(percent)% of what is sent: only what the Dockerfile's \(TextLayout.count(build.sources, "source")) name)")
+                }
+                out.append(line)
+                if build.rootSourceLine != nil, !build.copyAllOnly.isEmpty {
+                    out.append("  pulled in only by copying the whole context:")
+                    for entry in build.copyAllOnly.prefix(5) {
+                        out.append("    \(TextLayout.padRight(entry.path, 24)) \(padSize(entry.bytes))  \(TextLayout.count(entry.files, "file"))")
+                    }
+                }
+            }
+        }
         if !largestDirectories.isEmpty {
             out.append("")
             out.append(style.bold("Largest directories sent"))
@@ -113,6 +134,11 @@ extension ScanReport {
             }
             if diagnostics.count > 20 { out.append(style.dim("  … \(diagnostics.count - 20) more (see --format json)")) }
         }
+        if let shrink, shrink.changesAnything {
+            out.append("")
+            out.append(style.bold("Suggestion") + "  `ctxtrim fix` would add \(TextLayout.count(shrink.patterns, "pattern")) and shrink the context:")
+            out.append(shrink.text(style: style).trimmingCharacters(in: "\n"))
+        }
         out.append("")
         out.append(
             style.dim(
@@ -135,5 +161,15 @@ extension String {
     /// Two-digit zero-padded decimal.
     fileprivate init(format2 value: Int) {
         self = value < 10 ? "0\(value)" : "\(value)"
+    }
+}
+
+extension String {
+    /// The string without leading and trailing characters of `set`.
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
     }
 }

@@ -108,6 +108,32 @@ package struct ScanReport: Sendable {
     package var git: GitUsage?
     /// What the checks found, sorted by path and check.
     package var findings: [Finding] = []
+    /// What the Dockerfile reads and what BuildKit therefore transfers; nil without a Dockerfile.
+    package var build: BuildUsage?
+    /// Outermost git-ignored entries that are sent (not rendered; `fix` excludes them).
+    package var ignoredEntries: [ExclusionCandidate] = []
+    /// Sent top-level entries (not rendered; `fix` excludes those the Dockerfile never reads).
+    package var topLevelEntries: [ExclusionCandidate] = []
+    /// What `ctxtrim fix` would save, as a suggestion.
+    package var shrink: ShrinkReport?
+
+    /// The Dockerfile's view of the context.
+    package struct BuildUsage: Sendable, Equatable {
+        /// The stage built (`--target`, else the last one).
+        package var target: String
+        /// Context sources of the target and the stages it needs.
+        package var sources: Int
+        /// Line of the first source that copies the whole context (`COPY . .`), if any.
+        package var rootSourceLine: Int?
+        /// Regular files and bytes BuildKit transfers (FollowPaths of the sources, or everything eligible).
+        package var transferred = ClassUsage()
+        /// With a root source: what it pulls in that no other source names, by top-level entry, largest first.
+        package var copyAllOnly: [DirectoryUsage] = []
+        /// Sent regular files that an explicit source (not the root) names: what `fix` must never drop.
+        package var explicitFiles = ClassUsage()
+        /// The Dockerfile could not be read: file, line and what is wrong. Nothing else here is then known.
+        package var error: String?
+    }
 
     package init(context: ContextInfo) {
         self.context = context

@@ -2,6 +2,7 @@
     import Glibc
 #endif
 import ContextWalker
+import DockerIgnore
 import GitClassifier
 
 /// Folds one walker thread's entries into a scan report's counts and top lists, and feeds the checks.
@@ -19,6 +20,8 @@ struct ScanVisitor: WalkVisitor {
         var runChecks: Bool
         var enabledChecks: Set<String>?
         var git: GitStatusSnapshot?
+        /// With a root source: the explicit sources, to tell what only `COPY . .` pulls in.
+        var explicitSourceMatcher: IgnoreMatcher?
     }
 
     /// Files and bytes of one git class.
@@ -37,6 +40,16 @@ struct ScanVisitor: WalkVisitor {
     var checks: CheckRun?
     /// Excluded directories the walk did not need to enter.
     var skippedDirectories = 0
+    /// Sent regular files BuildKit transfers for this Dockerfile.
+    var transferred = ClassTally()
+    /// With a root source: sent files an explicit source names.
+    var explicitFiles = ClassTally()
+    /// With a root source: sent files no explicit source names, by top-level entry (what `COPY . .` alone pulls in).
+    var copyAllOnly: [String: ClassTally] = [:]
+    /// Sent entries git ignores whose parent it does not ignore as a whole: what `fix` can exclude as a unit.
+    var outermostIgnored: [ExclusionCandidate] = []
+    /// Sent top-level entries with their weight: what `fix` can exclude when the Dockerfile never reads them.
+    var topLevelEntries: [ExclusionCandidate] = []
     /// Directories a directory check may flag, kept until every worker's sibling markers are known.
     var directoryCandidates: [DirectoryFacts] = []
     private var contentBuffer: [UInt8] = []
@@ -53,7 +66,29 @@ struct ScanVisitor: WalkVisitor {
         if entry.disposition == .skipped && entry.kind == .directory { skippedDirectories += 1 }
         guard entry.disposition == .sent else { return }
         let gitClass = state.git?.gitClass ?? (state.git == nil ? nil : .tracked)
+        if gitClass == .ignored, !state.parentIgnored, entry.kind != .directory {
+            outermostIgnored.append(
+                ExclusionCandidate(path: entry.pathString, isDirectory: false, bytes: entry.size, files: entry.kind == .file ? 1 : 0))
+        }
+        if entry.depth == 1 && entry.kind != .directory {
+            topLevelEntries.append(
+                ExclusionCandidate(path: entry.pathString, isDirectory: false, bytes: entry.size, files: entry.kind == .file ? 1 : 0))
+        }
         if entry.kind == .file {
+            if state.transferred {
+                transferred.files += 1
+                transferred.bytes += entry.size
+            }
+            if let explicit = setup.explicitSourceMatcher {
+                if Self.named(entry.path, by: explicit) {
+                    explicitFiles.files += 1
+                    explicitFiles.bytes += entry.size
+                } else {
+                    let top = Self.topLevel(entry.path)
+                    copyAllOnly[top, default: ClassTally()].files += 1
+                    copyAllOnly[top, default: ClassTally()].bytes += entry.size
+                }
+            }
             largestFiles.offer(entry.size, tie: entry.pathString, .init(path: entry.pathString, bytes: entry.size))
             countExtension(entry)
             if let gitClass {
@@ -77,6 +112,15 @@ struct ScanVisitor: WalkVisitor {
     mutating func directoryFinished(_ summary: DirectorySummary, state: State) {
         guard summary.isSent else { return }
         let totals = summary.totals
+        if summary.depth == 1 {
+            topLevelEntries.append(
+                ExclusionCandidate(path: summary.pathString, isDirectory: true, bytes: totals.sentBytes, files: totals.sentFiles))
+        }
+        if state.git?.gitClass == .ignored, !state.parentIgnored {
+            outermostIgnored.append(
+                ExclusionCandidate(
+                    path: summary.pathString, isDirectory: true, bytes: totals.sentBytes, files: totals.sentFiles))
+        }
         if totals.sentFiles > 0 {
             let path = summary.pathString
             largestDirectories.offer(
@@ -116,8 +160,29 @@ struct ScanVisitor: WalkVisitor {
         }
         diagnostics += other.diagnostics
         skippedDirectories += other.skippedDirectories
+        explicitFiles.files += other.explicitFiles.files
+        explicitFiles.bytes += other.explicitFiles.bytes
+        transferred.files += other.transferred.files
+        transferred.bytes += other.transferred.bytes
+        for (top, tally) in other.copyAllOnly {
+            copyAllOnly[top, default: ClassTally()].files += tally.files
+            copyAllOnly[top, default: ClassTally()].bytes += tally.bytes
+        }
+        outermostIgnored += other.outermostIgnored
+        topLevelEntries += other.topLevelEntries
         directoryCandidates += other.directoryCandidates
         if let theirs = other.checks { checks?.merge(theirs) }
+    }
+
+    /// Whether a source pattern names `path` or one of its ancestors.
+    static func named(_ path: UnsafeBufferPointer<UInt8>, by matcher: IgnoreMatcher) -> Bool {
+        (try? matcher.excluded(path).excluded) ?? true
+    }
+
+    /// The first path component.
+    static func topLevel(_ path: UnsafeBufferPointer<UInt8>) -> String {
+        let end = path.firstIndex(of: UInt8(ascii: "/")) ?? path.count
+        return String(decoding: UnsafeBufferPointer(rebasing: path[..<end]), as: UTF8.self)
     }
 
     /// The errno text of a diagnostic, such as "Permission denied (openat)".

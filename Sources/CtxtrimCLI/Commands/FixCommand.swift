@@ -1,0 +1,93 @@
+import ArgumentParser
+import CtxtrimCore
+
+/// `ctxtrim fix`: writes a minimal, verified ignore file block and reports how much the context shrinks.
+struct FixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Write a minimal .dockerignore that never excludes what the Dockerfile reads, and report the shrink.",
+        discussion: """
+            Writes to the ignore file BuildKit reads for this Dockerfile (<Dockerfile>.dockerignore when it exists, \
+            else CONTEXT/.dockerignore, created when missing). Only ctxtrim's own marked block is added or replaced, \
+            at the top of the file so your lines keep the last word; every other byte stays as it is. Before writing, \
+            the context is walked again with the result to prove that every file the Dockerfile's sources read is \
+            still sent; if not, nothing is written. Running fix twice changes nothing the second time.
+            Exit status: 0 done (or nothing to do), 1 the Dockerfile copies a secret (left alone), 2 error.
+            """)
+
+    @OptionGroup var contextOptions: ContextOptions
+
+    @Option(help: "The build stage (default: the last one).")
+    var target: String?
+
+    @Option(name: .customLong("build-arg"), help: "KEY=VALUE for ARG substitution in COPY sources (repeatable).")
+    var buildArgs: [String] = []
+
+    @Flag(help: "Print the unified diff and the shrink report; write nothing.")
+    var dryRun = false
+
+    @Option(help: "deny (exclude what is flagged and never read), allow (* and exact ! exceptions), or auto.")
+    var strategy: Strategy = .deny
+
+    @Option(help: "Bandwidth for the transfer-time estimate (default 100Mbit/s; e.g. 1Gbit/s, 50MB/s).")
+    var bandwidth: String = TransferRate.defaultDescription
+
+    @Option(name: [.customShort("j"), .customLong("threads")], help: "Walker threads (default: the number of cores).")
+    var threads: Int = 2
+
+    enum Strategy: String, ExpressibleByArgument, CaseIterable {
+        case deny, allow, auto
+    }
+
+    func validate() throws {
+        guard TransferRate.parse(bandwidth) != nil else {
+            throw ValidationError("--bandwidth must be a rate such as 100Mbit/s, 1Gbit/s or 50MB/s")
+        }
+        for argument in buildArgs where !argument.contains("=") {
+            throw ValidationError("--build-arg must be KEY=VALUE, got '\(argument)'")
+        }
+    }
+
+    func run() throws {
+        let status: ExitCode = try reportingErrors {
+            let context = try contextOptions.resolve()
+            var options = IgnoreFileFixer.Options()
+            options.strategy = FixStrategy(rawValue: strategy.rawValue) ?? .deny
+            options.target = target
+            options.buildArgs = Dictionary(
+                buildArgs.map { argument in
+                    let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    return (String(parts[0]), String(parts[1]))
+                }, uniquingKeysWith: { _, last in last })
+            options.rate = TransferRate.parse(bandwidth) ?? .defaultRate
+            options.dryRun = dryRun
+            options.threads = threads
+            let outcome = try IgnoreFileFixer(context: context, options: options).run()
+            let style = TextStyle(color: Console.standardOutput.usesColor)
+            let out = Console.standardOutput
+            if dryRun {
+                out.write(outcome.diff.isEmpty ? "no change to \(outcome.displayPath)\n" : outcome.diff)
+                out.line()
+            } else if outcome.wrote {
+                let verb = outcome.created ? "created" : "updated"
+                out.line(
+                    "\(verb) \(outcome.displayPath): ctxtrim's block has \(TextLayout.count(outcome.plan.patternCount, "pattern"))"
+                        + (outcome.created ? "" : "; your lines are unchanged"))
+            } else {
+                out.line("\(outcome.displayPath) is already up to date")
+            }
+            out.line(style.bold("Context size") + " (\(outcome.plan.strategy.rawValue) strategy)")
+            out.write(outcome.shrink.text(style: style))
+            for kept in outcome.plan.kept {
+                out.line(style.dim("kept: \(kept.path) (\(kept.reason)) because the Dockerfile copies it (line \(kept.sourceLine))"))
+            }
+            out.flush()
+            for problem in outcome.plan.problems {
+                Console.standardError.line("ctxtrim: error: \(problem.path): \(problem.message)")
+            }
+            Console.standardError.flush()
+            return outcome.plan.problems.isEmpty ? ExitStatus.success : ExitStatus.findings
+        }
+        throw status
+    }
+}

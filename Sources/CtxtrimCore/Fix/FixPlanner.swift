@@ -1,0 +1,205 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import DockerfileReader
+
+/// Turns a scan into the smallest ignore-file block that keeps out what should not be sent.
+///
+/// Candidates come from the findings (secrets, version control, dependencies, build output, junk, logs, unreadable
+/// entries), from git (outermost git-ignored entries) and, when no source copies the whole context, from the
+/// top-level entries the Dockerfile never reads. Whatever an explicit Dockerfile source reads is never excluded.
+package enum FixPlanner {
+    /// Reasons in the order their groups appear; an entry flagged for several keeps the first.
+    static let reasons: [(check: String, reason: String)] = [
+        ("secret-file", "secrets"), ("secret-content", "secrets"), ("vcs-dir", "version control"),
+        ("dependency-dir", "dependencies"), ("build-output", "build output"), ("editor-junk", "editor and OS junk"),
+        ("log-file", "logs"), ("unreadable", "unreadable entries"),
+    ]
+    static let gitIgnoredReason = "git-ignored"
+    static let unreadReason = "never read by the Dockerfile"
+
+    /// One entry to exclude and why.
+    struct Candidate {
+        var entry: ExclusionCandidate
+        var reason: String
+        var isSecret: Bool
+    }
+
+    /// Plans the block. `root` is the absolute context root (to tell files from directories). `fold` allows
+    /// `**/name` for a name that recurs.
+    package static func plan(
+        report: ScanReport, analysis: DockerfileAnalysis?, strategy requested: FixStrategy, root: String,
+        fold: Bool = true
+    ) throws -> FixPlan {
+        let strategy: FixStrategy
+        switch requested {
+        case .auto: strategy = (analysis == nil || analysis!.referencesEverything) ? .deny : .allow
+        default: strategy = requested
+        }
+        if strategy == .allow {
+            return try allowPlan(report: report, analysis: analysis)
+        }
+        var plan = FixPlan(strategy: .deny, groups: [])
+        var candidates: [Candidate] = []
+        for finding in report.findings {
+            guard let reason = reasons.first(where: { $0.check == finding.check })?.reason else { continue }
+            let entry = ExclusionCandidate(
+                path: finding.path, isDirectory: isDirectory(root + "/" + finding.path), bytes: finding.bytes,
+                files: finding.files)
+            candidates.append(Candidate(entry: entry, reason: reason, isSecret: reason == "secrets"))
+        }
+        for entry in report.ignoredEntries {
+            candidates.append(Candidate(entry: entry, reason: gitIgnoredReason, isSecret: false))
+        }
+        if let analysis, !analysis.referencesEverything {
+            for entry in report.topLevelEntries {
+                candidates.append(Candidate(entry: entry, reason: unreadReason, isSecret: false))
+            }
+        }
+
+        // Never exclude what an explicit source reads; report secrets the Dockerfile copies.
+        var allowed: [Candidate] = []
+        for candidate in candidates {
+            if let analysis, let source = analysis.source(protecting: candidate.entry.path) {
+                if candidate.isSecret {
+                    plan.problems.append(
+                        Finding(
+                            check: "secret-copied", severity: .error, path: candidate.entry.path,
+                            message: """
+                                `\(candidate.entry.path)` holds credentials and the Dockerfile copies it (line \(source.line): \
+                                \(source.written)): fix leaves it alone. Use a build secret \
+                                (`RUN --mount=type=secret`) instead of copying it.
+                                """,
+                            bytes: candidate.entry.bytes, files: candidate.entry.files, line: source.line))
+                }
+                if !plan.kept.contains(where: { $0.path == candidate.entry.path }) {
+                    plan.kept.append(.init(path: candidate.entry.path, reason: candidate.reason, sourceLine: source.line))
+                }
+                continue
+            }
+            guard patternText(candidate.entry.path) != nil else { continue }
+            allowed.append(candidate)
+        }
+
+        // One candidate per path, by reason order; drop what an excluded ancestor already covers.
+        let order = Dictionary(
+            (reasons.map(\.reason) + [gitIgnoredReason, unreadReason]).enumerated().map { ($1, $0) },
+            uniquingKeysWith: { first, _ in first })
+        allowed.sort { ($0.entry.path, order[$0.reason] ?? 99) < ($1.entry.path, order[$1.reason] ?? 99) }
+        var unique: [Candidate] = []
+        var chosenPaths = Set<String>()
+        for candidate in allowed where !chosenPaths.contains(candidate.entry.path) {
+            if hasAncestor(candidate.entry.path, in: chosenPaths) { continue }
+            chosenPaths.insert(candidate.entry.path)
+            unique.append(candidate)
+        }
+
+        // Group by reason; fold a recurring name into `**/name`.
+        for reason in order.sorted(by: { $0.value < $1.value }).map(\.key) {
+            let members = unique.filter { $0.reason == reason }
+            guard !members.isEmpty else { continue }
+            var patterns: [String] = []
+            var byName: [String: [Candidate]] = [:]
+            for member in members { byName[name(of: member.entry.path), default: []].append(member) }
+            var folded = Set<String>()
+            if fold {
+                for (name, group) in byName where group.count >= 2 && (group.contains { $0.entry.path.contains("/") }) {
+                    folded.insert(name)
+                    plan.folded = true
+                }
+            }
+            for member in members {
+                let name = name(of: member.entry.path)
+                if folded.contains(name) {
+                    let pattern = "**/" + patternText(name)!
+                    if !patterns.contains(pattern) { patterns.append(pattern) }
+                } else {
+                    patterns.append(patternText(member.entry.path)!)
+                }
+            }
+            plan.groups.append(
+                .init(
+                    reason: reason, patterns: patterns, entries: members.count,
+                    files: members.reduce(0) { $0 + $1.entry.files }, bytes: members.reduce(0) { $0 + $1.entry.bytes }))
+        }
+        return plan
+    }
+
+    /// `*` and an exact exception per path the Dockerfile reads.
+    static func allowPlan(report: ScanReport, analysis: DockerfileAnalysis?) throws -> FixPlan {
+        guard let analysis else {
+            throw FixError(
+                code: .strategy, message: "the allow strategy needs a Dockerfile to know what to keep; none was found")
+        }
+        if let root = analysis.rootSource {
+            throw FixError(
+                code: .strategy,
+                message: """
+                    the allow strategy cannot keep everything: the Dockerfile copies the whole context (line \(root.line): \
+                    \(root.written)); use --strategy deny
+                    """)
+        }
+        var paths: [String] = []
+        for source in analysis.explicitSources {
+            if source.isWildcard {
+                let prefix = literalPrefix(source.pattern)
+                if prefix.isEmpty {
+                    // A wildcard at the root: name each top-level entry it can read.
+                    paths += report.topLevelEntries.map(\.path).filter { source.references(path: $0) }
+                } else {
+                    paths.append(prefix)
+                }
+            } else {
+                paths.append(source.pattern)
+            }
+        }
+        let unique = Set(paths)
+        let outermost = unique.filter { !hasAncestor($0, in: unique) }.sorted()
+        var plan = FixPlan(strategy: .allow, groups: [])
+        plan.allowed = outermost.compactMap(patternText)
+        return plan
+    }
+
+    /// The path's directories before the first segment with a wildcard.
+    static func literalPrefix(_ pattern: String) -> String {
+        var kept: [Substring] = []
+        for segment in pattern.split(separator: "/") {
+            if segment.contains(where: { "*?[\\".contains($0) }) { break }
+            kept.append(segment)
+        }
+        return kept.joined(separator: "/")
+    }
+
+    /// A path as a pattern that matches exactly it: wildcard characters escaped. Nil when Docker cannot express it
+    /// (leading or trailing white space, which the reader trims; a line break).
+    static func patternText(_ path: String) -> String? {
+        guard let first = path.unicodeScalars.first, let last = path.unicodeScalars.last,
+            !first.properties.isWhitespace, !last.properties.isWhitespace, !path.contains("\n"), !path.contains("\r")
+        else { return nil }
+        var out = ""
+        for character in path {
+            if "*?[]\\".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        if out.hasPrefix("#") || out.hasPrefix("!") { out = "\\" + out }
+        return out
+    }
+
+    static func name(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    static func hasAncestor(_ path: String, in set: Set<String>) -> Bool {
+        var current = Substring(path)
+        while let slash = current.lastIndex(of: "/") {
+            current = current[..<slash]
+            if set.contains(String(current)) { return true }
+        }
+        return false
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}

@@ -1,0 +1,150 @@
+/// `ctxtrim fix`: plans the block from a scan with the user's own lines, proves it safe with a second walk, and
+/// writes it (or shows the diff).
+package struct IgnoreFileFixer {
+    /// What to do.
+    package struct Options: Sendable {
+        package var strategy: FixStrategy = .deny
+        package var target: String?
+        package var buildArgs: [String: String] = [:]
+        package var rate: TransferRate = .defaultRate
+        package var dryRun = false
+        package var threads = 2
+
+        package init() {}
+    }
+
+    /// What `fix` did or would do.
+    package struct Outcome: Sendable {
+        /// The ignore file written (or that would be), absolute, and as displayed.
+        package var path: String
+        package var displayPath: String
+        package var created: Bool
+        package var original: [UInt8]
+        package var updated: [UInt8]
+        package var plan: FixPlan
+        package var shrink: ShrinkReport
+        package var wrote: Bool
+        /// `--dry-run`: the unified diff of the change ("" when there is none).
+        package var diff: String
+
+        package var changed: Bool { original != updated }
+    }
+
+    package let context: BuildContext
+    package let options: Options
+
+    package init(context: BuildContext, options: Options) {
+        self.context = context
+        self.options = options
+    }
+
+    /// Plans, verifies and (unless `dryRun`) writes. Throws `FixError` when the result would not be safe (nothing is
+    /// written), `DockerfileError` for a Dockerfile that cannot be read, `IgnoreError` for an invalid ignore file.
+    package func run() throws -> Outcome {
+        let target = context.ignoreFile ?? BuildContext.IgnoreFileChoice(
+            path: BuildContext.joined(context.root, ".dockerignore"), displayPath: ".dockerignore", origin: .context)
+        let existing = try AtomicFile.read(target.path)
+        let original = existing ?? []
+        let userRules = try IgnoreRules(bytes: ManagedBlock.userBytes(original), source: target.displayPath)
+        let analysis = try DockerfileAnalysis.load(context: context, target: options.target, buildArgs: options.buildArgs)
+
+        var scanOptions = ContextScanner.Options()
+        scanOptions.threads = options.threads
+        scanOptions.measureExcluded = false
+        scanOptions.target = options.target
+        scanOptions.buildArgs = options.buildArgs
+        let before = try ContextScanner(context: context, rules: userRules, options: scanOptions).scan()
+
+        var plan = try FixPlanner.plan(report: before, analysis: analysis, strategy: options.strategy, root: context.root)
+        var (updated, after) = try apply(plan, to: original, source: target.displayPath)
+        if plan.folded, overReaches(plan, before: before, after: after) {
+            plan = try FixPlanner.plan(
+                report: before, analysis: analysis, strategy: options.strategy, root: context.root, fold: false)
+            (updated, after) = try apply(plan, to: original, source: target.displayPath)
+        }
+        try verify(plan, analysis: analysis, before: before, after: after, userRules: userRules, updated: updated)
+
+        let shrink = ShrinkReport(
+            eligibleBefore: .init(files: before.sent.files, bytes: before.sent.bytes),
+            eligibleAfter: .init(files: after.sent.files, bytes: after.sent.bytes),
+            transferredBefore: before.build.map { .init(files: $0.transferred.files, bytes: $0.transferred.bytes) },
+            transferredAfter: after.build.map { .init(files: $0.transferred.files, bytes: $0.transferred.bytes) },
+            rate: options.rate, patterns: plan.patternCount)
+        var outcome = Outcome(
+            path: target.path, displayPath: target.displayPath, created: existing == nil, original: original,
+            updated: updated, plan: plan, shrink: shrink, wrote: false, diff: "")
+        if options.dryRun {
+            outcome.diff = UnifiedDiff.render(
+                old: String(decoding: original, as: UTF8.self), new: String(decoding: updated, as: UTF8.self),
+                oldName: existing == nil ? "/dev/null" : "a/" + target.displayPath, newName: "b/" + target.displayPath)
+        } else if outcome.changed {
+            try AtomicFile.write(updated, to: target.path)
+            outcome.wrote = true
+        }
+        return outcome
+    }
+
+    /// The merged file and a walk of the context with it.
+    private func apply(_ plan: FixPlan, to original: [UInt8], source: String) throws -> ([UInt8], ScanReport) {
+        let updated = ManagedBlock.merged(original, patterns: plan.lines)
+        let rules = try IgnoreRules(bytes: updated, source: source)
+        var options = ContextScanner.Options()
+        options.threads = self.options.threads
+        options.measureExcluded = false
+        options.git = false
+        options.findings = false
+        options.target = self.options.target
+        options.buildArgs = self.options.buildArgs
+        return (updated, try ContextScanner(context: context, rules: rules, options: options).scan())
+    }
+
+    /// Whether the new file keeps out more than the plan meant to (a `**/name` pattern caught other entries).
+    private func overReaches(_ plan: FixPlan, before: ScanReport, after: ScanReport) -> Bool {
+        guard plan.strategy == .deny else { return false }
+        return before.sent.files - after.sent.files > plan.plannedFiles
+            || before.sent.bytes - after.sent.bytes > plan.plannedBytes
+    }
+
+    /// The safety proof: every file an explicit source reads is still sent, every literal source path is still in
+    /// the context, and nothing beyond the planned entries disappeared.
+    private func verify(
+        _ plan: FixPlan, analysis: DockerfileAnalysis?, before: ScanReport, after: ScanReport, userRules: IgnoreRules,
+        updated: [UInt8]
+    ) throws {
+        if let beforeBuild = before.build, let afterBuild = after.build, beforeBuild.error == nil {
+            if afterBuild.explicitFiles != beforeBuild.explicitFiles {
+                let lost = beforeBuild.explicitFiles.files - afterBuild.explicitFiles.files
+                throw FixError(
+                    code: .unsafe,
+                    message: """
+                        the generated ignore file would drop \(lost) file(s) that the Dockerfile's sources read \
+                        (\(ByteCount.format(beforeBuild.explicitFiles.bytes - afterBuild.explicitFiles.bytes))); \
+                        nothing was written
+                        """)
+            }
+        }
+        if let analysis {
+            let newRules = try IgnoreRules(bytes: updated, source: "(generated)")
+            for source in analysis.explicitSources where !source.isWildcard {
+                let wasIn = !(try userRules.matcher.excluded(source.pattern).excluded)
+                let isIn = !(try newRules.matcher.excluded(source.pattern).excluded)
+                if wasIn && !isIn {
+                    throw FixError(
+                        code: .unsafe,
+                        message: """
+                            the generated ignore file would exclude `\(source.pattern)`, which the Dockerfile reads \
+                            (line \(source.line)); nothing was written
+                            """)
+                }
+            }
+        }
+        if overReaches(plan, before: before, after: after) {
+            throw FixError(
+                code: .unsafe,
+                message: """
+                    the generated ignore file would keep out \(before.sent.files - after.sent.files) files where \
+                    \(plan.plannedFiles) were planned; nothing was written
+                    """)
+        }
+    }
+}
