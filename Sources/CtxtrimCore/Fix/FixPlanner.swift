@@ -26,10 +26,12 @@ package enum FixPlanner {
     }
 
     /// Plans the block. `root` is the absolute context root (to tell files from directories). `fold` allows
-    /// `**/name` for a name that recurs.
+    /// `**/name` for a name that recurs. `buildFiles` (the Dockerfile and the ignore file, context-relative) are
+    /// never proposed as "never read": BuildKit reads them through their own channel either way, and leaving them
+    /// alone keeps a second run from planning differently because the first one created the ignore file.
     package static func plan(
         report: ScanReport, analysis: DockerfileAnalysis?, strategy requested: FixStrategy, root: String,
-        fold: Bool = true
+        fold: Bool = true, buildFiles: Set<String> = []
     ) throws -> FixPlan {
         let strategy: FixStrategy
         switch requested {
@@ -52,7 +54,7 @@ package enum FixPlanner {
             candidates.append(Candidate(entry: entry, reason: gitIgnoredReason, isSecret: false))
         }
         if let analysis, !analysis.referencesEverything {
-            for entry in report.topLevelEntries {
+            for entry in report.topLevelEntries where !buildFiles.contains(entry.path) {
                 candidates.append(Candidate(entry: entry, reason: unreadReason, isSecret: false))
             }
         }

@@ -55,11 +55,14 @@ package struct IgnoreFileFixer {
         scanOptions.buildArgs = options.buildArgs
         let before = try ContextScanner(context: context, rules: userRules, options: scanOptions).scan()
 
-        var plan = try FixPlanner.plan(report: before, analysis: analysis, strategy: options.strategy, root: context.root)
+        let buildFiles = Set([target.displayPath, context.dockerfileDisplayPath, ".dockerignore"])
+        var plan = try FixPlanner.plan(
+            report: before, analysis: analysis, strategy: options.strategy, root: context.root, buildFiles: buildFiles)
         var (updated, after) = try apply(plan, to: original, source: target.displayPath)
         if plan.folded, overReaches(plan, before: before, after: after) {
             plan = try FixPlanner.plan(
-                report: before, analysis: analysis, strategy: options.strategy, root: context.root, fold: false)
+                report: before, analysis: analysis, strategy: options.strategy, root: context.root, fold: false,
+                buildFiles: buildFiles)
             (updated, after) = try apply(plan, to: original, source: target.displayPath)
         }
         try verify(plan, analysis: analysis, before: before, after: after, userRules: userRules, updated: updated)

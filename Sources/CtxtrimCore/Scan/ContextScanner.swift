@@ -154,7 +154,10 @@ package struct ContextScanner {
     static func suggestion(
         for report: ScanReport, analysis: DockerfileAnalysis?, root: String, rate: TransferRate
     ) -> ShrinkReport? {
-        guard let plan = try? FixPlanner.plan(report: report, analysis: analysis, strategy: .deny, root: root),
+        let buildFiles = Set([report.context.ignoreFile ?? ".dockerignore", report.context.dockerfile, ".dockerignore"])
+        guard
+            let plan = try? FixPlanner.plan(
+                report: report, analysis: analysis, strategy: .deny, root: root, buildFiles: buildFiles),
             plan.patternCount > 0
         else { return nil }
         let before = ShrinkReport.Size(files: report.sent.files, bytes: report.sent.bytes)

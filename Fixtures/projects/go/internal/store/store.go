@@ -1,0 +1,4 @@
+package store
+
+// Password fields are hashed before they reach the store.
+const PasswordField = "password"
