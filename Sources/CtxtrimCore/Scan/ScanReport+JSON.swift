@@ -47,6 +47,8 @@ extension ScanReport {
                     .object(["kind": .string($0.kind), "path": .string($0.path), "message": .string($0.message)])
                 }),
             "findings": .array(findings.map(\.json)),
+            "topLevel": .array(
+                topLevelEntries.map { .object(["path": .string($0.path), "bytes": .int($0.bytes), "files": .int($0.files)]) }),
         ]
         if let git { document["git"] = git.json }
         document["build"] = build?.json ?? .null

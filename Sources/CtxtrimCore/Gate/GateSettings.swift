@@ -1,0 +1,24 @@
+/// The limits `ctxtrim check` enforces: command-line options over `.ctxtrim.yml` over the defaults.
+package struct GateSettings: Sendable {
+    package var maxSize: Int64?
+    package var maxFiles: Int?
+    package var maxTransferredSize: Int64?
+    package var maxTransferredFiles: Int?
+    package var maxGrowth: GrowthLimit?
+    package var failOn: FailThreshold = .error
+    package var baseline: Baseline?
+    package var config = CtxtrimConfig()
+
+    package init() {}
+
+    /// Settings from a config file, to be overridden by command-line options.
+    package init(config: CtxtrimConfig) {
+        self.config = config
+        maxSize = config.maxSize
+        maxFiles = config.maxFiles
+        maxTransferredSize = config.maxTransferredSize
+        maxTransferredFiles = config.maxTransferredFiles
+        maxGrowth = config.maxGrowth
+        failOn = config.failOn ?? .error
+    }
+}

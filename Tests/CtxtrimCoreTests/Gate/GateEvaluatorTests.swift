@@ -1,0 +1,100 @@
+import Testing
+
+@testable import CtxtrimCore
+
+@Suite struct GateEvaluatorTests {
+    func report(bytes: Int64 = 5000, files: Int = 50, findings: [Finding] = [], ignoreFile: String? = ".dockerignore")
+        -> ScanReport
+    {
+        var report = ScanReport(
+            context: .init(
+                root: ".", dockerfile: "Dockerfile", dockerfileExists: true, ignoreFile: ignoreFile,
+                ignoreFileOrigin: "context", patterns: 1, shadowedIgnoreFile: nil))
+        report.sent = .init(files: files, bytes: bytes)
+        report.findings = findings
+        report.topLevelEntries = [
+            ExclusionCandidate(path: "src", isDirectory: true, bytes: bytes - 1000, files: files - 1),
+            ExclusionCandidate(path: "big.bin", isDirectory: false, bytes: 1000, files: 1),
+        ]
+        return report
+    }
+
+    let secret = Finding(check: "secret-file", severity: .error, path: "config/.env", message: "m", bytes: 10)
+    let junk = Finding(check: "editor-junk", severity: .info, path: ".idea", message: "m", bytes: 10)
+
+    @Test func cleanContextPasses() throws {
+        let outcome = try GateEvaluator.evaluate(report(), settings: GateSettings())
+        #expect(!outcome.failed)
+    }
+
+    @Test func errorFindingFailsByDefaultAndNeverDoesNot() throws {
+        #expect(try GateEvaluator.evaluate(report(findings: [secret]), settings: GateSettings()).failed)
+        var settings = GateSettings()
+        settings.failOn = .never
+        #expect(!(try GateEvaluator.evaluate(report(findings: [secret]), settings: settings).failed))
+    }
+
+    @Test func infoFailsOnlyAtFailOnInfo() throws {
+        #expect(!(try GateEvaluator.evaluate(report(findings: [junk]), settings: GateSettings()).failed))
+        var settings = GateSettings()
+        settings.failOn = .info
+        #expect(try GateEvaluator.evaluate(report(findings: [junk]), settings: settings).failed)
+    }
+
+    @Test func budgetsOnEligibleAndTransferred() throws {
+        var settings = GateSettings()
+        settings.maxSize = 4000
+        settings.maxFiles = 100
+        settings.maxTransferredFiles = 10
+        var scanned = report()
+        scanned.build = .init(target: "0", sources: 1)
+        scanned.build?.transferred = .init(files: 12, bytes: 900)
+        let outcome = try GateEvaluator.evaluate(scanned, settings: settings)
+        #expect(outcome.budgets.map(\.exceeded) == [true, false, true])
+        #expect(outcome.budgets[2].actual == 12)
+        #expect(outcome.failed)
+        #expect(outcome.budgets[0].summary.contains("over the"))
+    }
+
+    @Test func missingIgnoreFileFails() throws {
+        #expect(try GateEvaluator.evaluate(report(ignoreFile: nil), settings: GateSettings()).failed)
+    }
+
+    @Test func suppressionsNeedTheirGlobAndCheck() throws {
+        var config = CtxtrimConfig()
+        config.suppressions = [.init(path: "config/**", checks: ["secret-file"], reason: "fixture keys", line: 3)]
+        let kept = try GateEvaluator.apply(config, to: [secret, junk])
+        #expect(kept == [junk])
+        config.suppressions = [.init(path: "other", checks: nil, reason: "r", line: 3)]
+        #expect(try GateEvaluator.apply(config, to: [secret, junk]).count == 2)
+    }
+
+    @Test func overridesAndDisabledChecks() throws {
+        var config = CtxtrimConfig()
+        config.severityOverrides = ["editor-junk": .error]
+        config.disabledChecks = ["secret-file"]
+        let graded = try GateEvaluator.apply(config, to: [secret, junk])
+        #expect(graded.map(\.check) == ["editor-junk"])
+        #expect(graded.first?.severity == .error)
+    }
+
+    @Test func baselineGrowthByTopLevelEntry() throws {
+        let baselineJSON = report(bytes: 4000, files: 40).json.rendered()
+        let baseline = try Baseline.parse(Array(baselineJSON.utf8), file: "base.json")
+        #expect(baseline.sentBytes == 4000)
+        #expect(baseline.topLevel["src"] == 3000)
+        let growth = baseline.growth(to: report(bytes: 5000, files: 50), limit: .percent(10))
+        #expect(growth.delta == 1000)
+        #expect(growth.exceeded)
+        #expect(growth.directories.map(\.path) == ["src"])
+        #expect(growth.directories.first?.delta == 1000)
+        #expect(!baseline.growth(to: report(bytes: 4300), limit: .percent(10)).exceeded)
+    }
+
+    @Test func baselineErrorsNameTheFile() {
+        #expect(throws: Baseline.ReadError.self) { try Baseline.parse(Array("{}".utf8), file: "base.json") }
+        #expect(throws: Baseline.ReadError.self) {
+            try Baseline.parse(Array(#"{"schemaVersion":9,"totals":{"sent":{"files":1,"bytes":1}}}"#.utf8), file: "b.json")
+        }
+    }
+}
