@@ -1,3 +1,3 @@
 import CtxtrimCLI
 
-CtxtrimCommand.main()
+DockerPlugin.main(CommandLine.arguments)

@@ -184,20 +184,67 @@ private struct ByteView {
             hasPrefix(Array("-----".utf8), at: end + labelLength), bytes[end + labelLength] == UInt8(ascii: "-")
         else { return nil }
         var index = end + labelLength + 5
+        index = skipLineBreaks(from: index)
+        // Encrypted PEM keys carry `Proc-Type:`/`DEK-Info:` header lines before the body.
+        while let colon = headerLineColon(from: index) {
+            index = skipLineBreaks(from: lineEnd(from: colon))
+        }
+        // The body is base64 broken into lines: count it until the first byte that is neither base64 nor a line
+        // break (a literal or a JSON-escaped one). Source code that merely names the header stops at once.
         var base64 = 0
         var seen = Set<UInt8>()
         let limit = min(bytes.count, index + 400)
         while index < limit {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "-"), hasPrefix(Array("-----".utf8), at: index) { break }
             if ByteClass.isBase64(byte) {
                 base64 += 1
                 seen.insert(byte)
+                index += 1
+            } else if byte == 10 || byte == 13 {
+                index += 1
+            } else if byte == UInt8(ascii: "\\"), self.byte(at: index + 1) == UInt8(ascii: "n") {
+                index += 2
+            } else {
+                break
             }
-            if byte == UInt8(ascii: "\\") { index += 1 }  // An escaped `\n` inside a JSON string.
-            index += 1
         }
         return base64 >= 64 && seen.count >= 16 ? min(index, bytes.count) : nil
+    }
+
+    /// The index after any run of line breaks (literal or JSON-escaped) and blanks starting at `index`.
+    private func skipLineBreaks(from index: Int) -> Int {
+        var index = index
+        while let byte = byte(at: index) {
+            if byte == 10 || byte == 13 || ByteClass.isBlank(byte) {
+                index += 1
+            } else if byte == UInt8(ascii: "\\"), self.byte(at: index + 1) == UInt8(ascii: "n") {
+                index += 2
+            } else {
+                break
+            }
+        }
+        return index
+    }
+
+    /// For a PEM header line such as `Proc-Type: 4,ENCRYPTED` starting at `index`: the index of its colon.
+    private func headerLineColon(from index: Int) -> Int? {
+        var cursor = index
+        while let byte = byte(at: cursor), ByteClass.isAlphanumeric(byte) || byte == UInt8(ascii: "-") { cursor += 1 }
+        guard cursor > index, byte(at: cursor) == UInt8(ascii: ":"), byte(at: cursor + 1) == UInt8(ascii: " ") else {
+            return nil
+        }
+        return cursor
+    }
+
+    /// The index of the end of the line containing `index` (a literal or JSON-escaped line break).
+    private func lineEnd(from index: Int) -> Int {
+        var cursor = index
+        while let byte = byte(at: cursor), byte != 10, byte != 13,
+            !(byte == UInt8(ascii: "\\") && self.byte(at: cursor + 1) == UInt8(ascii: "n"))
+        {
+            cursor += 1
+        }
+        return cursor
     }
 
     /// `key = value` or `"key": "value"` with a value of `minimumLength` bytes that is not a placeholder.
@@ -253,15 +300,24 @@ private struct ByteView {
         while let byte = byte(at: index), ByteClass.isBlank(byte) { index -= 1 }
         let key = Array("\"type\"".utf8)
         guard index - key.count + 1 >= 0, hasPrefix(key, at: index - key.count + 1),
-            bytes[index - key.count + 1] == key[0], contains(Array("\"private_key\"".utf8))
+            bytes[index - key.count + 1] == key[0], hasPrivateKeyValue()
         else { return nil }
         return end
     }
 
-    private func contains(_ needle: [UInt8]) -> Bool {
-        guard bytes.count >= needle.count else { return false }
-        for index in 0...(bytes.count - needle.count) where bytes[index] == needle[0] && hasPrefix(needle, at: index) {
-            return true
+    /// Whether the `private_key` member holds a PEM block (its string value starts with five dashes and BEGIN), as
+    /// in a real key file rather than code or documentation that names the fields.
+    private func hasPrivateKeyValue() -> Bool {
+        let key = Array("\"private_key\"".utf8)
+        let value = Array("\"-----BEGIN".utf8)
+        guard bytes.count >= key.count else { return false }
+        for start in 0...(bytes.count - key.count) where bytes[start] == key[0] && hasPrefix(key, at: start) {
+            var index = start + key.count
+            while let byte = byte(at: index), ByteClass.isBlank(byte) { index += 1 }
+            guard byte(at: index) == UInt8(ascii: ":") else { continue }
+            index += 1
+            while let byte = byte(at: index), ByteClass.isBlank(byte) { index += 1 }
+            if hasPrefix(value, at: index) { return true }
         }
         return false
     }
