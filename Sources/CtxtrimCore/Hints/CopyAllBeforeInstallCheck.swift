@@ -49,10 +49,11 @@ package struct CopyAllBeforeInstallCheck: LintCheck {
             let (installLine, detected) = install
             let rerun = detected.installAfterCopy.map { "`RUN \($0)`" } ?? "`RUN \(detected.command)`"
             let keyword = copyAll.origin == .add ? "ADD" : "COPY"
+            let copy = dockerfile.instructionText(atLine: copyAll.line) ?? "\(keyword) \(copyAll.written)"
             return finding(
                 path: dockerfile.displayPath, line: copyAll.line,
                 message: """
-                    `\(keyword) \(copyAll.written)` sends the whole context before `\(detected.command)` (line \
+                    `\(copy)` sends the whole context before `\(detected.command)` (line \
                     \(installLine)), so any change to any file re-runs the \(detected.ecosystem) install. Copy the \
                     manifests first: `\(detected.manifestCopy)`, then \(rerun), then the rest of the sources.
                     """)

@@ -17,6 +17,11 @@ package struct DockerfileSubject: Sendable {
     /// The line of stage `index`'s `FROM`.
     func fromLine(ofStage index: Int) -> Int { dockerfile.stages[index].fromLine }
 
+    /// The instruction starting at `line` as written, without its flags (`COPY . .`).
+    func instructionText(atLine line: Int) -> String? {
+        dockerfile.instructions.first { $0.startLine == line }.map { "\($0.keyword) \($0.arguments)" }
+    }
+
     /// The simple commands of every `RUN` step of `stage`, heredoc scripts included, with the step's line.
     func commands(of stage: StageUsage) -> [(line: Int, command: ShellCommand)] {
         stage.runSteps.flatMap { step in
