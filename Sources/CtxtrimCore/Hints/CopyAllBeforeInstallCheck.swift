@@ -5,7 +5,8 @@ package struct CopyAllBeforeInstallCheck: LintCheck {
 
     package static let descriptor = LintDescriptor(
         id: "copy-all-before-install", title: "Whole context copied before installing dependencies",
-        summary: "A stage copies the whole context before installing dependencies, so every change re-runs the install.",
+        summary:
+            "A stage copies the whole context before installing dependencies, so every change re-runs the install.",
         defaultSeverity: .info,
         help: """
             A `COPY`/`ADD` of the whole context (`.`, `/`, `*`) invalidates the build cache whenever any file \

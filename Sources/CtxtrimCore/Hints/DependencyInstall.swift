@@ -59,7 +59,9 @@ struct DependencyInstall: Equatable, Sendable {
                     installAfterCopy: first == "fetch" ? nil : "cargo fetch")
             }
         case "mvn", "mvnw":
-            if let goal = operands.first(where: { ["dependency:go-offline", "package", "install", "verify"].contains($0) }) {
+            if let goal = operands.first(where: {
+                ["dependency:go-offline", "package", "install", "verify"].contains($0)
+            }) {
                 return .init(
                     ecosystem: "Maven", command: "mvn \(goal)", manifestCopy: "COPY pom.xml ./",
                     installAfterCopy: goal == "dependency:go-offline" ? nil : "mvn dependency:go-offline")

@@ -26,7 +26,8 @@ package struct SingleStageCompilerImageCheck: LintCheck {
                 "FROM golang:1.23 AS build\nCOPY . .\nRUN go build -o /app .\nFROM gcr.io/distroless/static\n"
                     + "COPY --from=build /app /app\n"),
             .dockerfile("`eclipse-temurin:21-jre`", triggers: false, "FROM eclipse-temurin:21-jre\nCOPY app.jar /\n"),
-            .dockerfile("`node` without a build step", triggers: false, "FROM node:22\nCOPY . .\nCMD [\"node\", \"a.js\"]\n"),
+            .dockerfile(
+                "`node` without a build step", triggers: false, "FROM node:22\nCOPY . .\nCMD [\"node\", \"a.js\"]\n"),
             .dockerfile(
                 "an unresolved image variable", triggers: false, "ARG IMAGE\nFROM ${IMAGE}\nRUN make\n"),
         ])

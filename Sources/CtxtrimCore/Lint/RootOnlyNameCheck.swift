@@ -39,7 +39,9 @@ package struct RootOnlyNameCheck: LintCheck {
         guard let file = subject.ignoreFile, let nested = subject.nestedNames else { return [] }
         return file.rules.compactMap { rule in
             guard let name = Self.bareName(of: rule), let sighting = nested.sightings[name] else { return nil }
-            let more = sighting.count == 1 ? "`\(sighting.example)`" : "\(sighting.count) entries such as `\(sighting.example)`"
+            let more =
+                sighting.count == 1
+                ? "`\(sighting.example)`" : "\(sighting.count) entries such as `\(sighting.example)`"
             return finding(
                 path: file.source, line: rule.line,
                 message: """

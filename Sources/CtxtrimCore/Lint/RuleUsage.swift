@@ -57,7 +57,9 @@ package struct RuleUsage: Sendable, Equatable {
         }
         if keepsPaths[rule] && !state.excluded {
             reincludedCounts[rule, default: 0] += 1
-            if reincluded[rule, default: []].count < Self.reincludedPathLimit { reincluded[rule, default: []].insert(path()) }
+            if reincluded[rule, default: []].count < Self.reincludedPathLimit {
+                reincluded[rule, default: []].insert(path())
+            }
         }
     }
 

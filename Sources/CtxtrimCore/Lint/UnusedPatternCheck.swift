@@ -9,8 +9,8 @@ package struct UnusedPatternCheck: LintCheck {
         help: """
             Read from BuildKit's own walk: a pattern counts as used when it matched an entry (or an ancestor of \
             one) at the point of the file where Docker tests it. An exclusion is tested only while nothing earlier \
-            excluded the path, an exception only while something did, so a line made redundant by earlier lines is \
-            reported too. Delete the line, or fix it if it was meant to exclude something (patterns are anchored \
+            excluded the path, an exception only while something did, so a line made redundant by other lines is \
+            reported too (entries inside directories the walk skips are not decided, just as BuildKit prunes them). Delete the line, or fix it if it was meant to exclude something (patterns are anchored \
             at the context root: `**/name` matches at any depth). Patterns kept on purpose for files that do not \
             exist yet (`.env`, `*.pem`) can stay: this is information only.
             """,
@@ -19,7 +19,8 @@ package struct UnusedPatternCheck: LintCheck {
             .ignore(
                 "`!src/keep` when nothing excludes `src`", triggers: true, "*.md\n!src/keep\n",
                 paths: ["README.md", "src/keep"]),
-            .ignore("`node_modules` beside `node_modules/`", triggers: false, "node_modules\n", paths: ["node_modules/"]),
+            .ignore(
+                "`node_modules` beside `node_modules/`", triggers: false, "node_modules\n", paths: ["node_modules/"]),
             .ignore(
                 "`!README.md` re-including an excluded file", triggers: false, "*.md\n!README.md\n",
                 paths: ["README.md", "CHANGELOG.md"]),
@@ -38,8 +39,8 @@ package struct UnusedPatternCheck: LintCheck {
                 Delete the line, or fix the path it should keep.
                 """
                 : """
-                `\(rule.displayPattern)` matches nothing in the context (or only what earlier lines already \
-                exclude): delete the line, or fix the pattern (use `**/` to match at any depth).
+                `\(rule.displayPattern)` has no effect on this context: it matches nothing, or only paths other \
+                lines already exclude. Delete the line, or fix the pattern (use `**/` to match at any depth).
                 """
             return finding(path: file.source, line: rule.line, message: message)
         }

@@ -25,17 +25,20 @@ import Testing
             label: "bare yarn", dockerfile: "FROM node:22\nCOPY . .\nRUN yarn --frozen-lockfile\n", line: 2,
             suggestion: "COPY package.json yarn.lock ./"),
         InstallCase(
-            label: "pnpm install", dockerfile: "FROM node:22\nCOPY . .\nRUN corepack enable && pnpm install --frozen-lockfile\n",
+            label: "pnpm install",
+            dockerfile: "FROM node:22\nCOPY . .\nRUN corepack enable && pnpm install --frozen-lockfile\n",
             line: 2, suggestion: "COPY package.json pnpm-lock.yaml ./"),
         InstallCase(
             label: "go mod download", dockerfile: "FROM golang:1.23 AS build\nCOPY . .\nRUN go mod download\n", line: 2,
             suggestion: "COPY go.mod go.sum ./"),
         InstallCase(
             label: "pip -r in a subdirectory",
-            dockerfile: "FROM python:3.12\nCOPY . .\nRUN pip install --no-cache-dir -r requirements/prod.txt\n", line: 2,
+            dockerfile: "FROM python:3.12\nCOPY . .\nRUN pip install --no-cache-dir -r requirements/prod.txt\n",
+            line: 2,
             suggestion: "`COPY requirements/prod.txt requirements/`"),
         InstallCase(
-            label: "python -m pip", dockerfile: "FROM python:3.12\nCOPY . .\nRUN python3 -m pip install -r requirements.txt\n",
+            label: "python -m pip",
+            dockerfile: "FROM python:3.12\nCOPY . .\nRUN python3 -m pip install -r requirements.txt\n",
             line: 2, suggestion: "`COPY requirements.txt ./`"),
         InstallCase(
             label: "poetry", dockerfile: "FROM python:3.12\nCOPY . .\nRUN poetry install --only main\n", line: 2,
@@ -47,16 +50,19 @@ import Testing
             label: "cargo build", dockerfile: "FROM rust:1.80 AS build\nCOPY . .\nRUN cargo build --release\n", line: 2,
             suggestion: "`COPY Cargo.toml Cargo.lock ./`, then `RUN cargo fetch`"),
         InstallCase(
-            label: "mvn package", dockerfile: "FROM maven:3-eclipse-temurin-21\nCOPY . .\nRUN mvn -B package -DskipTests\n",
+            label: "mvn package",
+            dockerfile: "FROM maven:3-eclipse-temurin-21\nCOPY . .\nRUN mvn -B package -DskipTests\n",
             line: 2, suggestion: "`COPY pom.xml ./`, then `RUN mvn dependency:go-offline`"),
         InstallCase(
-            label: "./gradlew build", dockerfile: "FROM eclipse-temurin:21\nCOPY . .\nRUN ./gradlew build --no-daemon\n",
+            label: "./gradlew build",
+            dockerfile: "FROM eclipse-temurin:21\nCOPY . .\nRUN ./gradlew build --no-daemon\n",
             line: 2, suggestion: "`COPY build.gradle* settings.gradle* ./`, then `RUN gradlew dependencies`"),
         InstallCase(
             label: "composer", dockerfile: "FROM php:8.3\nCOPY . .\nRUN composer install --no-dev\n", line: 2,
             suggestion: "COPY composer.json composer.lock ./"),
         InstallCase(
-            label: "dotnet restore", dockerfile: "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY . .\nRUN dotnet restore\n",
+            label: "dotnet restore",
+            dockerfile: "FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY . .\nRUN dotnet restore\n",
             line: 2, suggestion: "COPY *.csproj ./"),
         InstallCase(
             label: "inside a RUN heredoc", dockerfile: "FROM node:22\nCOPY . .\nRUN <<EOF\nset -e\nnpm ci\nEOF\n",
@@ -71,7 +77,8 @@ import Testing
             line: 2, suggestion: "npm ci"),
         InstallCase(
             label: "manifests copied first",
-            dockerfile: "FROM node:22\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n",
+            dockerfile:
+                "FROM node:22\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n",
             line: nil),
         InstallCase(
             label: "a package named on npm install", dockerfile: "FROM node:22\nCOPY . .\nRUN npm install express\n",
@@ -85,7 +92,8 @@ import Testing
             label: "install in an earlier stage",
             dockerfile: "FROM node:22 AS deps\nCOPY package.json .\nRUN npm ci\nFROM deps\nCOPY . .\nRUN npm test\n",
             line: nil),
-        InstallCase(label: "the command only echoed", dockerfile: "FROM node:22\nCOPY . .\nRUN echo npm ci\n", line: nil),
+        InstallCase(
+            label: "the command only echoed", dockerfile: "FROM node:22\nCOPY . .\nRUN echo npm ci\n", line: nil),
         InstallCase(
             label: "a stage the target does not use",
             dockerfile: "FROM node:22 AS dev\nCOPY . .\nRUN npm ci\nFROM node:22-slim\nCOPY app.js .\n", line: nil),

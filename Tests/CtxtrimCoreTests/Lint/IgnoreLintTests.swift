@@ -32,7 +32,8 @@ import Testing
             label: "a tracked build/ name is deliberate", ignoreFile: "build\n",
             paths: ["build/a.o", "scripts/build/run.sh"], tracked: ["scripts/build"], lines: []),
         Case(
-            label: "an untracked deeper build/ is flagged", ignoreFile: "build\n", paths: ["build/a.o", "app/build/b.o"],
+            label: "an untracked deeper build/ is flagged", ignoreFile: "build\n",
+            paths: ["build/a.o", "app/build/b.o"],
             lines: [1]),
         Case(
             label: "deeper entries already excluded by **/ are not sent", ignoreFile: "node_modules\n**/node_modules\n",
@@ -41,7 +42,8 @@ import Testing
             label: "deeper entries inside an excluded directory are not sent", ignoreFile: "node_modules\nvendor\n",
             paths: ["vendor/x/node_modules/a.js"], lines: []),
         Case(
-            label: "exceptions and paths with / are not bare names", ignoreFile: "*\n!web/node_modules\n!node_modules\n",
+            label: "exceptions and paths with / are not bare names",
+            ignoreFile: "*\n!web/node_modules\n!node_modules\n",
             paths: ["web/node_modules/a.js"], lines: []),
     ]
 
@@ -53,8 +55,10 @@ import Testing
     }
 
     static let wildcardCases: [Case] = [
-        Case(label: "!**/keep flagged", ignoreFile: "build\n!**/keep\n", paths: ["build/keep", "build/a.o"], lines: [2]),
-        Case(label: "!src/keep not flagged", ignoreFile: "src\n!src/keep\n", paths: ["src/keep", "src/a.c"], lines: []),
+        Case(
+            label: "!**/keep flagged", ignoreFile: "build\n!**/keep\n", paths: ["build/keep", "build/a.o"], lines: [2]),
+        Case(
+            label: "!src/keep not flagged", ignoreFile: "src\n!src/keep\n", paths: ["src/keep", "src/a.c"], lines: []),
         Case(label: "a trailing /** is not a wildcard", ignoreFile: "*\n!src/**\n", paths: ["src/a.c"], lines: []),
         Case(label: "a trailing /* is not a wildcard", ignoreFile: "*\n!src/*\n", paths: ["src/a.c"], lines: []),
         Case(
@@ -74,7 +78,8 @@ import Testing
         let single = try Self.lint(
             "ignore-wildcard-exception",
             Case(
-                label: "", ignoreFile: "build\n!**/keep\n", paths: ["build/keep/a.txt", "build/keep/b.txt", "build/x.o"],
+                label: "", ignoreFile: "build\n!**/keep\n",
+                paths: ["build/keep/a.txt", "build/keep/b.txt", "build/x.o"],
                 lines: []))
         #expect(single.first?.message.contains("write `!build/keep` instead") == true, "\(single)")
 
@@ -84,7 +89,8 @@ import Testing
         #expect(two.first?.message.contains("`!CHANGELOG.md`, `!README.md`") == true, "\(two)")
 
         let none = try Self.lint(
-            "ignore-wildcard-exception", Case(label: "", ignoreFile: "build\n!**/keep\n", paths: ["build/a.o"], lines: []))
+            "ignore-wildcard-exception",
+            Case(label: "", ignoreFile: "build\n!**/keep\n", paths: ["build/a.o"], lines: []))
         #expect(none.first?.message.contains("re-includes nothing") == true, "\(none)")
 
         let many = try Self.lint(
@@ -155,7 +161,8 @@ import Testing
 
     @Test func missingIgnoreFileSumsOutermostFlaggedBytesOnce() {
         let walk = [
-            Finding(check: "dependency-dir", severity: .warning, path: "node_modules", message: "", bytes: 1000, files: 10),
+            Finding(
+                check: "dependency-dir", severity: .warning, path: "node_modules", message: "", bytes: 1000, files: 10),
             Finding(check: "secret-file", severity: .error, path: "node_modules/x/.env", message: "", bytes: 20),
             Finding(check: "log-file", severity: .info, path: "app.log", message: "", bytes: 5),
             Finding(check: "ignore-unused-pattern", severity: .info, path: ".dockerignore", message: "", bytes: 7),

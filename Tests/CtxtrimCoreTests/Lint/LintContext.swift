@@ -79,7 +79,8 @@ struct LintContext {
                 if !decision.excluded {
                     nested.record(path: childPath, isTracked: isTracked)
                     checks.visit(
-                        EntryFacts(path: childPath, kind: isDirectory ? .directory : .file, size: size, gitClass: gitClass))
+                        EntryFacts(
+                            path: childPath, kind: isDirectory ? .directory : .file, size: size, gitClass: gitClass))
                 }
                 guard isDirectory else {
                     if !decision.excluded { (totals.files, totals.bytes) = (totals.files + 1, totals.bytes + size) }
