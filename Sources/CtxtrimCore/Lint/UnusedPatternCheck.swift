@@ -1,0 +1,48 @@
+/// `ignore-unused-pattern`: an ignore-file line that took no effect on any entry of the context.
+package struct UnusedPatternCheck: LintCheck {
+    package init() {}
+
+    package static let descriptor = LintDescriptor(
+        id: "ignore-unused-pattern", title: "Unused ignore pattern",
+        summary: "An ignore-file pattern matches nothing in the context.",
+        defaultSeverity: .info,
+        help: """
+            Read from BuildKit's own walk: a pattern counts as used when it matched an entry (or an ancestor of \
+            one) at the point of the file where Docker tests it. An exclusion is tested only while nothing earlier \
+            excluded the path, an exception only while something did, so a line made redundant by other lines is \
+            reported too (entries inside directories the walk skips are not decided, just as BuildKit prunes them). Delete the line, or fix it if it was meant to exclude something (patterns are anchored \
+            at the context root: `**/name` matches at any depth). Patterns kept on purpose for files that do not \
+            exist yet (`.env`, `*.pem`) can stay: this is information only.
+            """,
+        examples: [
+            .ignore("`*.log` with no log file", triggers: true, "*.log\n", paths: ["src/app.js"]),
+            .ignore(
+                "`!src/keep` when nothing excludes `src`", triggers: true, "*.md\n!src/keep\n",
+                paths: ["README.md", "src/keep"]),
+            .ignore(
+                "`node_modules` beside `node_modules/`", triggers: false, "node_modules\n", paths: ["node_modules/"]),
+            .ignore(
+                "`!README.md` re-including an excluded file", triggers: false, "*.md\n!README.md\n",
+                paths: ["README.md", "CHANGELOG.md"]),
+        ])
+
+    package func check(_ subject: LintSubject) -> [Finding] {
+        guard let file = subject.ignoreFile, let usage = subject.ruleUsage, usage.ruleCount == file.rules.count else {
+            return []
+        }
+        return file.rules.enumerated().compactMap { index, rule in
+            guard !usage.matchedAnything(index) else { return nil }
+            let message =
+                rule.isException
+                ? """
+                `\(rule.displayPattern)` re-includes nothing: no path that earlier lines exclude matches it. \
+                Delete the line, or fix the path it should keep.
+                """
+                : """
+                `\(rule.displayPattern)` has no effect on this context: it matches nothing, or only paths other \
+                lines already exclude. Delete the line, or fix the pattern (use `**/` to match at any depth).
+                """
+            return finding(path: file.source, line: rule.line, message: message)
+        }
+    }
+}

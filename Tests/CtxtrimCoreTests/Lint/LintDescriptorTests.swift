@@ -1,0 +1,71 @@
+import Testing
+
+@testable import CtxtrimCore
+
+/// Every lint check's own examples, built on disk and linted with only that check enabled, plus registry invariants.
+@Suite struct LintDescriptorTests {
+    struct LabeledExample: CustomTestStringConvertible, Sendable {
+        let checkID: String
+        let severity: Severity
+        let example: LintExample
+        var testDescription: String { "\(checkID): \(example.label) (\(example.triggers ? "triggers" : "quiet"))" }
+    }
+
+    static let examples: [LabeledExample] = LintRegistry.descriptors.flatMap { descriptor in
+        descriptor.examples.map {
+            LabeledExample(checkID: descriptor.id, severity: descriptor.defaultSeverity, example: $0)
+        }
+    }
+
+    @Test(arguments: examples)
+    func exampleBehavesAsDocumented(_ labeled: LabeledExample) throws {
+        let findings = try LintContext(labeled.example).findings([labeled.checkID])
+        #expect(findings.allSatisfy { $0.check == labeled.checkID && $0.severity == labeled.severity })
+        #expect(findings.isEmpty != labeled.example.triggers, "\(findings)")
+        #expect(findings.allSatisfy { !$0.message.isEmpty && !$0.path.hasPrefix("/") })
+    }
+
+    @Test func registryIDsAreUniqueKebabCaseAndDistinctFromWalkChecks() {
+        let ids = LintRegistry.ids
+        #expect(Set(ids).count == ids.count)
+        #expect(
+            ids == [
+                "ignore-unused-pattern", "ignore-inline-comment", "ignore-root-only-name", "ignore-wildcard-exception",
+                "ignore-file-shadowed", "ignore-file-in-subdirectory", "ignore-file-missing",
+                "copy-all-before-install", "single-stage-compiler-image", "unpinned-base-image",
+            ])
+        #expect(Set(ids).isDisjoint(with: CheckRegistry.ids))
+        for id in ids {
+            #expect(id.allSatisfy { $0.isLowercase || $0 == "-" } && !id.hasPrefix("-") && !id.hasSuffix("-"), "\(id)")
+        }
+    }
+
+    @Test func everyDescriptorDocumentsItselfAndHasBothKindsOfExamples() {
+        for descriptor in LintRegistry.descriptors {
+            #expect(!descriptor.title.isEmpty && !descriptor.help.isEmpty, "\(descriptor.id)")
+            #expect(
+                descriptor.summary.hasSuffix(".") && !descriptor.summary.dropLast().contains(". "), "\(descriptor.id)")
+            #expect(descriptor.examples.contains { $0.triggers }, "\(descriptor.id) has no triggering example")
+            #expect(descriptor.examples.contains { !$0.triggers }, "\(descriptor.id) has no quiet example")
+            #expect(LintRegistry.descriptor(id: descriptor.id)?.id == descriptor.id)
+        }
+        #expect(LintRegistry.descriptor(id: "no-such-check") == nil)
+    }
+
+    @Test func documentationCarriesTheSameFieldsAndExampleLabels() {
+        for descriptor in LintRegistry.descriptors {
+            let documentation = descriptor.documentation
+            #expect(documentation.id == descriptor.id && documentation.title == descriptor.title)
+            #expect(documentation.summary == descriptor.summary && documentation.help == descriptor.help)
+            #expect(documentation.defaultSeverity == descriptor.defaultSeverity)
+            #expect(documentation.examples.map(\.label) == descriptor.examples.map(\.label))
+            #expect(documentation.examples.map(\.triggers) == descriptor.examples.map(\.triggers))
+        }
+    }
+
+    @Test func hintsAreInformationOnly() {
+        for id in ["copy-all-before-install", "single-stage-compiler-image", "unpinned-base-image"] {
+            #expect(LintRegistry.descriptor(id: id)?.defaultSeverity == .info)
+        }
+    }
+}
