@@ -36,7 +36,7 @@ extension GateOutcome {
 
 extension String {
     /// The string with its first character upper-cased.
-    fileprivate var capitalizedFirst: String {
+    var capitalizedFirst: String {
         guard let first else { return self }
         return first.uppercased() + dropFirst()
     }
