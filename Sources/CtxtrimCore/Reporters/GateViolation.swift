@@ -19,6 +19,8 @@ package struct GateViolation: Sendable, Equatable {
     package static let budgetRule = "context-budget"
     /// The id of the pseudo-rule for a context without an ignore file.
     package static let missingIgnoreFileRule = "missing-ignore-file"
+    /// The key of the growth violation (budgets use their own names).
+    package static let growthKey = "growth"
 }
 
 extension GateViolation {
