@@ -47,7 +47,9 @@ package enum CheckTextReporter {
         if others > 0 {
             let rest = report.findings.filter { !outcome.failOn.fails($0.severity) }
             out.append(
-                style.dim("  also " + countsBySeverity(rest) + " " + belowThreshold(outcome.failOn) + " (`ctxtrim scan` lists them)"))
+                style.dim(
+                    "  also " + countsBySeverity(rest) + " " + belowThreshold(outcome.failOn)
+                        + " (`ctxtrim scan` lists them)"))
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -17,7 +17,8 @@ extension GateOutcome {
         if let growth, growth.exceeded {
             out.append(
                 GateViolation(
-                    rule: GateViolation.budgetRule, key: GateViolation.growthKey, message: growth.summary.capitalizedFirst,
+                    rule: GateViolation.budgetRule, key: GateViolation.growthKey,
+                    message: growth.summary.capitalizedFirst,
                     advice: "Exclude what the build does not need from the directories that grew, "
                         + "or raise `max-growth` if the growth is intended.",
                     fails: true))

@@ -6,7 +6,9 @@ extension GrowthResult {
             "sent context \(delta >= 0 ? "grew" : "shrank") by \(ByteCount.format(abs(delta)))"
         if let percent = percentChange { text += " (\(sign)\(GrowthResult.oneDecimal(abs(percent)))%)" }
         text += ", from \(ByteCount.format(baselineBytes)) to \(ByteCount.format(currentBytes))"
-        if let limit { text += exceeded ? ", over the \(limit) limit (max-growth)" : ", within the \(limit) limit (max-growth)" }
+        if let limit {
+            text += exceeded ? ", over the \(limit) limit (max-growth)" : ", within the \(limit) limit (max-growth)"
+        }
         return text
     }
 

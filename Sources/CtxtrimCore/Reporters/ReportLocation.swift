@@ -36,7 +36,8 @@ package struct ReportLocation: Sendable, Hashable {
             if ReportLocation.keptInURI[Int(byte)] {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
-                out += "%" + String(ReportLocation.hexDigits[Int(byte >> 4)])
+                out +=
+                    "%" + String(ReportLocation.hexDigits[Int(byte >> 4)])
                     + String(ReportLocation.hexDigits[Int(byte & 0xF)])
             }
         }
@@ -48,7 +49,8 @@ package struct ReportLocation: Sendable, Hashable {
     private static let keptInURI: [Bool] = (0..<256).map { byte in
         guard byte < 0x80, let scalar = Unicode.Scalar(byte) else { return false }
         let character = Character(scalar)
-        return character.isASCII && (character.isLetter || character.isNumber) || "-._~!$&'()*+,;=@/".contains(character)
+        return character.isASCII && (character.isLetter || character.isNumber)
+            || "-._~!$&'()*+,;=@/".contains(character)
     }
 
     /// Whether `path` stays inside the context: not absolute and not climbing out with `..`.

@@ -63,7 +63,8 @@ package enum SARIFReporter {
             "rules": .array(descriptors.map(rule)),
         ]
         return .object([
-            "$schema": .string("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"),
+            "$schema": .string(
+                "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"),
             "version": .string("2.1.0"),
             "runs": .array([
                 .object([

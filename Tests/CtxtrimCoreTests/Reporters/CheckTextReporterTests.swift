@@ -9,7 +9,9 @@ import Testing
     @Test func passingIsOneLine() {
         var outcome = SampleOutcome.passing()
         outcome.report.findings = []
-        #expect(CheckTextReporter.render(outcome, style: Self.plain) == "✔ ctxtrim check passed: 1.6 GiB in 51,234 files sent\n")
+        #expect(
+            CheckTextReporter.render(outcome, style: Self.plain)
+                == "✔ ctxtrim check passed: 1.6 GiB in 51,234 files sent\n")
     }
 
     @Test func failingListsEveryConditionWithWhatToDo() {
@@ -45,6 +47,7 @@ import Testing
 
     @Test func colourOnlyWhenAsked() {
         #expect(!CheckTextReporter.render(SampleOutcome.failing(), style: Self.plain).contains("\u{1B}["))
-        #expect(CheckTextReporter.render(SampleOutcome.failing(), style: TextStyle(color: true)).contains("\u{1B}[31m✘"))
+        #expect(
+            CheckTextReporter.render(SampleOutcome.failing(), style: TextStyle(color: true)).contains("\u{1B}[31m✘"))
     }
 }

@@ -65,6 +65,7 @@ import Testing
         let summary = GitHubReporter.jobSummary(Self.outcome(findings))
         #expect(summary.utf8.count <= GitHubReporter.jobSummaryLimit)
         #expect(summary.contains("_Truncated: "))
-        #expect(summary.components(separatedBy: "<details>").count == summary.components(separatedBy: "</details>").count)
+        #expect(
+            summary.components(separatedBy: "<details>").count == summary.components(separatedBy: "</details>").count)
     }
 }

@@ -69,7 +69,9 @@ struct JSONSchemaValidator {
                     for name in map.keys { patterns[name] = try regex(name, pointer: here) }
                 }
             } else if schemaLists.contains(keyword) {
-                guard case .array(let list) = value else { throw UnsupportedSchema(pointer: here, reason: "not a list") }
+                guard case .array(let list) = value else {
+                    throw UnsupportedSchema(pointer: here, reason: "not a list")
+                }
                 for (index, subschema) in list.enumerated() {
                     try audit(subschema, pointer: "\(here)/\(index)", patterns: &patterns)
                 }
@@ -167,7 +169,9 @@ struct JSONSchemaValidator {
         case "properties":
             guard case .object(let members) = instance, case .object(let schemas) = value else { return }
             for (name, subschema) in schemas.sorted(by: { $0.key < $1.key }) {
-                if let member = members[name] { validate(member, against: subschema, at: path + "/" + name, errors: &errors) }
+                if let member = members[name] {
+                    validate(member, against: subschema, at: path + "/" + name, errors: &errors)
+                }
             }
         case "patternProperties":
             guard case .object(let members) = instance, case .object(let schemas) = value else { return }
@@ -219,7 +223,8 @@ struct JSONSchemaValidator {
             }
         case "uniqueItems":
             guard case .array(let items) = instance, case .bool(true) = value else { return }
-            for index in items.indices where items[..<index].contains(where: { JSONSchemaValidator.equal($0, items[index]) }) {
+            for index in items.indices
+            where items[..<index].contains(where: { JSONSchemaValidator.equal($0, items[index]) }) {
                 errors.append("\(path)/\(index): duplicate item")
             }
         case "minProperties", "maxProperties":
@@ -228,7 +233,8 @@ struct JSONSchemaValidator {
                 errors.append("\(path): \(members.count) properties violates \(keyword)")
             }
         case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf":
-            guard let number = JSONSchemaValidator.number(instance), let bound = JSONSchemaValidator.number(value) else {
+            guard let number = JSONSchemaValidator.number(instance), let bound = JSONSchemaValidator.number(value)
+            else {
                 return
             }
             let ok =
@@ -239,7 +245,10 @@ struct JSONSchemaValidator {
                 case "exclusiveMaximum": number < bound
                 default: bound > 0 && (number / bound).rounded() == number / bound
                 }
-            if !ok { errors.append("\(path): \(instance.rendered(indent: 0)) violates \(keyword) \(value.rendered(indent: 0))") }
+            if !ok {
+                errors.append(
+                    "\(path): \(instance.rendered(indent: 0)) violates \(keyword) \(value.rendered(indent: 0))")
+            }
         case "minLength", "maxLength":
             guard case .string(let text) = instance, let bound = JSONSchemaValidator.number(value) else { return }
             let length = Double(text.unicodeScalars.count)
@@ -286,7 +295,8 @@ struct JSONSchemaValidator {
         guard reference.hasPrefix("#") else { return nil }
         var target = root
         for token in reference.dropFirst().split(separator: "/", omittingEmptySubsequences: true) {
-            let key = token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            let key =
+                token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
                 .removingPercentEncoding ?? String(token)
             switch target {
             case .object(let members):
@@ -338,7 +348,8 @@ struct JSONSchemaValidator {
         case (.array(let left), .array(let right)):
             return left.count == right.count && zip(left, right).allSatisfy { equal($0, $1) }
         case (.object(let left), .object(let right)):
-            return left.count == right.count && left.allSatisfy { key, value in right[key].map { equal(value, $0) } ?? false }
+            return left.count == right.count
+                && left.allSatisfy { key, value in right[key].map { equal(value, $0) } ?? false }
         default: return lhs == rhs
         }
     }

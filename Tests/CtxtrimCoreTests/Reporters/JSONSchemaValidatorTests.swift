@@ -103,9 +103,10 @@ import Testing
     @Test func pointsAtTheOffendingMember() throws {
         let validator = try JSONSchemaValidator(
             schema: JSONText.parse(#"{"properties": {"list": {"items": {"required": ["id"]}}}}"#))
-        #expect(validator.errors(in: try JSONText.parse(#"{"list": [{"id": 1}, {}]}"#)) == [
-            "/list/1: missing required property id"
-        ])
+        #expect(
+            validator.errors(in: try JSONText.parse(#"{"list": [{"id": 1}, {}]}"#)) == [
+                "/list/1: missing required property id"
+            ])
     }
 
     /// Every keyword of the official SARIF schema is implemented: building the validator would throw otherwise.

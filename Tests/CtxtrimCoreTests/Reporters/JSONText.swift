@@ -67,7 +67,9 @@ enum JSONText {
             }
             while true {
                 skipSpace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected key") }
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                    throw failure("expected key")
+                }
                 let key = try string()
                 guard members[key] == nil else { throw failure("duplicate key \(key)") }
                 skipSpace()
@@ -173,7 +175,9 @@ enum JSONText {
             let start = position
             var integral = true
             while position < bytes.count, "+-0123456789.eE".utf8.contains(bytes[position]) {
-                if [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[position]) { integral = false }
+                if [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[position]) {
+                    integral = false
+                }
                 position += 1
             }
             let text = String(decoding: bytes[start..<position], as: UTF8.self)

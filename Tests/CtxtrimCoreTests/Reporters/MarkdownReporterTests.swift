@@ -12,7 +12,8 @@ import Testing
 
     @Test func foldsGroupsLongerThanTheLimit() {
         var outcome = SampleOutcome.passing()
-        outcome.report.findings = Self.findings(MarkdownReporter.collapseAfter + 1, severity: .warning)
+        outcome.report.findings =
+            Self.findings(MarkdownReporter.collapseAfter + 1, severity: .warning)
             + Self.findings(MarkdownReporter.collapseAfter, severity: .info)
         let markdown = MarkdownReporter.render(outcome)
         #expect(markdown.contains("<details><summary>⚠️ Warnings (11)</summary>"))
@@ -27,7 +28,8 @@ import Testing
         #expect(markdown.utf8.count <= MarkdownReporter.pullRequestCommentLimit)
         #expect(markdown.hasSuffix("`ctxtrim check --format json` gives the whole report._\n"))
         #expect(markdown.hasPrefix("## ❌ ctxtrim check failed"))
-        #expect(markdown.components(separatedBy: "<details>").count == markdown.components(separatedBy: "</details>").count)
+        #expect(
+            markdown.components(separatedBy: "<details>").count == markdown.components(separatedBy: "</details>").count)
         #expect(MarkdownReporter.render(SampleOutcome.failing()).contains("_Truncated") == false)
     }
 

@@ -15,14 +15,18 @@ enum RandomOutcome {
                 dockerfileExists: Bool.random(using: &random),
                 ignoreFile: Bool.random(using: &random) ? ".dockerignore" : nil,
                 ignoreFileOrigin: "context", patterns: Int.random(in: 0...40, using: &random), shadowedIgnoreFile: nil))
-        report.sent = .init(files: Int.random(in: 0...1_000_000, using: &random), bytes: Int64.random(in: 0...1 << 40, using: &random))
-        report.excluded = .init(files: Int.random(in: 0...1000, using: &random), bytes: Int64.random(in: 0...1 << 30, using: &random))
+        report.sent = .init(
+            files: Int.random(in: 0...1_000_000, using: &random), bytes: Int64.random(in: 0...1 << 40, using: &random))
+        report.excluded = .init(
+            files: Int.random(in: 0...1000, using: &random), bytes: Int64.random(in: 0...1 << 30, using: &random))
         let checks = CheckRegistry.ids
         report.findings = (0..<Int.random(in: 0...30, using: &random)).map { _ in
             var finding = Finding(
-                check: checks.randomElement(using: &random)!, severity: Severity.allCases.randomElement(using: &random)!,
+                check: checks.randomElement(using: &random)!,
+                severity: Severity.allCases.randomElement(using: &random)!,
                 path: path(using: &random),
-                message: "message " + random.string(Int.random(in: 1...30, using: &random), from: nameAlphabet + "\n\r`<|"),
+                message: "message "
+                    + random.string(Int.random(in: 1...30, using: &random), from: nameAlphabet + "\n\r`<|"),
                 bytes: Int64.random(in: 0...1 << 32, using: &random), files: Int.random(in: 0...5, using: &random),
                 line: Bool.random(using: &random) ? Int.random(in: 1...500, using: &random) : nil)
             if Int.random(in: 0..<4, using: &random) == 0 {
@@ -38,7 +42,8 @@ enum RandomOutcome {
                 name: ["max-size", "max-files", "max-transferred-size"][index],
                 scope: Bool.random(using: &random) ? .eligible : .transferred,
                 unit: Bool.random(using: &random) ? .bytes : .files,
-                limit: Int64.random(in: 0...1 << 32, using: &random), actual: Int64.random(in: 0...1 << 32, using: &random))
+                limit: Int64.random(in: 0...1 << 32, using: &random),
+                actual: Int64.random(in: 0...1 << 32, using: &random))
         }
         var growth: GrowthResult?
         if Bool.random(using: &random) {

@@ -11,7 +11,8 @@ import Testing
     }
 
     @Test func sarif() throws {
-        try Snapshot.expect(SARIFReporter.render(SampleOutcome.failing(), toolVersion: Self.version), matches: "check.sarif")
+        try Snapshot.expect(
+            SARIFReporter.render(SampleOutcome.failing(), toolVersion: Self.version), matches: "check.sarif")
     }
 
     @Test func github() throws {
@@ -27,17 +28,20 @@ import Testing
     }
 
     @Test func text() throws {
-        try Snapshot.expect(CheckTextReporter.render(SampleOutcome.failing(), style: TextStyle(color: false)), matches: "check.txt")
+        try Snapshot.expect(
+            CheckTextReporter.render(SampleOutcome.failing(), style: TextStyle(color: false)), matches: "check.txt")
     }
 
     @Test func textInColour() throws {
         try Snapshot.expect(
-            CheckTextReporter.render(SampleOutcome.failing(), style: TextStyle(color: true)), matches: "check.color.txt")
+            CheckTextReporter.render(SampleOutcome.failing(), style: TextStyle(color: true)), matches: "check.color.txt"
+        )
     }
 
     @Test func passingText() throws {
         try Snapshot.expect(
-            CheckTextReporter.render(SampleOutcome.passing(), style: TextStyle(color: false)), matches: "check-pass.txt")
+            CheckTextReporter.render(SampleOutcome.passing(), style: TextStyle(color: false)), matches: "check-pass.txt"
+        )
     }
 
     @Test func passingMarkdown() throws {

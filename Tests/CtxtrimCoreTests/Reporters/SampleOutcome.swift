@@ -21,7 +21,8 @@ enum SampleOutcome {
         ]
         report.largestFiles = [.init(path: "dist/bundle.js", bytes: 300 * mebibyte)]
         report.extensions = [
-            .init(name: ".js", files: 40_000, bytes: 1_400 * mebibyte), .init(name: "(none)", files: 11_234, bytes: 250 * mebibyte),
+            .init(name: ".js", files: 40_000, bytes: 1_400 * mebibyte),
+            .init(name: "(none)", files: 11_234, bytes: 250 * mebibyte),
         ]
         report.diagnostics = [
             .init(kind: "unreadable-directory", path: "data/private", message: "opendir: Permission denied (EACCES)")
@@ -72,7 +73,9 @@ enum SampleOutcome {
         return GateOutcome(
             report: report,
             budgets: [
-                BudgetResult(name: "max-size", scope: .eligible, unit: .bytes, limit: 1_024 * mebibyte, actual: report.sent.bytes),
+                BudgetResult(
+                    name: "max-size", scope: .eligible, unit: .bytes, limit: 1_024 * mebibyte, actual: report.sent.bytes
+                ),
                 BudgetResult(name: "max-files", scope: .eligible, unit: .files, limit: 100_000, actual: 51_234),
             ],
             growth: GrowthResult(

@@ -21,11 +21,14 @@ import Testing
         var options = ContextScanner.Options()
         options.git = false
         options.threads = 1
-        let report = try ContextScanner(context: context, rules: IgnoreRules.load(for: context), options: options).scan()
+        let report = try ContextScanner(context: context, rules: IgnoreRules.load(for: context), options: options)
+            .scan()
         #expect(report.findings.contains { $0.check == "secret-content" }, "seed \(Self.seed)")
         let outcome = GateOutcome(
             report: report,
-            budgets: [BudgetResult(name: "max-size", scope: .eligible, unit: .bytes, limit: 1, actual: report.sent.bytes)])
+            budgets: [
+                BudgetResult(name: "max-size", scope: .eligible, unit: .bytes, limit: 1, actual: report.sent.bytes)
+            ])
 
         let outputs = [
             ("json", outcome.json.rendered()),

@@ -6,16 +6,20 @@ import Testing
 enum Snapshot {
     static let directory = ReporterFixtures.packageRoot.appendingPathComponent("Tests/CtxtrimCoreTests/Snapshots")
 
-    static func expect(_ actual: String, matches name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expect(_ actual: String, matches name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         let url = directory.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["CTXTRIM_RECORD_SNAPSHOTS"] == "1" {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: url)
-            Issue.record("re-recorded \(name); unset CTXTRIM_RECORD_SNAPSHOTS and run again", sourceLocation: sourceLocation)
+            Issue.record(
+                "re-recorded \(name); unset CTXTRIM_RECORD_SNAPSHOTS and run again", sourceLocation: sourceLocation)
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("no golden file \(name): run with CTXTRIM_RECORD_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
+            Issue.record(
+                "no golden file \(name): run with CTXTRIM_RECORD_SNAPSHOTS=1 to record it",
+                sourceLocation: sourceLocation)
             return
         }
         guard actual != expected else { return }
