@@ -1,0 +1,44 @@
+extension GateOutcome {
+    /// The failing conditions other than findings, in a stable order: budgets (as configured), growth, ignore file.
+    package var violations: [GateViolation] {
+        var out: [GateViolation] = []
+        for budget in budgets where budget.exceeded {
+            let advice =
+                budget.scope == .eligible
+                ? "Exclude what the build does not need in the ignore file (`ctxtrim scan` shows where the bytes are), "
+                    + "or raise `\(budget.name)`"
+                : "Narrow the Dockerfile's COPY and ADD sources or exclude files in the ignore file, "
+                    + "or raise `\(budget.name)`"
+            out.append(
+                GateViolation(
+                    rule: GateViolation.budgetRule, key: budget.name, message: budget.summary.capitalizedFirst,
+                    advice: advice + ".", fails: true))
+        }
+        if let growth, growth.exceeded {
+            out.append(
+                GateViolation(
+                    rule: GateViolation.budgetRule, key: GateViolation.growthKey,
+                    message: growth.summary.capitalizedFirst,
+                    advice: "Exclude what the build does not need from the directories that grew, "
+                        + "or raise `max-growth` if the growth is intended.",
+                    fails: true))
+        }
+        if missingIgnoreFile {
+            out.append(
+                GateViolation(
+                    rule: GateViolation.missingIgnoreFileRule, key: "missing",
+                    message: "There is no ignore file, so everything in the context is sent",
+                    advice: "Add a .dockerignore at the context root that keeps out what the build does not need.",
+                    fails: failOn != .never))
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The string with its first character upper-cased.
+    var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}
