@@ -11,6 +11,8 @@ package struct ContextFilter: WalkFilter {
     package struct State: Sendable {
         /// BuildKit's per-pattern parent results.
         package var ignore: ParentMatches
+        /// The ignore-file rule that decided this entry, if any (for the lint's rule usage).
+        package var decidingRule: Int? = nil
         /// How git sees the entry; nil outside a repository.
         package var git: GitClassification?
         /// Whether the parent directory is git-ignored as a whole (so this entry is not an outermost ignored one).
@@ -51,6 +53,7 @@ package struct ContextFilter: WalkFilter {
             verdict = .exclude
         }
         var state = State(ignore: decision.state, git: classify(path, isDirectory, parent.git))
+        state.decidingRule = decision.decidingRule
         state.parentIgnored = parent.git?.gitClass == .ignored
         if let transferMatcher, let parentTransfer = parent.transfer {
             let follow = try transferMatcher.decide(path, isDirectory: isDirectory, parent: parentTransfer)

@@ -61,6 +61,7 @@ package struct ContextScanner {
         var setup = ScanVisitor.Setup(
             root: context.root, top: options.top, runChecks: options.findings, enabledChecks: options.enabledChecks,
             git: snapshot)
+        setup.ignoreFile = context.ignoreFile == nil ? nil : rules.file
         if let analysis, analysis.referencesEverything {
             setup.explicitSourceMatcher = try DockerfileAnalysis.matcher(for: analysis.explicitSources.map(\.pattern))
         }
@@ -75,6 +76,17 @@ package struct ContextScanner {
         report.walkSeconds = Self.seconds(clock.now - started)
         report.threads = options.threads
         fill(&report, from: result, snapshot: snapshot)
+        if options.findings {
+            let subject = LintSubject(
+                ignoreFile: setup.ignoreFile, ruleUsage: result.visitor.ruleUsage, nestedNames: result.visitor.nestedNames,
+                shadowedIgnoreFile: context.shadowedIgnoreFile, walkFindings: report.findings,
+                dockerfile: analysis.map {
+                    DockerfileSubject(dockerfile: $0.dockerfile, usage: $0.usage, displayPath: context.dockerfileDisplayPath)
+                })
+            report.findings = Self.sorted(
+                report.findings + LintRegistry.findings(for: subject, enabledIDs: options.enabledChecks))
+        }
+        report.findings = Self.anchored(report.findings, context: context, analysis: analysis, snapshot: snapshot)
         if let analysis {
             report.build = buildUsage(analysis, result.visitor)
         } else if let dockerfileError {
@@ -116,6 +128,7 @@ package struct ContextScanner {
             .sorted { ($0.path, $0.kind) < ($1.path, $1.kind) }
         if options.git {
             var usage = ScanReport.GitUsage(repository: snapshot.map { Self.repositoryDisplay($0) })
+            usage.contextPath = snapshot?.contextPath ?? ""
             if snapshot != nil {
                 for gitClass in GitClass.allCases {
                     let tally = visitor.gitClasses[gitClass] ?? ScanVisitor.ClassTally()
@@ -173,6 +186,46 @@ package struct ContextScanner {
         return ShrinkReport(
             eligibleBefore: before, eligibleAfter: after, transferredBefore: transferredBefore,
             transferredAfter: transferredAfter, rate: rate, patterns: plan.patternCount)
+    }
+
+    /// Gives each finding about a path git does not track a place a reviewer can act on: the Dockerfile line that
+    /// copies it, else the ignore file (its first line). Tracked paths and findings about the build files themselves
+    /// are annotated where they are.
+    static func anchored(
+        _ findings: [Finding], context: BuildContext, analysis: DockerfileAnalysis?, snapshot: GitStatusSnapshot?
+    ) -> [Finding] {
+        let buildFiles = Set([context.dockerfileDisplayPath, context.ignoreFile?.displayPath].compactMap { $0 })
+        let dockerfileInside = context.relativePath(of: context.dockerfile) != nil
+        let ignoreFile = context.ignoreFile.flatMap { context.relativePath(of: $0.path) }
+        return findings.map { finding in
+            var finding = finding
+            guard !buildFiles.contains(finding.path), finding.anchor == nil else { return finding }
+            if let snapshot {
+                let isDirectory = FixPlanner.isDirectory(BuildContext.joined(context.root, finding.path))
+                if snapshot.classify(path: finding.path, isDirectory: isDirectory).gitClass == .tracked { return finding }
+            }
+            if dockerfileInside, let analysis,
+                let source = analysis.source(protecting: finding.path) ?? analysis.rootSource
+            {
+                finding.anchor = .init(file: context.dockerfileDisplayPath, line: source.line)
+            } else if let ignoreFile {
+                finding.anchor = .init(file: ignoreFile, line: 1)
+            }
+            // Shown at another file's line, the message must name the path itself.
+            if finding.anchor != nil && !finding.message.contains(finding.path) {
+                finding.message = "`\(finding.path)`: " + finding.message
+            }
+            return finding
+        }
+    }
+
+    /// Findings by path, then line, then check id: one stable order for every format.
+    static func sorted(_ findings: [Finding]) -> [Finding] {
+        findings.sorted { lhs, rhs in
+            if lhs.path != rhs.path { return lhs.path < rhs.path }
+            if (lhs.line ?? 0) != (rhs.line ?? 0) { return (lhs.line ?? 0) < (rhs.line ?? 0) }
+            return lhs.check < rhs.check
+        }
     }
 
     /// Chooses the directories worth showing, largest first: a subdirectory is listed beside its listed ancestor only

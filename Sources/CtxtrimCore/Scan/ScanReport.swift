@@ -82,6 +82,9 @@ package struct ScanReport: Sendable {
         package var classes: [GitClass: ClassUsage] = [:]
         /// The largest git-ignored directories that are sent.
         package var largestIgnored: [DirectoryUsage] = []
+        /// The context directory relative to the work tree (empty at the top): CI formats put it in front of paths
+        /// so that annotations land on the repository's files. Not rendered.
+        package var contextPath = ""
     }
 
     /// Files and bytes of one class.

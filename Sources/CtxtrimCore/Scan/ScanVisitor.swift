@@ -22,6 +22,8 @@ struct ScanVisitor: WalkVisitor {
         var git: GitStatusSnapshot?
         /// With a root source: the explicit sources, to tell what only `COPY . .` pulls in.
         var explicitSourceMatcher: IgnoreMatcher?
+        /// The ignore file in force, for the lint's rule usage and nested-name sightings; nil without one.
+        var ignoreFile: IgnoreFile?
     }
 
     /// Files and bytes of one git class.
@@ -38,6 +40,10 @@ struct ScanVisitor: WalkVisitor {
     var diagnostics: [WalkDiagnostic] = []
     var gitClasses: [GitClass: ClassTally] = [:]
     var checks: CheckRun?
+    /// Which ignore-file rules matched or decided something (for the lint).
+    var ruleUsage: RuleUsage?
+    /// Sent entries below the root whose names the ignore file uses bare, and nested ignore files (for the lint).
+    var nestedNames: NestedNameSightings?
     /// Excluded directories the walk did not need to enter.
     var skippedDirectories = 0
     /// Sent regular files BuildKit transfers for this Dockerfile.
@@ -60,10 +66,19 @@ struct ScanVisitor: WalkVisitor {
         largestDirectories = TopN(capacity: setup.top * 8)
         largestIgnored = TopN(capacity: setup.top * 4)
         checks = setup.runChecks ? CheckRun(enabledIDs: setup.enabledChecks) : nil
+        if setup.runChecks {
+            ruleUsage = setup.ignoreFile.map { RuleUsage(file: $0) }
+            nestedNames = NestedNameSightings(watching: setup.ignoreFile)
+        }
     }
 
     mutating func visit(_ entry: WalkEntry, state: State) {
         if entry.disposition == .skipped && entry.kind == .directory { skippedDirectories += 1 }
+        if entry.disposition != .insideSkipped {
+            ruleUsage?.record(
+                state: state.ignore, decidingRule: state.decidingRule, path: entry.pathString, isFile: entry.kind == .file,
+                bytes: entry.size)
+        }
         guard entry.disposition == .sent else { return }
         let gitClass = state.git?.gitClass ?? (state.git == nil ? nil : .tracked)
         if gitClass == .ignored, !state.parentIgnored, entry.kind != .directory {
@@ -98,6 +113,7 @@ struct ScanVisitor: WalkVisitor {
         }
         guard checks != nil else { return }
         let path = entry.pathString
+        nestedNames?.record(path: path, isTracked: gitClass == .tracked)
         var facts = EntryFacts(path: path, kind: entry.kind, size: entry.size, gitClass: gitClass)
         if entry.kind == .symlink { facts.linkTarget = readLink(path) }
         if entry.kind == .file && !entry.isReadable {
@@ -172,6 +188,8 @@ struct ScanVisitor: WalkVisitor {
         topLevelEntries += other.topLevelEntries
         directoryCandidates += other.directoryCandidates
         if let theirs = other.checks { checks?.merge(theirs) }
+        if let theirs = other.ruleUsage { ruleUsage?.merge(theirs) }
+        if let theirs = other.nestedNames { nestedNames?.merge(theirs) }
     }
 
     /// Whether a source pattern names `path` or one of its ancestors.
