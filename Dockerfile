@@ -5,6 +5,8 @@ RUN apt-get update -qq && apt-get install -y -qq libgit2-dev pkg-config && rm -r
 WORKDIR /src
 COPY Package.swift ./
 COPY Sources ./Sources
+# SwiftPM wants every declared test target's folder to exist, even to build one product.
+RUN for t in $(grep -o 'testTarget(name: "[A-Za-z]*"' Package.swift | sed 's/.*"\(.*\)"/\1/'); do mkdir -p "Tests/$t"; done
 RUN swift build -c release --static-swift-stdlib --product ctxtrim \
     && install -D "$(swift build -c release --show-bin-path)/ctxtrim" /out/ctxtrim
 
