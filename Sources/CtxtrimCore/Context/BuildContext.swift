@@ -90,6 +90,15 @@ package struct BuildContext: Sendable, Equatable {
             ignoreFile: choice, shadowedIgnoreFile: shadowed)
     }
 
+    /// The context as reports show it, never absolute: as given when relative; else relative to the current directory
+    /// when inside it; else the directory's own name.
+    package var displayRoot: String {
+        guard givenRoot.hasPrefix("/") else { return givenRoot }
+        let cwd = BuildContext.absolute(".")
+        if let inside = BuildContext.relative(givenRoot, to: BuildContext.realPath(cwd) ?? cwd) { return inside }
+        return BuildContext.lexicallyCleaned(givenRoot).split(separator: "/").last.map(String.init) ?? "."
+    }
+
     /// The path of `absolutePath` relative to the context root, or nil when it lies outside the context.
     package func relativePath(of absolutePath: String) -> String? {
         BuildContext.relative(absolutePath, to: root)

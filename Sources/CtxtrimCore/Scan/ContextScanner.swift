@@ -101,7 +101,7 @@ package struct ContextScanner {
     /// The context part of the report, with paths as the user sees them.
     package var contextInfo: ScanReport.ContextInfo {
         ScanReport.ContextInfo(
-            root: context.givenRoot, dockerfile: context.dockerfileDisplayPath, dockerfileExists: context.dockerfileExists,
+            root: context.displayRoot, dockerfile: context.dockerfileDisplayPath, dockerfileExists: context.dockerfileExists,
             ignoreFile: context.ignoreFile?.displayPath, ignoreFileOrigin: context.ignoreFile?.origin.rawValue,
             patterns: rules.file.rules.count, shadowedIgnoreFile: context.shadowedIgnoreFile)
     }
