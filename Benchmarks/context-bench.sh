@@ -24,26 +24,33 @@ swift build -c release --product ctxtrim >&2
 ctxtrim="$(swift build -c release --show-bin-path)/ctxtrim"
 
 results=$(mktemp)
-# measure NAME COMMAND...: warm-up, then RUNS timed runs; records "NAME seconds maxrss_kb" lines.
-measure() {
-    local name=$1
-    shift
-    "$@" >/dev/null 2>&1 || true
-    for _ in $(seq "$runs"); do
-        /usr/bin/time -f "$name %e %M" -a -o "$results" "$@" >/dev/null 2>/dev/null || true
-    done
-    echo "  measured $name" >&2
+# Commands run round-robin (one run of each per round, after one warm-up round) so that drift in machine load
+# hits every command alike; each run records "NAME seconds maxrss_kb".
+names=(floorwalk du-sb fdfind-uu find-printf ctxtrim-scan-nogit ctxtrim-scan ctxtrim-ls git-status-ignored git-status)
+command_for() {
+    case $1 in
+        floorwalk) echo "$tools/floorwalk -j 2 -q $tree" ;;
+        du-sb) echo "du -sb $tree" ;;
+        fdfind-uu) echo "fdfind -uu -t f . $tree" ;;
+        find-printf) echo "find $tree -printf %s\\n" ;;
+        ctxtrim-scan-nogit) echo "$ctxtrim scan $tree --no-git --no-findings --format json" ;;
+        ctxtrim-scan) echo "$ctxtrim scan $tree --format json" ;;
+        ctxtrim-ls) echo "$ctxtrim ls $tree" ;;
+        git-status-ignored) echo "git -C $tree status --porcelain --ignored" ;;
+        git-status) echo "git -C $tree status --porcelain" ;;
+    esac
 }
-
-measure floorwalk "$tools/floorwalk" -j 2 -q "$tree"
-measure du-sb du -sb "$tree"
-measure fdfind-uu fdfind -uu -t f . "$tree"
-measure find-printf find "$tree" -printf '%s\n'
-measure ctxtrim-scan-nogit "$ctxtrim" scan "$tree" --no-git --no-findings --format json
-measure ctxtrim-scan "$ctxtrim" scan "$tree" --format json
-measure ctxtrim-ls "$ctxtrim" ls "$tree"
-measure git-status-ignored git -C "$tree" status --porcelain --ignored
-measure git-status git -C "$tree" status --porcelain
+for round in $(seq 0 "$runs"); do
+    for name in "${names[@]}"; do
+        # shellcheck disable=SC2046
+        if [ "$round" = 0 ]; then
+            $(command_for "$name") >/dev/null 2>&1 || true
+        else
+            /usr/bin/time -f "$name %e %M" -a -o "$results" $(command_for "$name") >/dev/null 2>/dev/null || true
+        fi
+    done
+    echo "  round $round of $runs done" >&2
+done
 
 python3 - "$results" "$runs" <<'PY'
 import collections, statistics, sys
@@ -56,11 +63,12 @@ med = {k: statistics.median(t for t, _ in v) for k, v in rows.items()}
 rss = {k: max(m for _, m in v) / 1024 for k, v in rows.items()}
 floor = med.get("floorwalk")
 scan = med.get("ctxtrim-scan-nogit")
-print(f"{'command':<22} {'median s':>9} {'peak RSS':>10} {'vs floorwalk':>13} {'vs scan':>9}")
+low = {k: min(t for t, _ in v) for k, v in rows.items()}
+print(f"{'command':<22} {'median s':>9} {'min s':>7} {'peak RSS':>10} {'vs floorwalk':>13} {'scan / it':>10}")
 for name in rows:
     f = f"{med[name] / floor:.2f}x" if floor else "-"
     s = f"{scan / med[name]:.2f}x" if scan and name.startswith("ctxtrim") else ""
-    print(f"{name:<22} {med[name]:>9.2f} {rss[name]:>8.1f}MB {f:>13} {s:>9}")
+    print(f"{name:<22} {med[name]:>9.2f} {low[name]:>7.2f} {rss[name]:>8.1f}MB {f:>13} {s:>10}")
 if scan and "du-sb" in med:
     print(f"\nscan (no git) vs du -sb: {med['du-sb'] / scan:.2f}x faster")
 if scan and "ctxtrim-ls" in med:

@@ -113,4 +113,24 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("/nonexistent/ctxtrim-context"))
     }
+
+    @Test func transferredFollowsTheDockerfileTargetAndBuildArgs() throws {
+        let tree = try FixtureTree("transferred")
+        try tree.write(
+            "Dockerfile",
+            "FROM alpine:3.20 AS tools\nCOPY tools /tools\n\nFROM alpine:3.20\nARG SRC=src\nCOPY ${SRC} /app\n")
+        try tree.write("src/a.c", String(repeating: "a", count: 100))
+        try tree.write("lib/b.c", String(repeating: "b", count: 200))
+        try tree.write("tools/t.sh", String(repeating: "t", count: 400))
+        try tree.write("docs/big.txt", String(repeating: "d", count: 5000))
+        func transferred(_ extra: [String]) throws -> Int? {
+            let result = try CtxtrimProcess.run(["scan", tree.path, "--format", "json", "--no-git"] + extra)
+            let report = try #require(JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+            return ((report["totals"] as? [String: Any])?["transferred"] as? [String: Any])?["bytes"] as? Int
+        }
+        #expect(try transferred([]) == 100)
+        #expect(try transferred(["--build-arg", "SRC=lib"]) == 200)
+        #expect(try transferred(["--target", "tools"]) == 400)
+        #expect(try CtxtrimProcess.run(["scan", tree.path, "--target", "nope"]).status == 0)
+    }
 }

@@ -12,14 +12,16 @@ struct ScanCommand: ParsableCommand {
             are entered only to measure what the ignore file keeps out (--no-measure-excluded skips them).
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @OptionGroup var contextOptions: ContextOptions
 
-    @Option(help: "Output format: text or json (schemaVersion 1, documented in the README).")
-    var format: Format = .text
+    @Option(help: "text, json (schemaVersion 1, see the README), or a CI format: sarif, github, gitlab, markdown.")
+    var format: ReportFormat = .text
+
+    @Option(help: "The build stage (default: the last one).")
+    var target: String?
+
+    @Option(name: .customLong("build-arg"), help: "KEY=VALUE for ARG substitution in COPY sources (repeatable).")
+    var buildArgs: [String] = []
 
     @Option(help: "Entries in the largest-directories, largest-files and extension lists.")
     var top: Int = 10
@@ -39,6 +41,9 @@ struct ScanCommand: ParsableCommand {
     func validate() throws {
         guard top >= 0 else { throw ValidationError("--top must be 0 or more") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        for argument in buildArgs where !argument.contains("=") {
+            throw ValidationError("--build-arg must be KEY=VALUE, got '\(argument)'")
+        }
     }
 
     func run() throws {
@@ -51,6 +56,12 @@ struct ScanCommand: ParsableCommand {
             options.measureExcluded = !noMeasureExcluded
             options.git = !noGit
             options.findings = !noFindings
+            options.target = target
+            options.buildArgs = Dictionary(
+                buildArgs.map { argument in
+                    let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    return (String(parts[0]), String(parts[1]))
+                }, uniquingKeysWith: { _, last in last })
             let progress = WalkProgress()
             let line = ProgressLine(progress: progress, enabled: Console.standardError.isTerminal)
             let report: ScanReport
@@ -58,12 +69,10 @@ struct ScanCommand: ParsableCommand {
                 defer { line.finish() }
                 report = try ContextScanner(context: context, rules: rules, options: options).scan(progress: progress)
             }
-            switch format {
-            case .text:
-                Console.standardOutput.write(report.text(style: TextStyle(color: Console.standardOutput.usesColor)))
-            case .json:
-                Console.standardOutput.line(report.json.rendered())
-            }
+            // The CI formats render a scan as a check that nothing fails.
+            let outcome = GateOutcome(report: report, failOn: .never)
+            let style = TextStyle(color: Console.standardOutput.usesColor)
+            Console.standardOutput.write(format.render(outcome, style: style, scanOnly: true).withFinalNewline)
             Console.standardOutput.flush()
         }
     }
