@@ -53,11 +53,13 @@ let package = Package(
         // Throughput of the ignore engine on a million synthetic monorepo paths: `swift run -c release ignore-bench`.
         .executableTarget(name: "ignore-bench", dependencies: ["DockerIgnore"]),
 
-        .testTarget(name: "DockerIgnoreTests", dependencies: ["DockerIgnore"]),
-        .testTarget(name: "ContextWalkerTests", dependencies: ["ContextWalker"]),
-        .testTarget(name: "DockerfileReaderTests", dependencies: ["DockerfileReader"]),
-        .testTarget(name: "GitClassifierTests", dependencies: ["GitClassifier"]),
-        .testTarget(name: "CtxtrimCoreTests", dependencies: ["CtxtrimCore"]),
+        // Helpers every test target shares (the seeded generator of the property tests).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DockerIgnoreTests", dependencies: ["DockerIgnore", "TestSupport"]),
+        .testTarget(name: "ContextWalkerTests", dependencies: ["ContextWalker", "TestSupport"]),
+        .testTarget(name: "DockerfileReaderTests", dependencies: ["DockerfileReader", "TestSupport"]),
+        .testTarget(name: "GitClassifierTests", dependencies: ["GitClassifier", "TestSupport"]),
+        .testTarget(name: "CtxtrimCoreTests", dependencies: ["CtxtrimCore", "TestSupport"]),
         .testTarget(name: "CtxtrimCLITests", dependencies: ["CtxtrimCLI"]),
     ]
 )

@@ -1,3 +1,4 @@
+import TestSupport
 import DockerIgnore
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import TestSupport
 @testable import CtxtrimCore
 
 /// Random gate outcomes for property tests, drawn from a seeded `SplitMix64`.

@@ -1,10 +1,11 @@
-/// A small seeded PRNG for property tests (SplitMix64); failures print the seed so a run can be replayed.
-struct SplitMix64: RandomNumberGenerator {
+/// A small seeded generator (SplitMix64) shared by every property test, so a failure can be replayed from its
+/// printed seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -13,7 +14,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// `count` random characters of `alphabet`.
-    mutating func string(_ count: Int, from alphabet: String) -> String {
+    public mutating func string(_ count: Int, from alphabet: String) -> String {
         let characters = Array(alphabet)
         return String((0..<count).map { _ in characters[Int.random(in: 0..<characters.count, using: &self)] })
     }
