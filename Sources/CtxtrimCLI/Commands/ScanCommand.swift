@@ -36,21 +36,23 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .customLong("no-findings"), help: "Do not run the checks (secrets, build outputs, ...).")
     var noFindings = false
 
+    @Flag(
+        help: "Scan every build below CONTEXT (Dockerfiles and compose services with build:) in one walk of CONTEXT.")
+    var all = false
+
     func validate() throws {
         guard top >= 0 else { throw ValidationError("--top must be 0 or more") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if all && (contextOptions.dockerfile != nil || contextOptions.ignoreFile != nil) {
+            throw ValidationError("--all finds each build's Dockerfile and ignore file; drop --file and --ignore-file")
+        }
     }
 
     func run() throws {
         try reportingErrors {
+            if all { return try scanAll() }
             let context = try contextOptions.resolve()
             let rules = try IgnoreRules.load(for: context)
-            var options = ContextScanner.Options()
-            options.top = top
-            options.threads = threads
-            options.measureExcluded = !noMeasureExcluded
-            options.git = !noGit
-            options.findings = !noFindings
             let progress = WalkProgress()
             let line = ProgressLine(progress: progress, enabled: Console.standardError.isTerminal)
             let report: ScanReport
@@ -66,5 +68,35 @@ struct ScanCommand: ParsableCommand {
             }
             Console.standardOutput.flush()
         }
+    }
+
+    private var options: ContextScanner.Options {
+        var options = ContextScanner.Options()
+        options.top = top
+        options.threads = threads
+        options.measureExcluded = !noMeasureExcluded
+        options.git = !noGit
+        options.findings = !noFindings
+        return options
+    }
+
+    /// `--all`: every build of the repository from one walk, as a table or one JSON document.
+    private func scanAll() throws {
+        let builds = try BuildDiscovery.discover(root: contextOptions.context, threads: threads)
+        let progress = WalkProgress()
+        let line = ProgressLine(progress: progress, enabled: Console.standardError.isTerminal)
+        let report: MultiScanReport
+        do {
+            defer { line.finish() }
+            report = try MultiContextScanner(root: contextOptions.context, builds: builds, options: options)
+                .scan(progress: progress)
+        }
+        switch format {
+        case .text:
+            Console.standardOutput.write(report.text(style: TextStyle(color: Console.standardOutput.usesColor)))
+        case .json:
+            Console.standardOutput.line(report.json.rendered())
+        }
+        Console.standardOutput.flush()
     }
 }
