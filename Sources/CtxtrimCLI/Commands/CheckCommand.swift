@@ -79,7 +79,8 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("--all finds each build's Dockerfile and ignore file; drop --file and --ignore-file")
         }
         if all && (baseline != nil || target != nil) {
-            throw ValidationError("--all checks each build at its own target without a baseline; drop --baseline and --target")
+            throw ValidationError(
+                "--all checks each build at its own target without a baseline; drop --baseline and --target")
         }
     }
 

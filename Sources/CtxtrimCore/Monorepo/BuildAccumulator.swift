@@ -151,7 +151,9 @@ struct BuildAccumulator: Sendable {
         if entry.kind != .directory {
             for watched in state.watched {
                 candidateDirectories[watched.path, default: Self.uncounted(watched)].sentBytes += entry.size
-                if entry.kind == .file { candidateDirectories[watched.path, default: Self.uncounted(watched)].sentFiles += 1 }
+                if entry.kind == .file {
+                    candidateDirectories[watched.path, default: Self.uncounted(watched)].sentFiles += 1
+                }
             }
         }
         guard entry.kind == .file else { return }
@@ -164,7 +166,9 @@ struct BuildAccumulator: Sendable {
             }
         }
         largestFiles.offer(entry.size, tie: pathString, .init(path: pathString, bytes: entry.size))
-        if let gitClass = Self.gitClass(state.context) { Self.add(entry.size, to: &gitClasses[gitClass, default: .init()]) }
+        if let gitClass = Self.gitClass(state.context) {
+            Self.add(entry.size, to: &gitClasses[gitClass, default: .init()])
+        }
     }
 
     private mutating func countExcluded(_ entry: WalkEntry) {

@@ -7,7 +7,8 @@ package enum BuildDiscovery {
     ///
     /// - Throws: ``MonorepoError`` for a malformed compose file (with its line), a compose context that does not
     ///   exist or lies outside `root`; `WalkError` when `root` cannot be read.
-    package static func discover(root: String, threads: Int = WalkOptions.onlineProcessors) throws -> [DiscoveredBuild] {
+    package static func discover(root: String, threads: Int = WalkOptions.onlineProcessors) throws -> [DiscoveredBuild]
+    {
         guard let realRoot = BuildContext.realPath(root), BuildContext.isDirectory(realRoot) else {
             throw MonorepoError(
                 code: .rootNotFound, file: root, message: "repository root '\(root)' is not a directory; pass one")
@@ -61,7 +62,9 @@ package enum BuildDiscovery {
         guard BuildContext.isDirectory(absolute) else {
             throw MonorepoError(
                 code: .contextNotFound, file: composeFile, line: build.line,
-                message: "the build context '\(build.context)' of service `\(build.service)` is not a directory; fix the path")
+                message:
+                    "the build context '\(build.context)' of service `\(build.service)` is not a directory; fix the path"
+            )
         }
         guard let relative = BuildContext.relative(absolute, to: root) else {
             throw MonorepoError(

@@ -18,7 +18,8 @@ package enum CombinedGate {
         if failing.isEmpty {
             out += style.green("✔") + " all \(TextLayout.count(outcomes.count, "build")) passed\n"
         } else {
-            out += style.red("✘") + " \(failing.count) of \(TextLayout.count(outcomes.count, "build")) failed: "
+            out +=
+                style.red("✘") + " \(failing.count) of \(TextLayout.count(outcomes.count, "build")) failed: "
                 + failing.joined(separator: ", ") + "\n"
         }
         return out

@@ -15,7 +15,9 @@ package struct ComposeFile: Sendable {
     }
 
     /// The file names Docker Compose looks for.
-    package static let names: Set<String> = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"]
+    package static let names: Set<String> = [
+        "compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml",
+    ]
 
     /// Services with a build section, in file order.
     package let builds: [ServiceBuild]
@@ -31,7 +33,8 @@ package struct ComposeFile: Sendable {
                 message: "not valid YAML; fix the compose file", cause: Self.problem(of: error))
         } catch {
             throw MonorepoError(
-                code: .malformedCompose, file: source, message: "not valid YAML; fix the compose file", cause: "\(error)")
+                code: .malformedCompose, file: source, message: "not valid YAML; fix the compose file",
+                cause: "\(error)")
         }
         guard let root else { return ComposeFile(builds: []) }
         guard let top = root.mapping else { throw Self.error(source, root, "the top level must be a mapping") }

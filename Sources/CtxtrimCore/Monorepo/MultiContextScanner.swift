@@ -69,12 +69,16 @@ package struct MultiContextScanner {
         _ build: DiscoveredBuild, root: String, snapshots: inout [String: GitStatusSnapshot?]
     ) throws -> Prepared {
         let contextPath = BuildContext.joined(root, build.context)
-        let dockerfilePath = build.dockerfile.hasPrefix("/") ? build.dockerfile : BuildContext.joined(root, build.dockerfile)
-        let context = try BuildContext.resolve(context: contextPath, dockerfile: dockerfilePath, ignoreFileOverride: nil)
+        let dockerfilePath =
+            build.dockerfile.hasPrefix("/") ? build.dockerfile : BuildContext.joined(root, build.dockerfile)
+        let context = try BuildContext.resolve(
+            context: contextPath, dockerfile: dockerfilePath, ignoreFileOverride: nil)
         guard let prefix = BuildContext.relative(context.root, to: root) else {
             throw MonorepoError(
                 code: .contextOutsideRoot, file: build.composeFile ?? build.dockerfile,
-                message: "the build context '\(build.context)' lies outside '\(self.root)'; scan a directory that contains it")
+                message:
+                    "the build context '\(build.context)' lies outside '\(self.root)'; scan a directory that contains it"
+            )
         }
         let rules = try IgnoreRules.load(for: context)
         var snapshot: GitStatusSnapshot?
@@ -90,7 +94,8 @@ package struct MultiContextScanner {
         var dockerfileError: String?
         if options.dockerfile {
             do {
-                analysis = try DockerfileAnalysis.load(context: context, target: build.target, buildArgs: options.buildArgs)
+                analysis = try DockerfileAnalysis.load(
+                    context: context, target: build.target, buildArgs: options.buildArgs)
             } catch {
                 dockerfileError = "\(error)"
             }
@@ -137,10 +142,12 @@ package struct MultiContextScanner {
         report.findings = accumulator.finishedFindings()
         if options.findings {
             let subject = LintSubject(
-                ignoreFile: build.setup.ignoreFile, ruleUsage: accumulator.ruleUsage, nestedNames: accumulator.nestedNames,
+                ignoreFile: build.setup.ignoreFile, ruleUsage: accumulator.ruleUsage,
+                nestedNames: accumulator.nestedNames,
                 shadowedIgnoreFile: context.shadowedIgnoreFile, walkFindings: report.findings,
                 dockerfile: build.analysis.map {
-                    DockerfileSubject(dockerfile: $0.dockerfile, usage: $0.usage, displayPath: context.dockerfileDisplayPath)
+                    DockerfileSubject(
+                        dockerfile: $0.dockerfile, usage: $0.usage, displayPath: context.dockerfileDisplayPath)
                 })
             report.findings = ContextScanner.sorted(
                 report.findings + LintRegistry.findings(for: subject, enabledIDs: options.enabledChecks))

@@ -13,7 +13,8 @@ import Testing
                     name: "migrate", context: "app", dockerfile: "app/Dockerfile", service: "migrate",
                     composeFile: "compose.yaml", target: "migrate"),
                 DiscoveredBuild(
-                    name: "web", context: "app", dockerfile: "app/Dockerfile", service: "web", composeFile: "compose.yaml"),
+                    name: "web", context: "app", dockerfile: "app/Dockerfile", service: "web",
+                    composeFile: "compose.yaml"),
                 DiscoveredBuild(
                     name: "worker", context: "app", dockerfile: "app/worker.Dockerfile", service: "worker",
                     composeFile: "compose.yaml"),
@@ -39,14 +40,17 @@ import Testing
         try scratch.write("vendor/lib/Dockerfile", "FROM scratch\n")
         try scratch.write(".git/Dockerfile", "FROM scratch\n")
         let builds = try BuildDiscovery.discover(root: scratch.path)
-        #expect(builds.map(\.dockerfile) == ["Dockerfile", "services/api/Dockerfile.dev", "services/api/api.Dockerfile"])
+        #expect(
+            builds.map(\.dockerfile) == ["Dockerfile", "services/api/Dockerfile.dev", "services/api/api.Dockerfile"])
         #expect(builds.map(\.context) == [".", "services/api", "services/api"])
         #expect(builds.allSatisfy { $0.service == nil && $0.name == $0.dockerfile })
     }
 
     @Test func composeContextsAreRelativeToTheComposeFileAndDockerfilesToTheContext() throws {
         let scratch = try ScratchDirectory("discovery")
-        try scratch.write("deploy/docker-compose.yml", """
+        try scratch.write(
+            "deploy/docker-compose.yml",
+            """
             services:
               api:
                 build:

@@ -15,7 +15,8 @@ import Testing
         report.findings = findings
         report.git = ScanReport.GitUsage(repository: "..")
         report.git?.contextPath = context == "." ? "" : context
-        let build = DiscoveredBuild(name: name, context: context, dockerfile: context == "." ? "Dockerfile" : context + "/Dockerfile")
+        let build = DiscoveredBuild(
+            name: name, context: context, dockerfile: context == "." ? "Dockerfile" : context + "/Dockerfile")
         return BuildGateOutcome(
             build: build, outcome: GateOutcome(report: report, budgets: budgets, missingIgnoreFile: missingIgnoreFile))
     }

@@ -35,7 +35,8 @@ import Testing
         }
     }
 
-    static func singleScan(_ build: DiscoveredBuild, root: String, options: ContextScanner.Options) throws -> ScanReport {
+    static func singleScan(_ build: DiscoveredBuild, root: String, options: ContextScanner.Options) throws -> ScanReport
+    {
         let context = try BuildContext.resolve(
             context: root + "/" + build.context, dockerfile: root + "/" + build.dockerfile, ignoreFileOverride: nil)
         var options = options
