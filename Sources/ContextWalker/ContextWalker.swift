@@ -31,6 +31,7 @@ package struct ContextWalker<Calls: SystemCalls>: Sendable {
     package func walk<Filter: WalkFilter, Visitor: WalkVisitor>(
         filter: Filter, makeVisitor: @escaping @Sendable () -> Visitor
     ) throws(WalkError) -> WalkResult<Visitor> where Visitor.State == Filter.State {
+        WalkCounter.recordWalk(root: root)
         let rootDescriptor: Int32
         do {
             rootDescriptor = try calls.openRoot(root)

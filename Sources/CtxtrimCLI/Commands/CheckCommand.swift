@@ -57,6 +57,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: [.customShort("j"), .customLong("threads")], help: "Walker threads (default: the number of cores).")
     var threads: Int = WalkOptions.onlineProcessors
 
+    @Flag(help: "Check every build below CONTEXT (Dockerfiles and compose services) from one walk; fails if any fails.")
+    var all = false
+
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
         case error, warning, info, never
     }
@@ -72,10 +75,18 @@ struct CheckCommand: ParsableCommand {
         if maxGrowth != nil && baseline == nil { throw ValidationError("--max-growth needs --baseline") }
         if let maxFiles, maxFiles < 0 { throw ValidationError("--max-files must be 0 or more") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if all && (contextOptions.dockerfile != nil || contextOptions.ignoreFile != nil) {
+            throw ValidationError("--all finds each build's Dockerfile and ignore file; drop --file and --ignore-file")
+        }
+        if all && (baseline != nil || target != nil) {
+            throw ValidationError(
+                "--all checks each build at its own target without a baseline; drop --baseline and --target")
+        }
     }
 
     func run() throws {
         let status: ExitCode = try reportingErrors {
+            if all { return try checkAll() }
             let context = try contextOptions.resolve()
             let settings = try settings(for: context)
             let rules = try IgnoreRules.load(for: context)
@@ -90,22 +101,55 @@ struct CheckCommand: ParsableCommand {
             let rendered = chosen.render(
                 outcome, style: TextStyle(color: output == nil && Console.standardOutput.usesColor), scanOnly: false
             ).withFinalNewline
-            if let output {
-                try AtomicFile.write(Array(rendered.utf8), to: output)
-                Console.standardOutput.line(
-                    "ctxtrim check: \(outcome.failed ? "failed" : "passed"); \(chosen.rawValue) report written to \(output)")
-            } else {
-                Console.standardOutput.write(rendered)
-            }
-            if chosen == .github, let summary = getenv("GITHUB_STEP_SUMMARY"), summary.pointee != 0 {
-                let path = String(cString: summary)
-                let existing = try AtomicFile.read(path) ?? []
-                try AtomicFile.write(existing + Array(GitHubReporter.jobSummary(outcome).withFinalNewline.utf8), to: path)
-            }
-            Console.standardOutput.flush()
+            try write(rendered, format: chosen, outcome: outcome, failed: outcome.failed)
             return outcome.failed ? ExitStatus.findings : ExitStatus.success
         }
         throw status
+    }
+
+    /// `--all`: every build from one walk, each judged with its own config; one combined report for CI formats.
+    private func checkAll() throws -> ExitCode {
+        let builds = try BuildDiscovery.discover(root: contextOptions.context, threads: threads)
+        var options = ContextScanner.Options()
+        options.threads = threads
+        options.measureExcluded = false
+        let scans = try MultiContextScanner(root: contextOptions.context, builds: builds, options: options).scan()
+        let outcomes = try scans.builds.map { scan in
+            let context = try BuildContext.resolve(
+                context: contextOptions.context + "/" + scan.build.context,
+                dockerfile: scan.build.dockerfile.hasPrefix("/")
+                    ? scan.build.dockerfile : contextOptions.context + "/" + scan.build.dockerfile,
+                ignoreFileOverride: nil)
+            return BuildGateOutcome(
+                build: scan.build, outcome: try GateEvaluator.evaluate(scan.report, settings: settings(for: context)))
+        }
+        let combined = CombinedGate.combine(outcomes)
+        let chosen = format ?? ReportFormat.environmentDefault
+        let style = TextStyle(color: output == nil && Console.standardOutput.usesColor)
+        let rendered =
+            chosen == .text
+            ? CombinedGate.text(outcomes, style: style)
+            : chosen.render(combined, style: style, scanOnly: false).withFinalNewline
+        let failed = CombinedGate.failed(outcomes)
+        try write(rendered, format: chosen, outcome: combined, failed: failed)
+        return failed ? ExitStatus.findings : ExitStatus.success
+    }
+
+    /// Writes the report to `--output` or standard output, and the GitHub job summary when asked for.
+    private func write(_ rendered: String, format chosen: ReportFormat, outcome: GateOutcome, failed: Bool) throws {
+        if let output {
+            try AtomicFile.write(Array(rendered.utf8), to: output)
+            Console.standardOutput.line(
+                "ctxtrim check: \(failed ? "failed" : "passed"); \(chosen.rawValue) report written to \(output)")
+        } else {
+            Console.standardOutput.write(rendered)
+        }
+        if chosen == .github, let summary = getenv("GITHUB_STEP_SUMMARY"), summary.pointee != 0 {
+            let path = String(cString: summary)
+            let existing = try AtomicFile.read(path) ?? []
+            try AtomicFile.write(existing + Array(GitHubReporter.jobSummary(outcome).withFinalNewline.utf8), to: path)
+        }
+        Console.standardOutput.flush()
     }
 
     /// Config file settings overridden by the options given on the command line.

@@ -54,11 +54,7 @@ struct FixCommand: ParsableCommand {
             var options = IgnoreFileFixer.Options()
             options.strategy = FixStrategy(rawValue: strategy.rawValue) ?? .deny
             options.target = target
-            options.buildArgs = Dictionary(
-                buildArgs.map { argument in
-                    let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                    return (String(parts[0]), String(parts[1]))
-                }, uniquingKeysWith: { _, last in last })
+            options.buildArgs = BuildArguments.parse(buildArgs)
             options.rate = TransferRate.parse(bandwidth) ?? .defaultRate
             options.dryRun = dryRun
             options.threads = threads

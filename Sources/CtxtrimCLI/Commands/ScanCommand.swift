@@ -38,30 +38,30 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .customLong("no-findings"), help: "Do not run the checks (secrets, build outputs, ...).")
     var noFindings = false
 
+    @Flag(
+        help: "Find every build under CONTEXT (Dockerfiles and compose services) and scan them all in one walk.")
+    var all = false
+
     func validate() throws {
         guard top >= 0 else { throw ValidationError("--top must be 0 or more") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         for argument in buildArgs where !argument.contains("=") {
             throw ValidationError("--build-arg must be KEY=VALUE, got '\(argument)'")
         }
+        if all && (contextOptions.dockerfile != nil || contextOptions.ignoreFile != nil) {
+            throw ValidationError("--all finds each build's Dockerfile and ignore file; drop --file and --ignore-file")
+        }
+        if all && ![.text, .json].contains(format) {
+            throw ValidationError("scan --all writes text or json; use check --all for the CI formats")
+        }
+        if all && target != nil { throw ValidationError("--all builds each build's own target; drop --target") }
     }
 
     func run() throws {
         try reportingErrors {
+            if all { return try scanAll() }
             let context = try contextOptions.resolve()
             let rules = try IgnoreRules.load(for: context)
-            var options = ContextScanner.Options()
-            options.top = top
-            options.threads = threads
-            options.measureExcluded = !noMeasureExcluded
-            options.git = !noGit
-            options.findings = !noFindings
-            options.target = target
-            options.buildArgs = Dictionary(
-                buildArgs.map { argument in
-                    let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                    return (String(parts[0]), String(parts[1]))
-                }, uniquingKeysWith: { _, last in last })
             let progress = WalkProgress()
             let line = ProgressLine(progress: progress, enabled: Console.standardError.isTerminal)
             let report: ScanReport
@@ -75,5 +75,36 @@ struct ScanCommand: ParsableCommand {
             Console.standardOutput.write(format.render(outcome, style: style, scanOnly: true).withFinalNewline)
             Console.standardOutput.flush()
         }
+    }
+
+    private var options: ContextScanner.Options {
+        var options = ContextScanner.Options()
+        options.top = top
+        options.threads = threads
+        options.measureExcluded = !noMeasureExcluded
+        options.git = !noGit
+        options.findings = !noFindings
+        options.target = target
+        options.buildArgs = BuildArguments.parse(buildArgs)
+        return options
+    }
+
+    /// `--all`: every build of the repository from one walk, as a table or one JSON document.
+    private func scanAll() throws {
+        let builds = try BuildDiscovery.discover(root: contextOptions.context, threads: threads)
+        let progress = WalkProgress()
+        let line = ProgressLine(progress: progress, enabled: Console.standardError.isTerminal)
+        let report: MultiScanReport
+        do {
+            defer { line.finish() }
+            report = try MultiContextScanner(root: contextOptions.context, builds: builds, options: options)
+                .scan(progress: progress)
+        }
+        if format == .json {
+            Console.standardOutput.line(report.json.rendered())
+        } else {
+            Console.standardOutput.write(report.text(style: TextStyle(color: Console.standardOutput.usesColor)))
+        }
+        Console.standardOutput.flush()
     }
 }

@@ -1,0 +1,35 @@
+import ContextWalker
+
+/// Collects the Dockerfiles and compose files the discovery walk meets.
+struct DiscoveryVisitor: WalkVisitor {
+    /// Paths relative to the walk root.
+    var dockerfiles: [String] = []
+    var composeFiles: [String] = []
+
+    mutating func visit(_ entry: WalkEntry, state: Void) {
+        guard entry.disposition == .sent, entry.kind == .file || entry.kind == .symlink else { return }
+        let name = String(decoding: entry.name, as: UTF8.self)
+        if Self.isDockerfile(name) {
+            dockerfiles.append(entry.pathString)
+        } else if ComposeFile.names.contains(name) {
+            composeFiles.append(entry.pathString)
+        }
+    }
+
+    /// Nothing is kept per directory.
+    mutating func directoryFinished(_ summary: DirectorySummary, state: Void) {}
+
+    /// Unreadable directories hold no build anyone can run; the walk goes on without them.
+    mutating func diagnostic(_ diagnostic: WalkDiagnostic) {}
+
+    mutating func merge(_ other: consuming DiscoveryVisitor) {
+        dockerfiles += other.dockerfiles
+        composeFiles += other.composeFiles
+    }
+
+    /// `Dockerfile`, `*.Dockerfile` or `Dockerfile.*`, but not an ignore file such as `Dockerfile.dockerignore`.
+    static func isDockerfile(_ name: String) -> Bool {
+        if name.hasSuffix(".dockerignore") { return false }
+        return name == "Dockerfile" || name.hasSuffix(".Dockerfile") || name.hasPrefix("Dockerfile.")
+    }
+}

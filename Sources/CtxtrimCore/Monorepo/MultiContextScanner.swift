@@ -1,0 +1,180 @@
+import ContextWalker
+import GitClassifier
+
+/// Scans every build of a repository with one walk of the repository root, producing for each build the report a
+/// separate ``ContextScanner`` scan of its context would give for sent, excluded, transferred and findings.
+///
+/// Not computed per build (a single-context scan has them): largest directories, extensions, ignored entries,
+/// top-level entries and the fix suggestion.
+package struct MultiContextScanner {
+    /// One build with everything read before the walk.
+    private struct Prepared {
+        var build: DiscoveredBuild
+        var context: BuildContext
+        var rules: IgnoreRules
+        var snapshot: GitStatusSnapshot?
+        var analysis: DockerfileAnalysis?
+        var dockerfileError: String?
+        var setup: BuildAccumulator.Setup
+        var member: SharedWalkMember
+    }
+
+    /// The repository root (the directory walked).
+    package let root: String
+    package let builds: [DiscoveredBuild]
+    /// Shared by every build; `target` is taken from each build instead.
+    package let options: ContextScanner.Options
+
+    package init(root: String, builds: [DiscoveredBuild], options: ContextScanner.Options) {
+        self.root = root
+        self.builds = builds
+        self.options = options
+    }
+
+    /// Reads every build's ignore file and Dockerfile, walks the root once and reports per build.
+    ///
+    /// - Throws: ``MonorepoError`` when the root or a context is missing or a context lies outside the root,
+    ///   `ContextError`/`IgnoreError` for a build's unreadable or invalid ignore file, `GitError` when a repository
+    ///   cannot be read, `WalkError` when the root cannot be opened.
+    package func scan(progress: WalkProgress = WalkProgress()) throws -> MultiScanReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        guard let realRoot = BuildContext.realPath(root), BuildContext.isDirectory(realRoot) else {
+            throw MonorepoError(
+                code: .rootNotFound, file: root, message: "repository root '\(root)' is not a directory; pass one")
+        }
+        var snapshots: [String: GitStatusSnapshot?] = [:]
+        let prepared = try builds.map { build in
+            try prepare(build, root: realRoot, snapshots: &snapshots)
+        }
+        let filter = SharedWalkFilter(members: prepared.map(\.member), measureExcluded: options.measureExcluded)
+        let members = prepared.map(\.member)
+        let setups = prepared.map(\.setup)
+        let walker = ContextWalker(
+            root: realRoot, options: WalkOptions(threads: options.threads, measureExcluded: options.measureExcluded),
+            progress: progress)
+        let result = try ContextScanner.unwrapping {
+            try walker.walk(
+                filter: filter,
+                makeVisitor: { SharedWalkVisitor(members: members, setups: setups, root: realRoot) })
+        }
+        let seconds = ContextScanner.seconds(clock.now - started)
+        let scans = zip(prepared, result.visitor.builds).map { build, accumulator in
+            BuildScan(build: build.build, report: report(for: build, accumulator, seconds: seconds))
+        }
+        return MultiScanReport(builds: scans, walkSeconds: seconds)
+    }
+
+    private func prepare(
+        _ build: DiscoveredBuild, root: String, snapshots: inout [String: GitStatusSnapshot?]
+    ) throws -> Prepared {
+        let contextPath = BuildContext.joined(root, build.context)
+        let dockerfilePath =
+            build.dockerfile.hasPrefix("/") ? build.dockerfile : BuildContext.joined(root, build.dockerfile)
+        let context = try BuildContext.resolve(
+            context: contextPath, dockerfile: dockerfilePath, ignoreFileOverride: nil)
+        guard let prefix = BuildContext.relative(context.root, to: root) else {
+            throw MonorepoError(
+                code: .contextOutsideRoot, file: build.composeFile ?? build.dockerfile,
+                message:
+                    "the build context '\(build.context)' lies outside '\(self.root)'; scan a directory that contains it"
+            )
+        }
+        let rules = try IgnoreRules.load(for: context)
+        var snapshot: GitStatusSnapshot?
+        if options.git {
+            if let known = snapshots[context.root] {
+                snapshot = known
+            } else {
+                snapshot = try GitStatusSnapshot.capture(contextDirectory: context.root)
+                snapshots[context.root] = snapshot
+            }
+        }
+        var analysis: DockerfileAnalysis?
+        var dockerfileError: String?
+        if options.dockerfile {
+            do {
+                analysis = try DockerfileAnalysis.load(
+                    context: context, target: build.target, buildArgs: options.buildArgs)
+            } catch {
+                dockerfileError = "\(error)"
+            }
+        }
+        var setup = BuildAccumulator.Setup(
+            top: options.top, runChecks: options.findings, enabledChecks: options.enabledChecks,
+            ignoreFile: context.ignoreFile == nil ? nil : rules.file)
+        if let analysis, analysis.referencesEverything {
+            setup.explicitSourceMatcher = try DockerfileAnalysis.matcher(for: analysis.explicitSources.map(\.pattern))
+        }
+        let filter = ContextFilter(matcher: rules.matcher, git: snapshot, transferMatcher: analysis?.transferMatcher)
+        let member = SharedWalkMember(
+            prefix: prefix == "." ? [] : Array(prefix.utf8), filter: filter,
+            checks: options.findings ? CheckRun(enabledIDs: options.enabledChecks) : nil)
+        return Prepared(
+            build: build, context: context, rules: rules, snapshot: snapshot, analysis: analysis,
+            dockerfileError: dockerfileError, setup: setup, member: member)
+    }
+
+    /// The build's scan report from its merged accumulator, as ``ContextScanner`` would fill it.
+    private func report(for build: Prepared, _ accumulator: BuildAccumulator, seconds: Double) -> ScanReport {
+        let context = build.context
+        let scanner = ContextScanner(context: context, rules: build.rules, options: options)
+        var report = ScanReport(context: scanner.contextInfo)
+        report.context.root = build.build.context
+        report.walkSeconds = seconds
+        report.threads = options.threads
+        (report.sent, report.excluded) = accumulator.finalTotals
+        report.excludedMeasured = options.measureExcluded
+        report.skippedDirectories = accumulator.skippedDirectories
+        report.largestFiles = accumulator.largestFiles.sorted
+        report.diagnostics = accumulator.diagnostics.sorted { ($0.path, $0.kind) < ($1.path, $1.kind) }
+        if options.git {
+            var usage = ScanReport.GitUsage(repository: build.snapshot.map { ContextScanner.repositoryDisplay($0) })
+            usage.contextPath = build.snapshot?.contextPath ?? ""
+            if build.snapshot != nil {
+                for gitClass in GitClass.allCases {
+                    let tally = accumulator.gitClasses[gitClass] ?? ScanVisitor.ClassTally()
+                    usage.classes[gitClass] = .init(files: tally.files, bytes: tally.bytes)
+                }
+            }
+            report.git = usage
+        }
+        report.findings = accumulator.finishedFindings()
+        if options.findings {
+            let subject = LintSubject(
+                ignoreFile: build.setup.ignoreFile, ruleUsage: accumulator.ruleUsage,
+                nestedNames: accumulator.nestedNames,
+                shadowedIgnoreFile: context.shadowedIgnoreFile, walkFindings: report.findings,
+                dockerfile: build.analysis.map {
+                    DockerfileSubject(
+                        dockerfile: $0.dockerfile, usage: $0.usage, displayPath: context.dockerfileDisplayPath)
+                })
+            report.findings = ContextScanner.sorted(
+                report.findings + LintRegistry.findings(for: subject, enabledIDs: options.enabledChecks))
+        }
+        report.findings = ContextScanner.anchored(
+            report.findings, context: context, analysis: build.analysis, snapshot: build.snapshot)
+        if let analysis = build.analysis {
+            report.build = buildUsage(analysis, accumulator)
+        } else if let error = build.dockerfileError {
+            report.build = ScanReport.BuildUsage(target: build.build.target ?? "", sources: 0, error: error)
+        }
+        return report
+    }
+
+    private func buildUsage(_ analysis: DockerfileAnalysis, _ accumulator: BuildAccumulator) -> ScanReport.BuildUsage {
+        let target = analysis.usage.stages.first { $0.index == analysis.usage.targetStage }
+        var usage = ScanReport.BuildUsage(
+            target: target?.name ?? String(analysis.usage.targetStage), sources: analysis.usage.sources.count,
+            rootSourceLine: analysis.rootSource?.line)
+        usage.transferred = .init(files: accumulator.transferred.files, bytes: accumulator.transferred.bytes)
+        usage.explicitFiles =
+            analysis.referencesEverything
+            ? .init(files: accumulator.explicitFiles.files, bytes: accumulator.explicitFiles.bytes) : usage.transferred
+        usage.copyAllOnly = accumulator.copyAllOnly
+            .map { ScanReport.DirectoryUsage(path: $0.key, bytes: $0.value.bytes, files: $0.value.files) }
+            .sorted { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.path < $1.path }
+            .prefix(options.top).map { $0 }
+        return usage
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@Suite struct AllBuildsTests {
+    /// `Fixtures/compose` as a git repository: three services sharing `app/`, and `tools/` with its own Dockerfile.
+    func repository(toolsIgnoreFile: Bool) throws -> FixtureTree {
+        let tree = try FixtureTree("all")
+        let source = FixtureTree.fixtures.appendingPathComponent("compose")
+        for file in try FileManager.default.subpathsOfDirectory(atPath: source.path) {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: source.appendingPathComponent(file).path, isDirectory: &isDirectory)
+            if isDirectory.boolValue { continue }
+            try tree.write(
+                file == "_gitignore" ? ".gitignore" : file, data: Data(contentsOf: source.appendingPathComponent(file)))
+        }
+        if toolsIgnoreFile { try tree.write("tools/.dockerignore", "*.md\n") }
+        try tree.write("app/node_modules/dep/index.js", String(repeating: "n", count: 2000))
+        try tree.shell(["git", "init", "-q"])
+        try tree.shell(["git", "add", "-A"])
+        try tree.shell(["git", "commit", "-qm", "init"])
+        return tree
+    }
+
+    @Test func scanAllListsEveryBuildOnce() throws {
+        let tree = try repository(toolsIgnoreFile: true)
+        let result = try CtxtrimProcess.run(["scan", "--all", tree.path, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        #expect(document["schemaVersion"] as? Int == 1)
+        let builds = try #require(document["builds"] as? [[String: Any]])
+        #expect(builds.compactMap { $0["name"] as? String } == ["migrate", "web", "worker", "tools/Dockerfile"])
+        #expect(builds.compactMap { $0["service"] as? String } == ["migrate", "web", "worker"])
+        let web = try #require(builds.first { $0["name"] as? String == "web" }?["report"] as? [String: Any])
+        let context = try #require(web["context"] as? [String: Any])
+        #expect(context["root"] as? String == "app")
+        let sent = try #require((web["totals"] as? [String: Any])?["sent"] as? [String: Any])
+        // Dockerfile, worker.Dockerfile, both ignore files, package.json, two sources, the migration, logs/keep.log.
+        #expect(sent["files"] as? Int == 9)
+        let totals = try #require(document["totals"] as? [String: Any])
+        #expect(totals["builds"] as? Int == 4)
+
+        let text = try CtxtrimProcess.run(["scan", "--all", tree.path])
+        #expect(text.status == 0)
+        #expect(text.lines.first?.hasPrefix("build") == true)
+        #expect(text.lines.contains { $0.hasPrefix("tools/Dockerfile") && $0.contains("tools") })
+        #expect(text.lines.contains { $0.hasPrefix("total") && $0.contains("4 builds") })
+    }
+
+    @Test func checkAllFailsWhenOneBuildFails() throws {
+        let failing = try repository(toolsIgnoreFile: false)
+        let result = try CtxtrimProcess.run(["check", "--all", failing.path])
+        #expect(result.status == 1, "\(result.output)\(result.stderr)")
+        #expect(result.output.contains("1 of 4 builds failed: tools/Dockerfile"))
+
+        let passing = try repository(toolsIgnoreFile: true)
+        let passed = try CtxtrimProcess.run(["check", "--all", passing.path])
+        #expect(passed.status == 0, "\(passed.output)\(passed.stderr)")
+        #expect(passed.output.contains("all 4 builds passed"))
+    }
+
+    @Test func checkAllAnnotationsNameFilesFromTheRepositoryRoot() throws {
+        let tree = try repository(toolsIgnoreFile: false)
+        try tree.write("app/.env", "DATABASE_URL=postgres://user:pw@localhost/dev\n")
+        let result = try CtxtrimProcess.run(["check", "--all", tree.path, "--format", "github"])
+        #expect(result.status == 1)
+        #expect(result.lines.contains { $0.hasPrefix("::error file=tools/Dockerfile,") })
+        // web and migrate anchor app/.env at the shared ignore file, once; worker at its own `COPY . .` line.
+        let envLines = result.lines.filter { $0.contains("(secret-file)") }
+        #expect(envLines.count == 2)
+        #expect(envLines.contains { $0.hasPrefix("::error file=app/.dockerignore,line=1,") })
+        #expect(envLines.contains { $0.hasPrefix("::error file=app/worker.Dockerfile,line=3,") })
+        #expect(!result.output.contains("user:pw"))
+
+        let sarif = try CtxtrimProcess.run(["check", "--all", tree.path, "--format", "sarif"])
+        #expect(sarif.status == 1)
+        #expect(sarif.output.contains("\"uri\" : \"app/") || sarif.output.contains("\"uri\": \"app/"))
+    }
+
+    @Test func allRefusesOptionsThatNameOneBuild() throws {
+        let tree = try repository(toolsIgnoreFile: true)
+        let result = try CtxtrimProcess.run(["check", "--all", tree.path, "-f", tree.path + "/app/Dockerfile"])
+        #expect(result.status == 64)
+    }
+
+    @Test func malformedComposeIsAnErrorWithItsLine() throws {
+        let tree = try repository(toolsIgnoreFile: true)
+        try tree.write("compose.yaml", "services:\n  web:\n    build: [app\n")
+        let result = try CtxtrimProcess.run(["scan", "--all", tree.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("compose.yaml:"))
+    }
+}

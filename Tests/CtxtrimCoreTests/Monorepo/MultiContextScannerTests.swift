@@ -1,0 +1,117 @@
+import ContextWalker
+import Foundation
+import Testing
+
+@testable import CtxtrimCore
+
+@Suite(.serialized) struct MultiContextScannerTests {
+    /// What must agree between a build of the shared walk and a scan of that build alone.
+    struct Comparable: Equatable, CustomStringConvertible {
+        var sent: ScanReport.Totals
+        var excluded: ScanReport.Totals
+        var skippedDirectories: Int
+        var transferred: ScanReport.ClassUsage?
+        var explicitFiles: ScanReport.ClassUsage?
+        var largestFiles: [ScanReport.FileUsage]
+        var git: [String]
+        var findings: [String]
+
+        init(_ report: ScanReport) {
+            sent = report.sent
+            excluded = report.excluded
+            skippedDirectories = report.skippedDirectories
+            transferred = report.build?.transferred
+            explicitFiles = report.build?.explicitFiles
+            largestFiles = report.largestFiles
+            git = (report.git?.classes ?? [:]).map { "\($0.key.rawValue)=\($0.value.files)/\($0.value.bytes)" }.sorted()
+            findings = report.findings.map {
+                "\($0.check) \($0.path):\($0.line ?? 0) \($0.severity) \($0.anchor.map { "\($0.file):\($0.line)" } ?? "-")"
+            }
+        }
+
+        var description: String {
+            "sent \(sent) excluded \(excluded) transferred \(String(describing: transferred))\n"
+                + findings.joined(separator: "\n")
+        }
+    }
+
+    static func singleScan(_ build: DiscoveredBuild, root: String, options: ContextScanner.Options) throws -> ScanReport
+    {
+        let context = try BuildContext.resolve(
+            context: root + "/" + build.context, dockerfile: root + "/" + build.dockerfile, ignoreFileOverride: nil)
+        var options = options
+        options.target = build.target
+        options.suggestionRate = nil
+        return try ContextScanner(context: context, rules: IgnoreRules.load(for: context), options: options).scan()
+    }
+
+    @Test(arguments: [true, false])
+    func everyBuildFromOneWalkEqualsItsOwnScan(measureExcluded: Bool) throws {
+        let repository = try ComposeRepository()
+        let builds = try BuildDiscovery.discover(root: repository.path)
+        #expect(builds.count == 4)
+        var options = ContextScanner.Options()
+        options.measureExcluded = measureExcluded
+        let root = try #require(BuildContext.realPath(repository.path))
+        let before = WalkCounter.walks(of: root)
+        let multi = try MultiContextScanner(root: repository.path, builds: builds, options: options).scan()
+        #expect(WalkCounter.walks(of: root) - before == 1)
+
+        for scan in multi.builds {
+            let single = try Self.singleScan(scan.build, root: repository.path, options: options)
+            #expect(Comparable(scan.report) == Comparable(single), "\(scan.build.name)")
+            #expect(scan.report.context.root == scan.build.context)
+        }
+        let web = try #require(multi.builds.first { $0.build.name == "web" })
+        #expect(web.report.findings.contains { $0.check == "secret-content" && $0.path == ".env" })
+        // package.json and the two sources.
+        #expect(web.report.build?.transferred.files == 3)
+        let migrate = try #require(multi.builds.first { $0.build.name == "migrate" })
+        #expect(migrate.report.build?.target == "migrate")
+        // package.json and the migration.
+        #expect(migrate.report.build?.transferred.files == 2)
+        let worker = try #require(multi.builds.first { $0.build.name == "worker" })
+        // The worker's own ignore file keeps only node_modules out: its logs are sent, the web's are not.
+        #expect(worker.report.sent.files > web.report.sent.files)
+        #expect(worker.report.largestFiles.contains { $0.path == "debug.log" })
+    }
+
+    @Test func excludedDirectoriesWithAReincludedFileAreSent() throws {
+        let repository = try ComposeRepository(git: false)
+        let builds = try BuildDiscovery.discover(root: repository.path).filter { $0.name == "web" }
+        let multi = try MultiContextScanner(root: repository.path, builds: builds, options: .init()).scan()
+        let report = try #require(multi.builds.first?.report)
+        // Sent directories: src, migrations and logs (excluded, but holding the re-included keep.log).
+        #expect(report.sent.directories == 3)
+        #expect(report.largestFiles.contains { $0.path == "logs/keep.log" })
+        #expect(!report.largestFiles.contains { $0.path == "logs/today.log" })
+    }
+
+    @Test func totalsAddUpEveryBuild() throws {
+        let repository = try ComposeRepository(git: false)
+        let builds = try BuildDiscovery.discover(root: repository.path)
+        let multi = try MultiContextScanner(root: repository.path, builds: builds, options: .init()).scan()
+        let totals = multi.totals
+        #expect(totals.builds == 4)
+        #expect(totals.sent.files == multi.builds.map(\.report.sent.files).reduce(0, +))
+        #expect(totals.findings == multi.builds.map(\.report.findings.count).reduce(0, +))
+    }
+
+    @Test func aBuildAtTheRootAndOneNestedInsideItAreBothExact() throws {
+        let repository = try ComposeRepository()
+        try repository.write("Dockerfile", "FROM alpine:3.19\nCOPY . /repo\n")
+        try repository.write(".dockerignore", "app/node_modules\ndocs\n")
+        let builds = try BuildDiscovery.discover(root: repository.path)
+        #expect(builds.first?.context == ".")
+        let root = try #require(BuildContext.realPath(repository.path))
+        let before = WalkCounter.walks(of: root)
+        let multi = try MultiContextScanner(root: repository.path, builds: builds, options: .init()).scan()
+        #expect(WalkCounter.walks(of: root) - before == 1)
+        for scan in multi.builds {
+            let single = try Self.singleScan(scan.build, root: repository.path, options: .init())
+            #expect(Comparable(scan.report) == Comparable(single), "\(scan.build.name)")
+        }
+        let rootBuild = try #require(multi.builds.first)
+        #expect(rootBuild.report.findings.contains { $0.check == "vcs-dir" && $0.path == ".git" })
+    }
+}

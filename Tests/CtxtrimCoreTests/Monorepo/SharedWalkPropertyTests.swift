@@ -1,0 +1,77 @@
+import TestSupport
+import ContextWalker
+import Foundation
+import Testing
+
+@testable import CtxtrimCore
+
+/// On random trees with nested contexts and random ignore files (re-includes, wildcards, whole-context exclusions),
+/// every build of the shared walk equals a separate scan of that build.
+@Suite struct SharedWalkPropertyTests {
+    static let directoryNames = ["src", "logs", "node_modules", "a", "b", "deep"]
+    static let fileNames = ["x.log", "y.js", ".env", "keep.txt", "Cargo.toml", "z.bin"]
+    static let ignoreLines = [
+        "node_modules", "*.log", "**/*.log", "logs/", "!logs/keep.txt", "src/**", "!src/y.js", "a", "b/*", "!b/x.log",
+        "*", "!src", "!**/keep.txt", "deep/**/z.bin", ".env", "**/node_modules",
+    ]
+    static let dockerfiles = [
+        "FROM scratch\nCOPY . /app\n", "FROM scratch\nCOPY src /app/src\n", "FROM scratch\nCOPY *.txt b/ /app/\n",
+    ]
+
+    /// Builds a random tree and returns the contexts that got a Dockerfile (relative to the root).
+    static func randomTree(in scratch: ScratchDirectory, using random: inout SplitMix64) throws -> [String] {
+        var directories = ["."]
+        for _ in 0..<Int.random(in: 4...10, using: &random) {
+            let parent = directories.randomElement(using: &random)!
+            let name = directoryNames.randomElement(using: &random)!
+            let path = parent == "." ? name : parent + "/" + name
+            if !directories.contains(path) { directories.append(path) }
+        }
+        for directory in directories {
+            try scratch.makeDirectory(directory)
+            for _ in 0..<Int.random(in: 0...4, using: &random) {
+                let name = fileNames.randomElement(using: &random)!
+                let size = Int.random(in: 0...900, using: &random)
+                try scratch.write(directory + "/" + name, String(repeating: "q", count: size))
+            }
+        }
+        var contexts: [String] = []
+        for directory in directories where contexts.isEmpty || Bool.random(using: &random) {
+            contexts.append(directory)
+            try scratch.write(directory + "/Dockerfile", dockerfiles.randomElement(using: &random)!)
+            if Int.random(in: 0..<4, using: &random) > 0 {
+                let lines = (0..<Int.random(in: 1...5, using: &random)).map { _ in
+                    ignoreLines.randomElement(using: &random)!
+                }
+                try scratch.write(directory + "/.dockerignore", lines.joined(separator: "\n") + "\n")
+            }
+            if contexts.count == 4 { break }
+        }
+        return contexts
+    }
+
+    @Test func everyBuildOfRandomTreesEqualsItsOwnScan() throws {
+        let base = UInt64.random(in: 0...UInt64.max)
+        for iteration in 0..<24 {
+            let seed = base &+ UInt64(iteration)
+            var random = SplitMix64(seed: seed)
+            let scratch = try ScratchDirectory("shared-walk")
+            let contexts = try Self.randomTree(in: scratch, using: &random)
+            let builds = try BuildDiscovery.discover(root: scratch.path)
+            // Discovery never enters node_modules, so Dockerfiles there are not builds.
+            let reachable = contexts.filter { !$0.split(separator: "/").contains("node_modules") }
+            #expect(Set(builds.map(\.context)) == Set(reachable), "seed \(seed)")
+            var options = ContextScanner.Options()
+            options.git = false
+            options.measureExcluded = iteration % 2 == 0
+            options.threads = 1 + iteration % 2
+            let multi = try MultiContextScanner(root: scratch.path, builds: builds, options: options).scan()
+            for scan in multi.builds {
+                let single = try MultiContextScannerTests.singleScan(scan.build, root: scratch.path, options: options)
+                let shared = MultiContextScannerTests.Comparable(scan.report)
+                let alone = MultiContextScannerTests.Comparable(single)
+                #expect(shared == alone, "seed \(seed), build \(scan.build.name)")
+            }
+        }
+    }
+}
