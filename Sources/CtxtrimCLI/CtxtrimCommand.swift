@@ -9,7 +9,10 @@ public struct CtxtrimCommand: ParsableCommand {
         commandName: "ctxtrim",
         abstract: "Make Docker build contexts small and safe.",
         version: version,
-        subcommands: [ScanCommand.self, LsCommand.self, ExplainCommand.self, FixCommand.self, CheckCommand.self, ChecksCommand.self]
+        subcommands: [
+            ScanCommand.self, LsCommand.self, ExplainCommand.self, FixCommand.self, CheckCommand.self,
+            ChecksCommand.self,
+        ]
     )
 
     public init() {}

@@ -32,11 +32,14 @@ package struct IgnoreError: Error, Equatable, Sendable, CustomStringConvertible 
         case .lineTooLong:
             return "\(file):\(line): line is 64 KiB or longer (\(dockerMessage)); split or shorten it"
         case .invalidPattern:
-            return "\(file):\(line): invalid pattern \"\(pattern)\": \(dockerMessage); close every `[` with `]` and do not end a pattern with `\\`"
+            return
+                "\(file):\(line): invalid pattern \"\(pattern)\": \(dockerMessage); close every `[` with `]` and do not end a pattern with `\\`"
         case .invalidExclusion:
-            return "\(file):\(line): invalid pattern \"\(pattern)\": \(dockerMessage); write a path after `!` or remove the line"
+            return
+                "\(file):\(line): invalid pattern \"\(pattern)\": \(dockerMessage); write a path after `!` or remove the line"
         case .matchError:
-            return "\(file):\(line): invalid pattern \"\(pattern)\": \(dockerMessage) (Go's regexp rejects it when a path is checked); escape the character or fix the range"
+            return
+                "\(file):\(line): invalid pattern \"\(pattern)\": \(dockerMessage) (Go's regexp rejects it when a path is checked); escape the character or fix the range"
         }
     }
 }

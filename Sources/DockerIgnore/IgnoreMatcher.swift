@@ -155,7 +155,8 @@ package struct IgnoreMatcher: Sendable {
             }
         }
         let prunes = isDirectory && matched && dockerPrunes(directory: path)
-        return Decision(excluded: matched, decidingRule: deciding, state: state.with(excluded: matched), dockerPrunes: prunes)
+        return Decision(
+            excluded: matched, decidingRule: deciding, state: state.with(excluded: matched), dockerPrunes: prunes)
     }
 
     /// `decide` for a `String` path.

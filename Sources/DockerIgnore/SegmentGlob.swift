@@ -134,7 +134,8 @@ struct SegmentGlob: Sendable {
         return pos == to
     }
 
-    private static func matchChunk(_ items: [Item], _ s: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int) -> Int? {
+    private static func matchChunk(_ items: [Item], _ s: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int) -> Int?
+    {
         var pos = start
         for item in items {
             switch item {

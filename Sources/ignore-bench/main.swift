@@ -118,7 +118,9 @@ let split = IgnoreMatcher.MatcherKind.allCases.map { "\($0.rawValue) \(kinds[$0]
 let excludedMs = milliseconds(excludedTime)
 let decideMs = milliseconds(decideTime)
 print("paths: \(paths.count); patterns: \(file.rules.count) (\(split))")
-print("excluded: \(Int(Double(paths.count) / excludedMs * 1000)) paths/s, \(Int(excludedMs)) ms total, \(excludedCount) excluded")
+print(
+    "excluded: \(Int(Double(paths.count) / excludedMs * 1000)) paths/s, \(Int(excludedMs)) ms total, \(excludedCount) excluded"
+)
 print(
     "decide top-down: \(Int(Double(paths.count) / decideMs * 1000)) paths/s, \(Int(decideMs)) ms total, "
         + "\(decisions) decisions (\(directoryStates.count) directories, state lookup included)")

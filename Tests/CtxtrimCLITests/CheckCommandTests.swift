@@ -66,7 +66,9 @@ import Testing
         let grown = try CtxtrimProcess.run(["check", tree.path, "--baseline", baselinePath, "--max-growth", "10%"])
         #expect(grown.status == 1)
         #expect(grown.output.contains("assets"))
-        #expect(try CtxtrimProcess.run(["check", tree.path, "--baseline", baselinePath, "--max-growth", "1MiB"]).status == 0)
+        #expect(
+            try CtxtrimProcess.run(["check", tree.path, "--baseline", baselinePath, "--max-growth", "1MiB"]).status == 0
+        )
     }
 
     @Test func configSuppressionsNeedAReasonAndWork() throws {
@@ -75,7 +77,8 @@ import Testing
         #expect(try CtxtrimProcess.run(["check", tree.path]).status == 1)
         try tree.write(
             ".ctxtrim.yml",
-            "suppressions:\n  - path: test/fixtures/**\n    checks: [secret-file, secret-content]\n    reason: fake key for tests\n")
+            "suppressions:\n  - path: test/fixtures/**\n    checks: [secret-file, secret-content]\n    reason: fake key for tests\n"
+        )
         #expect(try CtxtrimProcess.run(["check", tree.path]).status == 0)
     }
 
@@ -138,7 +141,9 @@ import Testing
         let text = try String(contentsOfFile: output, encoding: .utf8)
         #expect(!text.isEmpty)
         #expect(!text.contains(tree.path), "machine formats carry no absolute paths")
-        if format != "markdown" { #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(text.utf8)) } }
+        if format != "markdown" {
+            #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+        }
     }
 
     @Test func dockerCLIPluginAnswersItsMetadataAndRunsCommands() throws {

@@ -14,7 +14,8 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.lines == [
-                ".dockerignore:2:node_modules\tnode_modules/a/b.js", ".dockerignore:4:!keep.log\tkeep.log", "::\tsrc/x.c",
+                ".dockerignore:2:node_modules\tnode_modules/a/b.js", ".dockerignore:4:!keep.log\tkeep.log",
+                "::\tsrc/x.c",
             ])
     }
 

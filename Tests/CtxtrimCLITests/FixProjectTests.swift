@@ -34,13 +34,15 @@ import Testing
             name: "python", copied: ["requirements.txt", "app/__init__.py", "tests/test_app.py"],
             bloat: manyFiles(".venv/lib/python3.12/site-packages/flask", 80, 4000)
                 + [
-                    ("app/__pycache__/__init__.cpython-312.pyc", 900), ("tests/__pycache__/test_app.cpython-312.pyc", 1200),
+                    ("app/__pycache__/__init__.cpython-312.pyc", 900),
+                    ("tests/__pycache__/test_app.cpython-312.pyc", 1200),
                     (".pytest_cache/v/cache/nodeids", 300),
                 ]),
         Project(
             name: "monorepo", dockerfile: "services/api/Dockerfile",
             copied: ["package.json", "package-lock.json", "packages/shared/src/index.js", "services/api/src/index.js"],
-            bloat: manyFiles("node_modules/react/cjs", 50, 5000) + manyFiles("packages/ui/node_modules/lodash", 50, 2000)
+            bloat: manyFiles("node_modules/react/cjs", 50, 5000)
+                + manyFiles("packages/ui/node_modules/lodash", 50, 2000)
                 + [("services/web/dist/app.js", 1_500_000)]),
     ]
 
@@ -49,14 +51,20 @@ import Testing
     }
 
     /// A fake private key and a fake token, assembled here so the repository holds nothing secret-shaped.
-    static let fakeKey = ["-----BEGIN ", "OPENSSH PRIVATE KEY-----\n", "b3BlbnNzaC1rZXktdjEAAAAA\n", "-----END ", "OPENSSH PRIVATE KEY-----\n"].joined()
-    static let fakeEnv = "DATABASE_URL=postgres://app:" + "s3cr3t" + "-pass@db/app\nGITHUB_TOKEN=" + "ghp_" + String(repeating: "a1B2", count: 9) + "\n"
+    static let fakeKey = [
+        "-----BEGIN ", "OPENSSH PRIVATE KEY-----\n", "b3BlbnNzaC1rZXktdjEAAAAA\n", "-----END ",
+        "OPENSSH PRIVATE KEY-----\n",
+    ].joined()
+    static let fakeEnv =
+        "DATABASE_URL=postgres://app:" + "s3cr3t" + "-pass@db/app\nGITHUB_TOKEN=" + "ghp_"
+        + String(repeating: "a1B2", count: 9) + "\n"
 
     func materialize(_ project: Project) throws -> FixtureTree {
         let tree = try FixtureTree("fix-\(project.name)")
         let source = FixtureTree.fixtures.appendingPathComponent("projects/\(project.name)")
         for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: tree.url.appendingPathComponent(item))
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(item), to: tree.url.appendingPathComponent(item))
         }
         try FileManager.default.moveItem(
             at: tree.url.appendingPathComponent("_gitignore"), to: tree.url.appendingPathComponent(".gitignore"))
@@ -116,7 +124,9 @@ import Testing
         let beforeBytes = Self.sentBytes(before)
         let afterBytes = Self.sentBytes(after)
         #expect(afterBytes < beforeBytes / 2, "\(project.name): \(beforeBytes) → \(afterBytes)")
-        print("fix shrink | \(project.name) | \(beforeBytes) B → \(afterBytes) B | -\(100 - afterBytes * 100 / max(beforeBytes, 1))%")
+        print(
+            "fix shrink | \(project.name) | \(beforeBytes) B → \(afterBytes) B | -\(100 - afterBytes * 100 / max(beforeBytes, 1))%"
+        )
     }
 
     @Test func aSecretTheDockerfileCopiesIsReportedAndLeftAlone() throws {
@@ -131,7 +141,9 @@ import Testing
         #expect(fix.stderr.contains("config/.env"))
         #expect(fix.stderr.contains("line 2"))
         #expect(!fix.stderr.contains("s3cr3t"))
-        let explain = try CtxtrimProcess.run(["explain", tree.path, "config/.env", "notes/todo.txt", "--format", "json"])
+        let explain = try CtxtrimProcess.run([
+            "explain", tree.path, "config/.env", "notes/todo.txt", "--format", "json",
+        ])
         #expect(explain.lines.first?.contains("\"sent\":true") == true)
         #expect(explain.lines.last?.contains("\"sent\":false") == true)
     }
@@ -158,7 +170,8 @@ import Testing
         #expect(text.split(separator: "\n").contains("*"))
         #expect(!exceptions.contains { $0.contains("*") || $0.contains("?") || $0.contains("[") })
         let listing = try CtxtrimProcess.run(["ls", tree.path])
-        #expect(listing.lines.contains("f\t40\tsrc/index.js") || listing.lines.contains { $0.hasSuffix("\tsrc/index.js") })
+        #expect(
+            listing.lines.contains("f\t40\tsrc/index.js") || listing.lines.contains { $0.hasSuffix("\tsrc/index.js") })
         #expect(!listing.output.contains("node_modules"))
     }
 

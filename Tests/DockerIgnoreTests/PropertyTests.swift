@@ -9,10 +9,14 @@ import Testing
         "a", "b", "ab", "é", "😀", ".", "-", "x", "/", "/", "*", "*", "?", "**", "**/", "[ab]", "\\*", "{2}", "|", "^",
         "\\d", "node_modules", "build", ".md",
     ]
-    static let segmentPieces = ["a", "b", "ab", "é", "😀", ".", "x", "*", "?", "\n", "node_modules", "build", "aa", "md"]
+    static let segmentPieces = [
+        "a", "b", "ab", "é", "😀", ".", "x", "*", "?", "\n", "node_modules", "build", "aa", "md",
+    ]
 
     static func pattern(_ rng: inout SplitMix64, globOnly: Bool) -> String {
-        let pieces = globOnly ? patternPieces.filter { !"[\\{|^".contains($0.first!) && $0 != "**" && $0 != "**/" } : patternPieces
+        let pieces =
+            globOnly
+            ? patternPieces.filter { !"[\\{|^".contains($0.first!) && $0 != "**" && $0 != "**/" } : patternPieces
         var text = (0..<Int.random(in: 1...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
         if Int.random(in: 0..<4, using: &rng) == 0 { text = "!" + text }
         return text
@@ -20,8 +24,9 @@ import Testing
 
     static func path(_ rng: inout SplitMix64) -> String {
         (0..<Int.random(in: 1...4, using: &rng)).map { _ in
-            var segment = (0..<Int.random(in: 1...3, using: &rng)).map { _ in segmentPieces.randomElement(using: &rng)! }
-                .joined()
+            var segment = (0..<Int.random(in: 1...3, using: &rng)).map { _ in segmentPieces.randomElement(using: &rng)!
+            }
+            .joined()
             if segment == "." || segment == ".." { segment = "a" }
             return segment
         }.joined(separator: "/")

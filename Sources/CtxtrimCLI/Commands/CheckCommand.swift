@@ -65,7 +65,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let maxSize, ByteCount.parse(maxSize) == nil { throw ValidationError("--max-size must be a size such as 200MiB") }
+        if let maxSize, ByteCount.parse(maxSize) == nil {
+            throw ValidationError("--max-size must be a size such as 200MiB")
+        }
         if let maxTransferredSize, ByteCount.parse(maxTransferredSize) == nil {
             throw ValidationError("--max-transferred-size must be a size such as 100MiB")
         }

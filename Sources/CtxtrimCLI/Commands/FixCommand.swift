@@ -75,7 +75,10 @@ struct FixCommand: ParsableCommand {
             out.line(style.bold("Context size") + " (\(outcome.plan.strategy.rawValue) strategy)")
             out.write(outcome.shrink.text(style: style))
             for kept in outcome.plan.kept {
-                out.line(style.dim("kept: \(kept.path) (\(kept.reason)) because the Dockerfile copies it (line \(kept.sourceLine))"))
+                out.line(
+                    style.dim(
+                        "kept: \(kept.path) (\(kept.reason)) because the Dockerfile copies it (line \(kept.sourceLine))"
+                    ))
             }
             out.flush()
             for problem in outcome.plan.problems {

@@ -39,7 +39,8 @@ struct LsCommand: ParsableCommand {
         try reportingErrors {
             let context = try contextOptions.resolve()
             let rules = try IgnoreRules.load(for: context)
-            let listing = try ContextListing.list(root: context.root, rules: rules, excluded: excluded, threads: threads)
+            let listing = try ContextListing.list(
+                root: context.root, rules: rules, excluded: excluded, threads: threads)
             let out = Console.standardOutput
             let terminator: UInt8 = nullTerminated ? 0 : 10
             let chosen = format ?? (out.isTerminal ? .text : .tsv)
@@ -66,7 +67,8 @@ struct LsCommand: ParsableCommand {
             }
             out.flush()
             for diagnostic in listing.diagnostics {
-                Console.standardError.line("ctxtrim: warning: \(diagnostic.kind) \(diagnostic.path): \(diagnostic.message)")
+                Console.standardError.line(
+                    "ctxtrim: warning: \(diagnostic.kind) \(diagnostic.path): \(diagnostic.message)")
             }
             Console.standardError.flush()
         }

@@ -6,7 +6,8 @@ import CtxtrimCore
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Report what docker build would send: size, files, largest directories and files, git classes, findings.",
+        abstract:
+            "Report what docker build would send: size, files, largest directories and files, git classes, findings.",
         discussion: """
             The context is walked once, in parallel, with BuildKit's own ignore-file semantics. Excluded directories \
             are entered only to measure what the ignore file keeps out (--no-measure-excluded skips them).

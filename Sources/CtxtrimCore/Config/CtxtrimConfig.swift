@@ -43,21 +43,25 @@ package struct CtxtrimConfig: Sendable, Equatable {
     package init() {}
 
     /// Parses the YAML text of a config file. `knownChecks` are the valid check ids.
-    package static func parse(_ text: String, source: String, knownChecks: Set<String>) throws(ConfigError) -> CtxtrimConfig {
+    package static func parse(_ text: String, source: String, knownChecks: Set<String>) throws(ConfigError)
+        -> CtxtrimConfig
+    {
         var config = CtxtrimConfig()
         config.source = source
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ConfigError(file: source, line: Self.line(of: error), message: "not valid YAML: \(Self.describe(error))")
+            throw ConfigError(
+                file: source, line: Self.line(of: error), message: "not valid YAML: \(Self.describe(error))")
         } catch {
             throw ConfigError(file: source, line: nil, message: "not valid YAML: \(error)")
         }
         guard let root else { return config }
         let reader = Reader(source: source, knownChecks: knownChecks)
         guard let mapping = root.mapping else {
-            throw reader.error(root, "the top level must be a mapping of settings (budgets, fail-on, checks, suppressions)")
+            throw reader.error(
+                root, "the top level must be a mapping of settings (budgets, fail-on, checks, suppressions)")
         }
         for (key, value) in mapping {
             switch try reader.key(key) {
@@ -108,7 +112,9 @@ private struct Reader {
     }
 
     func budgets(_ node: Node, into config: inout CtxtrimConfig) throws(ConfigError) {
-        guard let mapping = node.mapping else { throw error(node, "budgets must be a mapping such as 'max-size: 200MiB'") }
+        guard let mapping = node.mapping else {
+            throw error(node, "budgets must be a mapping such as 'max-size: 200MiB'")
+        }
         for (keyNode, value) in mapping {
             let name = try key(keyNode)
             let text = try scalar(value, name)
@@ -125,7 +131,8 @@ private struct Reader {
                 if name == "max-files" { config.maxFiles = count } else { config.maxTransferredFiles = count }
             case "max-growth":
                 guard let limit = GrowthLimit.parse(text) else {
-                    throw error(value, "max-growth must be a percentage such as 10% or a size such as 50MiB; got '\(text)'")
+                    throw error(
+                        value, "max-growth must be a percentage such as 10% or a size such as 50MiB; got '\(text)'")
                 }
                 config.maxGrowth = limit
             default:
@@ -152,7 +159,8 @@ private struct Reader {
         for (keyNode, value) in mapping {
             let id = try key(keyNode)
             guard knownChecks.contains(id) else {
-                throw error(keyNode, "unknown check '\(id)'; known checks: \(knownChecks.sorted().joined(separator: ", "))")
+                throw error(
+                    keyNode, "unknown check '\(id)'; known checks: \(knownChecks.sorted().joined(separator: ", "))")
             }
             // YAML 1.1 reads a bare `off`/`no` as a boolean; accept both spellings.
             let text = try scalar(value, id)

@@ -78,7 +78,9 @@ package struct BuildContext: Sendable, Equatable {
         } else if exists(specificIgnore) {
             choice = IgnoreFileChoice(
                 path: specificIgnore, displayPath: display(specificIgnore, root: root), origin: .dockerfileSpecific)
-            if exists(contextIgnore) && realPath(contextIgnore) != realPath(specificIgnore) { shadowed = ".dockerignore" }
+            if exists(contextIgnore) && realPath(contextIgnore) != realPath(specificIgnore) {
+                shadowed = ".dockerignore"
+            }
         } else if exists(contextIgnore) {
             choice = IgnoreFileChoice(path: contextIgnore, displayPath: ".dockerignore", origin: .context)
         } else {

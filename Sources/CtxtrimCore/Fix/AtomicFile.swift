@@ -61,7 +61,9 @@ package enum AtomicFile {
             defer { close(descriptor) }
             var offset = 0
             while offset < bytes.count {
-                let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+                let written = bytes.withUnsafeBytes {
+                    Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
+                }
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw WriteError(path: path, call: "write", reason: String(cString: strerror(errno)))

@@ -41,7 +41,10 @@ package struct FixPlan: Sendable, Equatable {
     package var lines: [String] {
         if strategy == .allow {
             guard !allowed.isEmpty else { return [] }
-            return ["# allow list: only what the Dockerfile reads (\(allowed.count) \(allowed.count == 1 ? "path" : "paths"))", "*"]
+            return [
+                "# allow list: only what the Dockerfile reads (\(allowed.count) \(allowed.count == 1 ? "path" : "paths"))",
+                "*",
+            ]
                 + allowed.map { "!" + $0 }
         }
         var lines: [String] = []

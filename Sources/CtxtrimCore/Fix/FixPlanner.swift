@@ -1,7 +1,8 @@
+import DockerfileReader
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import DockerfileReader
 
 /// Turns a scan into the smallest ignore-file block that keeps out what should not be sent.
 ///
@@ -75,7 +76,8 @@ package enum FixPlanner {
                             bytes: candidate.entry.bytes, files: candidate.entry.files, line: source.line))
                 }
                 if !plan.kept.contains(where: { $0.path == candidate.entry.path }) {
-                    plan.kept.append(.init(path: candidate.entry.path, reason: candidate.reason, sourceLine: source.line))
+                    plan.kept.append(
+                        .init(path: candidate.entry.path, reason: candidate.reason, sourceLine: source.line))
                 }
                 continue
             }

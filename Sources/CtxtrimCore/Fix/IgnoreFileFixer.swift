@@ -41,12 +41,16 @@ package struct IgnoreFileFixer {
     /// Plans, verifies and (unless `dryRun`) writes. Throws `FixError` when the result would not be safe (nothing is
     /// written), `DockerfileError` for a Dockerfile that cannot be read, `IgnoreError` for an invalid ignore file.
     package func run() throws -> Outcome {
-        let target = context.ignoreFile ?? BuildContext.IgnoreFileChoice(
-            path: BuildContext.joined(context.root, ".dockerignore"), displayPath: ".dockerignore", origin: .context)
+        let target =
+            context.ignoreFile
+            ?? BuildContext.IgnoreFileChoice(
+                path: BuildContext.joined(context.root, ".dockerignore"), displayPath: ".dockerignore", origin: .context
+            )
         let existing = try AtomicFile.read(target.path)
         let original = existing ?? []
         let userRules = try IgnoreRules(bytes: ManagedBlock.userBytes(original), source: target.displayPath)
-        let analysis = try DockerfileAnalysis.load(context: context, target: options.target, buildArgs: options.buildArgs)
+        let analysis = try DockerfileAnalysis.load(
+            context: context, target: options.target, buildArgs: options.buildArgs)
 
         var scanOptions = ContextScanner.Options()
         scanOptions.threads = options.threads

@@ -22,7 +22,8 @@ package struct ShrinkReport: Sendable, Equatable {
     package var patterns: Int
 
     package init(
-        eligibleBefore: Size, eligibleAfter: Size, transferredBefore: Size?, transferredAfter: Size?, rate: TransferRate,
+        eligibleBefore: Size, eligibleAfter: Size, transferredBefore: Size?, transferredAfter: Size?,
+        rate: TransferRate,
         patterns: Int
     ) {
         self.eligibleBefore = eligibleBefore
@@ -45,12 +46,15 @@ package struct ShrinkReport: Sendable, Equatable {
     /// Aligned lines: `eligible  3.3 MiB → 27 KiB  (-99.2%, 51 → 12 files)  0.3 s → 0.0 s at 100Mbit/s`.
     package func text(style: TextStyle) -> String {
         var rows: [(String, Size, Size)] = [("eligible", eligibleBefore, eligibleAfter)]
-        if let transferredBefore, let transferredAfter { rows.append(("transferred", transferredBefore, transferredAfter)) }
+        if let transferredBefore, let transferredAfter {
+            rows.append(("transferred", transferredBefore, transferredAfter))
+        }
         return rows.map { name, before, after in
             let percent = Self.percentSaved(before, after)
             let change = percent == 0 ? "no change" : "-\(Self.oneDecimal(percent))%"
             return "  " + TextLayout.padRight(name, 12) + TextLayout.padLeft(ByteCount.format(before.bytes), 10) + " → "
-                + TextLayout.padRight(ByteCount.format(after.bytes), 10) + " " + style.green(TextLayout.padLeft(change, 9))
+                + TextLayout.padRight(ByteCount.format(after.bytes), 10) + " "
+                + style.green(TextLayout.padLeft(change, 9))
                 + "  \(TextLayout.grouped(before.files)) → \(TextLayout.grouped(after.files)) files  "
                 + style.dim(
                     "\(TransferRate.duration(rate.seconds(for: before.bytes))) → "

@@ -52,7 +52,9 @@ package struct Baseline: Sendable, Equatable {
         guard report.schemaVersion == ScanReport.schemaVersion else {
             throw ReadError(
                 file: file,
-                message: "schemaVersion \(report.schemaVersion) is not supported (this ctxtrim writes \(ScanReport.schemaVersion))")
+                message:
+                    "schemaVersion \(report.schemaVersion) is not supported (this ctxtrim writes \(ScanReport.schemaVersion))"
+            )
         }
         return Baseline(
             sentBytes: report.totals.sent.bytes, sentFiles: report.totals.sent.files,
@@ -65,7 +67,8 @@ package struct Baseline: Sendable, Equatable {
         for entry in report.topLevelEntries { current[entry.path, default: 0] += entry.bytes }
         var changes: [GrowthResult.DirectoryChange] = []
         for path in Set(current.keys).union(topLevel.keys) {
-            let change = GrowthResult.DirectoryChange(path: path, before: topLevel[path] ?? 0, after: current[path] ?? 0)
+            let change = GrowthResult.DirectoryChange(
+                path: path, before: topLevel[path] ?? 0, after: current[path] ?? 0)
             if change.delta != 0 { changes.append(change) }
         }
         changes.sort { lhs, rhs in

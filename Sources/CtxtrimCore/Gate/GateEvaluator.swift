@@ -9,11 +9,14 @@ package enum GateEvaluator {
         report.findings = try apply(settings.config, to: report.findings)
         var budgets: [BudgetResult] = []
         if let limit = settings.maxSize {
-            budgets.append(.init(name: "max-size", scope: .eligible, unit: .bytes, limit: limit, actual: report.sent.bytes))
+            budgets.append(
+                .init(name: "max-size", scope: .eligible, unit: .bytes, limit: limit, actual: report.sent.bytes))
         }
         if let limit = settings.maxFiles {
             budgets.append(
-                .init(name: "max-files", scope: .eligible, unit: .files, limit: Int64(limit), actual: Int64(report.sent.files)))
+                .init(
+                    name: "max-files", scope: .eligible, unit: .files, limit: Int64(limit),
+                    actual: Int64(report.sent.files)))
         }
         let transferred = report.build.flatMap { $0.error == nil ? $0.transferred : nil }
         if let limit = settings.maxTransferredSize {

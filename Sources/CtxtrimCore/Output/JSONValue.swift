@@ -86,7 +86,8 @@ package enum JSONValue: Sendable, Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
+            case _
+            where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
                 let v = Int(scalar.value)
                 out += "\\u"
                 for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigits[(v >> shift) & 0xF]) }

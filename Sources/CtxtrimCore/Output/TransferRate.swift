@@ -22,7 +22,9 @@ package struct TransferRate: Sendable, Equatable, CustomStringConvertible {
         let number = lower.prefix { $0.isNumber || $0 == "." }
         guard let value = Double(number), value > 0 else { return nil }
         let unit = lower.dropFirst(number.count)
-        let bitUnits: [String: Double] = ["bit": 1, "b": 1, "kbit": 1e3, "kb": 1e3, "mbit": 1e6, "mb": 1e6, "gbit": 1e9, "gb": 1e9]
+        let bitUnits: [String: Double] = [
+            "bit": 1, "b": 1, "kbit": 1e3, "kb": 1e3, "mbit": 1e6, "mb": 1e6, "gbit": 1e9, "gb": 1e9,
+        ]
         if text.contains("bit") || text.hasSuffix("bps") {
             guard let multiplier = bitUnits[String(unit)] else { return nil }
             return TransferRate(bytesPerSecond: value * multiplier / 8)

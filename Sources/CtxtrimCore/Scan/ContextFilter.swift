@@ -38,8 +38,9 @@ package struct ContextFilter: WalkFilter {
         State(ignore: .root, git: git?.root, transfer: transferMatcher == nil ? nil : .root)
     }
 
-    package func decide(path: UnsafeBufferPointer<UInt8>, kind: EntryKind, parent: State) throws -> FilterDecision<State>
-    {
+    package func decide(path: UnsafeBufferPointer<UInt8>, kind: EntryKind, parent: State) throws -> FilterDecision<
+        State
+    > {
         let isDirectory = kind == .directory
         let decision = try matcher.decide(path, isDirectory: isDirectory, parent: parent.ignore)
         let verdict: FilterVerdict

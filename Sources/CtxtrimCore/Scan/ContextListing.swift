@@ -79,7 +79,9 @@ struct ListingVisitor: WalkVisitor {
             entries.append(.init(kind: .directory, size: 0, path: Array(summary.path)))
         case (.skipped, true):
             entries.append(
-                .init(kind: .directory, size: summary.totals.excludedBytes, path: Array(summary.path), skippedDirectory: true))
+                .init(
+                    kind: .directory, size: summary.totals.excludedBytes, path: Array(summary.path),
+                    skippedDirectory: true))
         default:
             break
         }

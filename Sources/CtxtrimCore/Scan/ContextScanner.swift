@@ -66,7 +66,8 @@ package struct ContextScanner {
             setup.explicitSourceMatcher = try DockerfileAnalysis.matcher(for: analysis.explicitSources.map(\.pattern))
         }
         let walker = ContextWalker(
-            root: context.root, options: WalkOptions(threads: options.threads, measureExcluded: options.measureExcluded),
+            root: context.root,
+            options: WalkOptions(threads: options.threads, measureExcluded: options.measureExcluded),
             progress: progress)
         let fixedSetup = setup
         let result = try Self.unwrapping {
@@ -78,10 +79,12 @@ package struct ContextScanner {
         fill(&report, from: result, snapshot: snapshot)
         if options.findings {
             let subject = LintSubject(
-                ignoreFile: setup.ignoreFile, ruleUsage: result.visitor.ruleUsage, nestedNames: result.visitor.nestedNames,
+                ignoreFile: setup.ignoreFile, ruleUsage: result.visitor.ruleUsage,
+                nestedNames: result.visitor.nestedNames,
                 shadowedIgnoreFile: context.shadowedIgnoreFile, walkFindings: report.findings,
                 dockerfile: analysis.map {
-                    DockerfileSubject(dockerfile: $0.dockerfile, usage: $0.usage, displayPath: context.dockerfileDisplayPath)
+                    DockerfileSubject(
+                        dockerfile: $0.dockerfile, usage: $0.usage, displayPath: context.dockerfileDisplayPath)
                 })
             report.findings = Self.sorted(
                 report.findings + LintRegistry.findings(for: subject, enabledIDs: options.enabledChecks))
@@ -101,7 +104,8 @@ package struct ContextScanner {
     /// The context part of the report, with paths as the user sees them.
     package var contextInfo: ScanReport.ContextInfo {
         ScanReport.ContextInfo(
-            root: context.displayRoot, dockerfile: context.dockerfileDisplayPath, dockerfileExists: context.dockerfileExists,
+            root: context.displayRoot, dockerfile: context.dockerfileDisplayPath,
+            dockerfileExists: context.dockerfileExists,
             ignoreFile: context.ignoreFile?.displayPath, ignoreFileOrigin: context.ignoreFile?.origin.rawValue,
             patterns: rules.file.rules.count, shadowedIgnoreFile: context.shadowedIgnoreFile)
     }
@@ -112,7 +116,8 @@ package struct ContextScanner {
         report.sent = .init(
             files: totals.sentFiles, directories: totals.sentDirectories, symlinks: totals.sentSymlinks,
             others: totals.sentOther, bytes: totals.sentBytes)
-        report.excluded = .init(files: totals.excludedFiles, directories: totals.excludedDirectories, bytes: totals.excludedBytes)
+        report.excluded = .init(
+            files: totals.excludedFiles, directories: totals.excludedDirectories, bytes: totals.excludedBytes)
         report.excludedMeasured = options.measureExcluded
         report.ignoredEntries = visitor.outermostIgnored.sorted { $0.path < $1.path }
         report.topLevelEntries = visitor.topLevelEntries.sorted { $0.path < $1.path }
@@ -202,7 +207,9 @@ package struct ContextScanner {
             guard !buildFiles.contains(finding.path), finding.anchor == nil else { return finding }
             if let snapshot {
                 let isDirectory = FixPlanner.isDirectory(BuildContext.joined(context.root, finding.path))
-                if snapshot.classify(path: finding.path, isDirectory: isDirectory).gitClass == .tracked { return finding }
+                if snapshot.classify(path: finding.path, isDirectory: isDirectory).gitClass == .tracked {
+                    return finding
+                }
             }
             if dockerfileInside, let analysis,
                 let source = analysis.source(protecting: finding.path) ?? analysis.rootSource
@@ -231,7 +238,8 @@ package struct ContextScanner {
     /// Chooses the directories worth showing, largest first: a subdirectory is listed beside its listed ancestor only
     /// when it holds at least half of that ancestor's bytes, and it replaces the ancestor when it holds 90%: the
     /// deeper directory is then the one to act on.
-    static func responsibleDirectories(_ candidates: [ScanReport.DirectoryUsage], limit: Int) -> [ScanReport.DirectoryUsage]
+    static func responsibleDirectories(_ candidates: [ScanReport.DirectoryUsage], limit: Int) -> [ScanReport
+        .DirectoryUsage]
     {
         var chosen: [ScanReport.DirectoryUsage] = []
         for directory in candidates {

@@ -17,9 +17,10 @@ extension ScanReport {
                 "skippedDirs": .int(skippedDirectories),
             ]),
         ]
-        totals["transferred"] = build.flatMap { $0.error == nil ? $0 : nil }.map {
-            .object(["files": .int($0.transferred.files), "bytes": .int($0.transferred.bytes)])
-        } ?? .null
+        totals["transferred"] =
+            build.flatMap { $0.error == nil ? $0 : nil }.map {
+                .object(["files": .int($0.transferred.files), "bytes": .int($0.transferred.bytes)])
+            } ?? .null
         var document: [String: JSONValue] = [
             "schemaVersion": .int(ScanReport.schemaVersion),
             "context": .object([
@@ -40,7 +41,9 @@ extension ScanReport {
                 "files": .array(largestFiles.map { .object(["path": .string($0.path), "bytes": .int($0.bytes)]) }),
             ]),
             "extensions": .array(
-                extensions.map { .object(["name": .string($0.name), "files": .int($0.files), "bytes": .int($0.bytes)]) }
+                extensions.map {
+                    .object(["name": .string($0.name), "files": .int($0.files), "bytes": .int($0.bytes)])
+                }
             ),
             "diagnostics": .array(
                 diagnostics.map {
@@ -48,7 +51,9 @@ extension ScanReport {
                 }),
             "findings": .array(findings.map(\.json)),
             "topLevel": .array(
-                topLevelEntries.map { .object(["path": .string($0.path), "bytes": .int($0.bytes), "files": .int($0.files)]) }),
+                topLevelEntries.map {
+                    .object(["path": .string($0.path), "bytes": .int($0.bytes), "files": .int($0.files)])
+                }),
         ]
         if let git { document["git"] = git.json }
         document["build"] = build?.json ?? .null
@@ -64,12 +69,15 @@ extension ScanReport.GitUsage {
         var object: [String: JSONValue] = [
             "repository": .string(repository),
             "largestIgnored": .array(
-                largestIgnored.map { .object(["path": .string($0.path), "bytes": .int($0.bytes), "files": .int($0.files)]) }),
+                largestIgnored.map {
+                    .object(["path": .string($0.path), "bytes": .int($0.bytes), "files": .int($0.files)])
+                }),
         ]
         for gitClass in GitClass.allCases {
-            object[gitClass.rawValue] = classes[gitClass].map {
-                .object(["files": .int($0.files), "bytes": .int($0.bytes)])
-            } ?? .null
+            object[gitClass.rawValue] =
+                classes[gitClass].map {
+                    .object(["files": .int($0.files), "bytes": .int($0.bytes)])
+                } ?? .null
         }
         return .object(object)
     }
@@ -93,7 +101,9 @@ extension ScanReport.BuildUsage {
             "target": .string(target), "sources": .int(sources),
             "rootSourceLine": rootSourceLine.map { .int($0) } ?? .null,
             "copyAllOnly": .array(
-                copyAllOnly.map { .object(["path": .string($0.path), "bytes": .int($0.bytes), "files": .int($0.files)]) }),
+                copyAllOnly.map {
+                    .object(["path": .string($0.path), "bytes": .int($0.bytes), "files": .int($0.files)])
+                }),
             "error": .string(error),
         ])
     }

@@ -13,16 +13,19 @@ extension ScanReport {
         }
         out.append("")
 
-        let sentLine = [
-            TextLayout.count(sent.files, "file"), TextLayout.count(sent.directories, "dir"),
-            TextLayout.count(sent.symlinks, "symlink"),
-        ] + (sent.others > 0 ? [TextLayout.count(sent.others, "other")] : [])
+        let sentLine =
+            [
+                TextLayout.count(sent.files, "file"), TextLayout.count(sent.directories, "dir"),
+                TextLayout.count(sent.symlinks, "symlink"),
+            ] + (sent.others > 0 ? [TextLayout.count(sent.others, "other")] : [])
         out.append(style.bold("Sent to the builder  ") + padSize(sent.bytes) + "  " + sentLine.joined(separator: " · "))
-        var keptOut = "Kept out             " + padSize(excluded.bytes) + "  "
+        var keptOut =
+            "Kept out             " + padSize(excluded.bytes) + "  "
             + TextLayout.count(excluded.files, "file")
         if !excludedMeasured && skippedDirectories > 0 {
             keptOut += style.dim(
-                " (+ \(TextLayout.count(skippedDirectories, "skipped directory", "skipped directories")), not measured)")
+                " (+ \(TextLayout.count(skippedDirectories, "skipped directory", "skipped directories")), not measured)"
+            )
         }
         out.append(context.ignoreFile == nil ? style.dim("Kept out             nothing (no ignore file)") : keptOut)
 
@@ -30,19 +33,25 @@ extension ScanReport {
             if let error = build.error {
                 out.append(style.red("Dockerfile not understood: \(error)"))
             } else {
-                let percent = sent.bytes == 0 ? 100 : Int((Double(build.transferred.bytes) / Double(sent.bytes) * 100).rounded())
-                var line = style.bold("Transferred          ") + padSize(build.transferred.bytes) + "  "
+                let percent =
+                    sent.bytes == 0 ? 100 : Int((Double(build.transferred.bytes) / Double(sent.bytes) * 100).rounded())
+                var line =
+                    style.bold("Transferred          ") + padSize(build.transferred.bytes) + "  "
                     + TextLayout.count(build.transferred.files, "file")
                 if let rootLine = build.rootSourceLine {
                     line += style.dim("  (everything: the Dockerfile copies the whole context, line \(rootLine))")
                 } else {
-                    line += style.dim("  (\(percent)% of what is sent: only what the Dockerfile's \(TextLayout.count(build.sources, "source")) name)")
+                    line += style.dim(
+                        "  (\(percent)% of what is sent: only what the Dockerfile's \(TextLayout.count(build.sources, "source")) name)"
+                    )
                 }
                 out.append(line)
                 if build.rootSourceLine != nil, !build.copyAllOnly.isEmpty {
                     out.append("  pulled in only by copying the whole context:")
                     for entry in build.copyAllOnly.prefix(5) {
-                        out.append("    \(TextLayout.padRight(entry.path, 24)) \(padSize(entry.bytes))  \(TextLayout.count(entry.files, "file"))")
+                        out.append(
+                            "    \(TextLayout.padRight(entry.path, 24)) \(padSize(entry.bytes))  \(TextLayout.count(entry.files, "file"))"
+                        )
                     }
                 }
             }
@@ -132,11 +141,16 @@ extension ScanReport {
             for diagnostic in diagnostics.prefix(20) {
                 out.append("  \(style.yellow(diagnostic.kind))  \(diagnostic.path): \(diagnostic.message)")
             }
-            if diagnostics.count > 20 { out.append(style.dim("  … \(diagnostics.count - 20) more (see --format json)")) }
+            if diagnostics.count > 20 {
+                out.append(style.dim("  … \(diagnostics.count - 20) more (see --format json)"))
+            }
         }
         if let shrink, shrink.changesAnything {
             out.append("")
-            out.append(style.bold("Suggestion") + "  `ctxtrim fix` would add \(TextLayout.count(shrink.patterns, "pattern")) and shrink the context:")
+            out.append(
+                style.bold("Suggestion")
+                    + "  `ctxtrim fix` would add \(TextLayout.count(shrink.patterns, "pattern")) and shrink the context:"
+            )
             out.append(shrink.text(style: style).trimmingCharacters(in: "\n"))
         }
         out.append("")

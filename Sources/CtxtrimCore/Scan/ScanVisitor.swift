@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import ContextWalker
 import DockerIgnore
 import GitClassifier
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Folds one walker thread's entries into a scan report's counts and top lists, and feeds the checks.
 ///
@@ -76,18 +77,21 @@ struct ScanVisitor: WalkVisitor {
         if entry.disposition == .skipped && entry.kind == .directory { skippedDirectories += 1 }
         if entry.disposition != .insideSkipped {
             ruleUsage?.record(
-                state: state.ignore, decidingRule: state.decidingRule, path: entry.pathString, isFile: entry.kind == .file,
+                state: state.ignore, decidingRule: state.decidingRule, path: entry.pathString,
+                isFile: entry.kind == .file,
                 bytes: entry.size)
         }
         guard entry.disposition == .sent else { return }
         let gitClass = state.git?.gitClass ?? (state.git == nil ? nil : .tracked)
         if gitClass == .ignored, !state.parentIgnored, entry.kind != .directory {
             outermostIgnored.append(
-                ExclusionCandidate(path: entry.pathString, isDirectory: false, bytes: entry.size, files: entry.kind == .file ? 1 : 0))
+                ExclusionCandidate(
+                    path: entry.pathString, isDirectory: false, bytes: entry.size, files: entry.kind == .file ? 1 : 0))
         }
         if entry.depth == 1 && entry.kind != .directory {
             topLevelEntries.append(
-                ExclusionCandidate(path: entry.pathString, isDirectory: false, bytes: entry.size, files: entry.kind == .file ? 1 : 0))
+                ExclusionCandidate(
+                    path: entry.pathString, isDirectory: false, bytes: entry.size, files: entry.kind == .file ? 1 : 0))
         }
         if entry.kind == .file {
             if state.transferred {
@@ -120,7 +124,9 @@ struct ScanVisitor: WalkVisitor {
             checks!.recordUnreadable(UnreadableEntry(path: path, reason: "permission denied"))
         }
         checks!.visit(facts)
-        if entry.kind == .file, entry.isReadable, checks!.shouldReadContent(of: facts), let content = readSmallFile(path) {
+        if entry.kind == .file, entry.isReadable, checks!.shouldReadContent(of: facts),
+            let content = readSmallFile(path)
+        {
             checks!.scanContent(content, of: facts)
         }
     }
@@ -130,7 +136,8 @@ struct ScanVisitor: WalkVisitor {
         let totals = summary.totals
         if summary.depth == 1 {
             topLevelEntries.append(
-                ExclusionCandidate(path: summary.pathString, isDirectory: true, bytes: totals.sentBytes, files: totals.sentFiles))
+                ExclusionCandidate(
+                    path: summary.pathString, isDirectory: true, bytes: totals.sentBytes, files: totals.sentFiles))
         }
         if state.git?.gitClass == .ignored, !state.parentIgnored {
             outermostIgnored.append(
@@ -238,7 +245,9 @@ struct ScanVisitor: WalkVisitor {
         if contentBuffer.count < limit + 1 { contentBuffer = [UInt8](repeating: 0, count: limit + 1) }
         var total = 0
         while total <= limit {
-            let count = contentBuffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + total, limit + 1 - total) }
+            let count = contentBuffer.withUnsafeMutableBytes {
+                read(descriptor, $0.baseAddress! + total, limit + 1 - total)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 return nil

@@ -1,4 +1,5 @@
 import TestSupport
+
 /// Fills a ``TestTree`` with a random tree drawn from a seed: files, directories, symlinks (loops, dangling, absolute),
 /// FIFOs and non-UTF-8 names, with names that the property tests' filter rules match.
 struct RandomTreeBuilder {

@@ -53,7 +53,9 @@ struct CtxtrimProcess {
         let outData = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !errorData.isSet { usleep(1000) }
-        return Result(status: process.terminationStatus, stdout: outData, stderr: String(decoding: errorData.value, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: outData, stderr: String(decoding: errorData.value, as: UTF8.self)
+        )
     }
 }
 

@@ -26,7 +26,8 @@ final class FixtureTree {
     }
 
     func makeDirectory(_ relative: String) throws {
-        try FileManager.default.createDirectory(at: url.appendingPathComponent(relative), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: url.appendingPathComponent(relative), withIntermediateDirectories: true)
     }
 
     func symlink(_ relative: String, to target: String) throws {

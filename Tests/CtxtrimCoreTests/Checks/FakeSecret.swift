@@ -1,4 +1,5 @@
 import TestSupport
+
 @testable import CtxtrimCore
 
 /// A fake secret built at test time from parts, so the repository holds nothing secret scanners flag.

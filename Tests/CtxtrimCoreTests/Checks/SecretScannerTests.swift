@@ -119,8 +119,10 @@ import Testing
 /// Regressions found by scanning ctxtrim's own sources: code and documentation that name key formats are not keys.
 @Suite struct SecretScannerSelfScanTests {
     @Test func sourceCodeNamingAPEMHeaderIsNotAKey() {
-        let text = "let header = \"" + "-----BEGIN " + "RSA PRIVATE KEY-----\"\nfunc parse(_ text: String) -> [UInt8] {\n"
-            + String(repeating: "    return decodeBase64(text.dropFirst(header.count)) // ABCDEFGHIJKLMNOP\n", count: 10)
+        let text =
+            "let header = \"" + "-----BEGIN " + "RSA PRIVATE KEY-----\"\nfunc parse(_ text: String) -> [UInt8] {\n"
+            + String(
+                repeating: "    return decodeBase64(text.dropFirst(header.count)) // ABCDEFGHIJKLMNOP\n", count: 10)
         #expect(SecretScanner().scan(Array(text.utf8)).isEmpty)
     }
 
@@ -130,8 +132,10 @@ import Testing
     }
 
     @Test func encryptedPEMWithHeaderLinesIsStillAKey() {
-        let body = (0..<6).map { _ in "MIIEpAIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun" }.joined(separator: "\n")
-        let text = "-----BEGIN " + "RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F17F5316E2BAC89\n\n"
+        let body = (0..<6).map { _ in "MIIEpAIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun" }.joined(
+            separator: "\n")
+        let text =
+            "-----BEGIN " + "RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F17F5316E2BAC89\n\n"
             + body + "\n-----END " + "RSA PRIVATE KEY-----\n"
         #expect(SecretScanner().scan(Array(text.utf8)).count == 1)
     }

@@ -32,7 +32,10 @@ import Testing
         #expect(config.failOn == .warning)
         #expect(config.disabledChecks == ["editor-junk"])
         #expect(config.severityOverrides == ["build-output": .error])
-        #expect(config.suppressions == [.init(path: "test/fixtures/**", checks: ["secret-file"], reason: "fake keys for unit tests", line: 13)])
+        #expect(
+            config.suppressions == [
+                .init(path: "test/fixtures/**", checks: ["secret-file"], reason: "fake keys for unit tests", line: 13)
+            ])
     }
 
     @Test func emptyFileIsTheDefaults() throws {

@@ -1,6 +1,6 @@
-import TestSupport
 import DockerIgnore
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CtxtrimCore
@@ -8,16 +8,23 @@ import Testing
 /// On generated trees, Dockerfiles and existing ignore files: `fix` never drops a file a COPY source reads, keeps
 /// the user's bytes, and a second run changes nothing.
 @Suite struct FixPropertyTests {
-    static let names = ["src", "lib", "node_modules", "build", "dist", ".git", "docs", "__pycache__", "target", "config", "app"]
-    static let files = ["main.c", "index.js", ".env", "README.md", "app.log", "data.bin", "id_rsa", "x.pyc", ".DS_Store"]
-    static let userLines = ["# mine", "", "*.md", "!README.md", "docs", "build/", "  # not a comment", "**/*.bin", "!keep.bin"]
+    static let names = [
+        "src", "lib", "node_modules", "build", "dist", ".git", "docs", "__pycache__", "target", "config", "app",
+    ]
+    static let files = [
+        "main.c", "index.js", ".env", "README.md", "app.log", "data.bin", "id_rsa", "x.pyc", ".DS_Store",
+    ]
+    static let userLines = [
+        "# mine", "", "*.md", "!README.md", "docs", "build/", "  # not a comment", "**/*.bin", "!keep.bin",
+    ]
 
     /// Builds a random tree; returns the files created (relative paths).
     static func makeTree(in dir: ScratchDirectory, random: inout SplitMix64) throws -> [String] {
         var created: [String] = []
         for _ in 0..<Int.random(in: 8...30, using: &random) {
             let depth = Int.random(in: 0...3, using: &random)
-            let parts = (0..<depth).map { _ in names.randomElement(using: &random)! } + [files.randomElement(using: &random)!]
+            let parts =
+                (0..<depth).map { _ in names.randomElement(using: &random)! } + [files.randomElement(using: &random)!]
             let path = parts.joined(separator: "/")
             if created.contains(where: { $0.hasPrefix(path + "/") || path.hasPrefix($0 + "/") }) { continue }
             try dir.write(path, String(repeating: "x", count: Int.random(in: 1...500, using: &random)))

@@ -37,7 +37,9 @@ import Testing
 
     @Test func blockFollowsTheFilesLineEndings() {
         let merged = ManagedBlock.merged(Array("a\r\n".utf8), patterns: ["x"])
-        #expect(String(decoding: merged, as: UTF8.self) == ManagedBlock.beginMarker + "\r\nx\r\n" + ManagedBlock.endMarker + "\r\na\r\n")
+        #expect(
+            String(decoding: merged, as: UTF8.self) == ManagedBlock.beginMarker + "\r\nx\r\n" + ManagedBlock.endMarker
+                + "\r\na\r\n")
     }
 
     @Test func existingBlockIsReplacedInPlace() {
@@ -93,7 +95,8 @@ import Testing
     }
 
     @Test func replacementInTheMiddleAndMissingFinalNewline() {
-        let diff = UnifiedDiff.render(old: "1\n2\n3\n4\n5\n6\n7\n8\n9", new: "1\n2\n3\n4\nX\n6\n7\n8\n9", oldName: "a", newName: "b")
+        let diff = UnifiedDiff.render(
+            old: "1\n2\n3\n4\n5\n6\n7\n8\n9", new: "1\n2\n3\n4\nX\n6\n7\n8\n9", oldName: "a", newName: "b")
         #expect(diff == "--- a\n+++ b\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+X\n 6\n 7\n 8\n")
         let tail = UnifiedDiff.render(old: "a\nb", new: "a\nb\n", oldName: "a", newName: "b")
         #expect(tail == "--- a\n+++ b\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n")

@@ -94,7 +94,8 @@ import Testing
     @Test func baselineErrorsNameTheFile() {
         #expect(throws: Baseline.ReadError.self) { try Baseline.parse(Array("{}".utf8), file: "base.json") }
         #expect(throws: Baseline.ReadError.self) {
-            try Baseline.parse(Array(#"{"schemaVersion":9,"totals":{"sent":{"files":1,"bytes":1}}}"#.utf8), file: "b.json")
+            try Baseline.parse(
+                Array(#"{"schemaVersion":9,"totals":{"sent":{"files":1,"bytes":1}}}"#.utf8), file: "b.json")
         }
     }
 }

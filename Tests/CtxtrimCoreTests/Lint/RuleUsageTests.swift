@@ -1,5 +1,5 @@
-import TestSupport
 import DockerIgnore
+import TestSupport
 import Testing
 
 @testable import CtxtrimCore

@@ -1,6 +1,6 @@
-import TestSupport
 import ContextWalker
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CtxtrimCore

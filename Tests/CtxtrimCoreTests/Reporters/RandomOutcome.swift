@@ -1,4 +1,5 @@
 import TestSupport
+
 @testable import CtxtrimCore
 
 /// Random gate outcomes for property tests, drawn from a seeded `SplitMix64`.
