@@ -18,4 +18,7 @@ enum ReporterFixtures {
 
     /// ctxtrim's own schema of the scan and check JSON (`schemas/scan-report.schema.json`).
     static func scanReportSchema() throws -> JSONValue { try JSONText.parse(read("schemas/scan-report.schema.json")) }
+
+    /// The schema of `scan --all --format json` (`schemas/all-builds.schema.json`).
+    static func allBuildsSchema() throws -> JSONValue { try JSONText.parse(read("schemas/all-builds.schema.json")) }
 }
