@@ -129,52 +129,26 @@ package struct MultiContextScanner {
         report.largestFiles = accumulator.largestFiles.sorted
         report.diagnostics = accumulator.diagnostics.sorted { ($0.path, $0.kind) < ($1.path, $1.kind) }
         if options.git {
-            var usage = ScanReport.GitUsage(repository: build.snapshot.map { ContextScanner.repositoryDisplay($0) })
-            usage.contextPath = build.snapshot?.contextPath ?? ""
-            if build.snapshot != nil {
-                for gitClass in GitClass.allCases {
-                    let tally = accumulator.gitClasses[gitClass] ?? ScanVisitor.ClassTally()
-                    usage.classes[gitClass] = .init(files: tally.files, bytes: tally.bytes)
-                }
-            }
-            report.git = usage
+            report.git = ReportAssembly.gitUsage(snapshot: build.snapshot, classes: accumulator.gitClasses)
         }
         report.findings = accumulator.finishedFindings()
         if options.findings {
-            let subject = LintSubject(
-                ignoreFile: build.setup.ignoreFile, ruleUsage: accumulator.ruleUsage,
-                nestedNames: accumulator.nestedNames,
-                shadowedIgnoreFile: context.shadowedIgnoreFile, walkFindings: report.findings,
-                dockerfile: build.analysis.map {
-                    DockerfileSubject(
-                        dockerfile: $0.dockerfile, usage: $0.usage, displayPath: context.dockerfileDisplayPath)
-                })
-            report.findings = ContextScanner.sorted(
-                report.findings + LintRegistry.findings(for: subject, enabledIDs: options.enabledChecks))
+            report.findings = ReportAssembly.withLint(
+                report.findings, context: context,
+                ignoreFile: .init(
+                    file: build.setup.ignoreFile, ruleUsage: accumulator.ruleUsage, nestedNames: accumulator.nestedNames
+                ),
+                analysis: build.analysis, enabledIDs: options.enabledChecks)
         }
         report.findings = ContextScanner.anchored(
             report.findings, context: context, analysis: build.analysis, snapshot: build.snapshot)
         if let analysis = build.analysis {
-            report.build = buildUsage(analysis, accumulator)
+            report.build = ReportAssembly.buildUsage(
+                analysis, transferred: accumulator.transferred, explicitFiles: accumulator.explicitFiles,
+                copyAllOnly: accumulator.copyAllOnly, top: options.top)
         } else if let error = build.dockerfileError {
             report.build = ScanReport.BuildUsage(target: build.build.target ?? "", sources: 0, error: error)
         }
         return report
-    }
-
-    private func buildUsage(_ analysis: DockerfileAnalysis, _ accumulator: BuildAccumulator) -> ScanReport.BuildUsage {
-        let target = analysis.usage.stages.first { $0.index == analysis.usage.targetStage }
-        var usage = ScanReport.BuildUsage(
-            target: target?.name ?? String(analysis.usage.targetStage), sources: analysis.usage.sources.count,
-            rootSourceLine: analysis.rootSource?.line)
-        usage.transferred = .init(files: accumulator.transferred.files, bytes: accumulator.transferred.bytes)
-        usage.explicitFiles =
-            analysis.referencesEverything
-            ? .init(files: accumulator.explicitFiles.files, bytes: accumulator.explicitFiles.bytes) : usage.transferred
-        usage.copyAllOnly = accumulator.copyAllOnly
-            .map { ScanReport.DirectoryUsage(path: $0.key, bytes: $0.value.bytes, files: $0.value.files) }
-            .sorted { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.path < $1.path }
-            .prefix(options.top).map { $0 }
-        return usage
     }
 }

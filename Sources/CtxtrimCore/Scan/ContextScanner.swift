@@ -78,20 +78,19 @@ package struct ContextScanner {
         report.threads = options.threads
         fill(&report, from: result, snapshot: snapshot)
         if options.findings {
-            let subject = LintSubject(
-                ignoreFile: setup.ignoreFile, ruleUsage: result.visitor.ruleUsage,
-                nestedNames: result.visitor.nestedNames,
-                shadowedIgnoreFile: context.shadowedIgnoreFile, walkFindings: report.findings,
-                dockerfile: analysis.map {
-                    DockerfileSubject(
-                        dockerfile: $0.dockerfile, usage: $0.usage, displayPath: context.dockerfileDisplayPath)
-                })
-            report.findings = Self.sorted(
-                report.findings + LintRegistry.findings(for: subject, enabledIDs: options.enabledChecks))
+            report.findings = ReportAssembly.withLint(
+                report.findings, context: context,
+                ignoreFile: .init(
+                    file: setup.ignoreFile, ruleUsage: result.visitor.ruleUsage, nestedNames: result.visitor.nestedNames
+                ),
+                analysis: analysis, enabledIDs: options.enabledChecks)
         }
         report.findings = Self.anchored(report.findings, context: context, analysis: analysis, snapshot: snapshot)
         if let analysis {
-            report.build = buildUsage(analysis, result.visitor)
+            let visitor = result.visitor
+            report.build = ReportAssembly.buildUsage(
+                analysis, transferred: visitor.transferred, explicitFiles: visitor.explicitFiles,
+                copyAllOnly: visitor.copyAllOnly, top: options.top)
         } else if let dockerfileError {
             report.build = ScanReport.BuildUsage(target: options.target ?? "", sources: 0, error: dockerfileError)
         }
@@ -132,14 +131,7 @@ package struct ContextScanner {
             .map { ScanReport.Diagnostic(kind: $0.kind.rawValue, path: $0.pathString, message: ScanVisitor.reason($0)) }
             .sorted { ($0.path, $0.kind) < ($1.path, $1.kind) }
         if options.git {
-            var usage = ScanReport.GitUsage(repository: snapshot.map { Self.repositoryDisplay($0) })
-            usage.contextPath = snapshot?.contextPath ?? ""
-            if snapshot != nil {
-                for gitClass in GitClass.allCases {
-                    let tally = visitor.gitClasses[gitClass] ?? ScanVisitor.ClassTally()
-                    usage.classes[gitClass] = .init(files: tally.files, bytes: tally.bytes)
-                }
-            }
+            var usage = ReportAssembly.gitUsage(snapshot: snapshot, classes: visitor.gitClasses)
             usage.largestIgnored = Self.outermost(visitor.largestIgnored.sorted, limit: options.top)
             report.git = usage
         }
@@ -149,22 +141,6 @@ package struct ContextScanner {
             }
             report.findings = checks.finish()
         }
-    }
-
-    private func buildUsage(_ analysis: DockerfileAnalysis, _ visitor: ScanVisitor) -> ScanReport.BuildUsage {
-        let target = analysis.usage.stages.first { $0.index == analysis.usage.targetStage }
-        var usage = ScanReport.BuildUsage(
-            target: target?.name ?? String(analysis.usage.targetStage), sources: analysis.usage.sources.count,
-            rootSourceLine: analysis.rootSource?.line)
-        usage.transferred = .init(files: visitor.transferred.files, bytes: visitor.transferred.bytes)
-        usage.explicitFiles =
-            analysis.referencesEverything
-            ? .init(files: visitor.explicitFiles.files, bytes: visitor.explicitFiles.bytes) : usage.transferred
-        usage.copyAllOnly = visitor.copyAllOnly
-            .map { ScanReport.DirectoryUsage(path: $0.key, bytes: $0.value.bytes, files: $0.value.files) }
-            .sorted { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.path < $1.path }
-            .prefix(options.top).map { $0 }
-        return usage
     }
 
     /// What `ctxtrim fix` (deny strategy) would save, from this walk alone: its patterns name exactly the entries it

@@ -59,13 +59,14 @@ struct ScanVisitor: WalkVisitor {
     var topLevelEntries: [ExclusionCandidate] = []
     /// Directories a directory check may flag, kept until every worker's sibling markers are known.
     var directoryCandidates: [DirectoryFacts] = []
-    private var contentBuffer: [UInt8] = []
+    private var reader: EntryContentReader
 
     init(setup: Setup) {
         self.setup = setup
         largestFiles = TopN(capacity: setup.top)
         largestDirectories = TopN(capacity: setup.top * 8)
         largestIgnored = TopN(capacity: setup.top * 4)
+        reader = EntryContentReader(root: setup.root)
         checks = setup.runChecks ? CheckRun(enabledIDs: setup.enabledChecks) : nil
         if setup.runChecks {
             ruleUsage = setup.ignoreFile.map { RuleUsage(file: $0) }
@@ -119,13 +120,13 @@ struct ScanVisitor: WalkVisitor {
         let path = entry.pathString
         nestedNames?.record(path: path, isTracked: gitClass == .tracked)
         var facts = EntryFacts(path: path, kind: entry.kind, size: entry.size, gitClass: gitClass)
-        if entry.kind == .symlink { facts.linkTarget = readLink(path) }
+        if entry.kind == .symlink { facts.linkTarget = reader.linkTarget(path) }
         if entry.kind == .file && !entry.isReadable {
             checks!.recordUnreadable(UnreadableEntry(path: path, reason: "permission denied"))
         }
         checks!.visit(facts)
         if entry.kind == .file, entry.isReadable, checks!.shouldReadContent(of: facts),
-            let content = readSmallFile(path)
+            let content = reader.smallFile(path)
         {
             checks!.scanContent(content, of: facts)
         }
@@ -227,35 +228,5 @@ struct ScanVisitor: WalkVisitor {
         let key = dot.map { String(decoding: UnsafeBufferPointer(rebasing: name[$0...]), as: UTF8.self) } ?? "(none)"
         extensions[key, default: ClassTally()].files += 1
         extensions[key, default: ClassTally()].bytes += entry.size
-    }
-
-    private func readLink(_ path: String) -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink(setup.root + "/" + path, &buffer, buffer.count - 1)
-        guard count >= 0 else { return nil }
-        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    /// Reads a file of at most 1 MiB (the content checks' limit); nil when it cannot be read.
-    private mutating func readSmallFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(setup.root + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        let limit = 1 << 20
-        if contentBuffer.count < limit + 1 { contentBuffer = [UInt8](repeating: 0, count: limit + 1) }
-        var total = 0
-        while total <= limit {
-            let count = contentBuffer.withUnsafeMutableBytes {
-                read(descriptor, $0.baseAddress! + total, limit + 1 - total)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if count == 0 { break }
-            total += count
-        }
-        guard total <= limit else { return nil }
-        return Array(contentBuffer[..<total])
     }
 }
