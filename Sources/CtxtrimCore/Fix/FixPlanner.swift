@@ -1,3 +1,4 @@
+import DockerIgnore
 import DockerfileReader
 
 #if canImport(Glibc)
@@ -26,13 +27,16 @@ package enum FixPlanner {
         var isSecret: Bool
     }
 
-    /// Plans the block. `root` is the absolute context root (to tell files from directories). `fold` allows
+    /// Plans the block. `root` is the absolute context root (to tell files from directories). `userMatcher` is the
+    /// user's own ignore file: an entry it already excludes, or re-includes with a `!` line, is left to the user
+    /// (what is still sent there was let through on purpose, and a block above the user's lines could not change
+    /// it anyway). `fold` allows
     /// `**/name` for a name that recurs. `buildFiles` (the Dockerfile and the ignore file, context-relative) are
     /// never proposed as "never read": BuildKit reads them through their own channel either way, and leaving them
     /// alone keeps a second run from planning differently because the first one created the ignore file.
     package static func plan(
         report: ScanReport, analysis: DockerfileAnalysis?, strategy requested: FixStrategy, root: String,
-        fold: Bool = true, buildFiles: Set<String> = []
+        userMatcher: IgnoreMatcher? = nil, fold: Bool = true, buildFiles: Set<String> = []
     ) throws -> FixPlan {
         let strategy: FixStrategy
         switch requested {
@@ -81,7 +85,11 @@ package enum FixPlanner {
                 }
                 continue
             }
-            guard patternText(candidate.entry.path) != nil else { continue }
+            guard patternText(candidate.entry.path) != nil, candidate.entry.files > 0 || candidate.entry.bytes > 0
+            else {
+                continue
+            }
+            if let userMatcher, try userDecides(candidate.entry.path, userMatcher) { continue }
             allowed.append(candidate)
         }
 
@@ -127,6 +135,14 @@ package enum FixPlanner {
                     files: members.reduce(0) { $0 + $1.entry.files }, bytes: members.reduce(0) { $0 + $1.entry.bytes }))
         }
         return plan
+    }
+
+    /// Whether the user's own lines already exclude `path`, or re-include it with an exception.
+    static func userDecides(_ path: String, _ matcher: IgnoreMatcher) throws -> Bool {
+        let verdict = try matcher.excluded(path)
+        if verdict.excluded { return true }
+        guard let rule = verdict.decidingRule else { return false }
+        return matcher.file.rules[rule].isException
     }
 
     /// `*` and an exact exception per path the Dockerfile reads.

@@ -61,12 +61,13 @@ package struct IgnoreFileFixer {
 
         let buildFiles = Set([target.displayPath, context.dockerfileDisplayPath, ".dockerignore"])
         var plan = try FixPlanner.plan(
-            report: before, analysis: analysis, strategy: options.strategy, root: context.root, buildFiles: buildFiles)
+            report: before, analysis: analysis, strategy: options.strategy, root: context.root,
+            userMatcher: userRules.matcher, buildFiles: buildFiles)
         var (updated, after) = try apply(plan, to: original, source: target.displayPath)
         if plan.folded, overReaches(plan, before: before, after: after) {
             plan = try FixPlanner.plan(
-                report: before, analysis: analysis, strategy: options.strategy, root: context.root, fold: false,
-                buildFiles: buildFiles)
+                report: before, analysis: analysis, strategy: options.strategy, root: context.root,
+                userMatcher: userRules.matcher, fold: false, buildFiles: buildFiles)
             (updated, after) = try apply(plan, to: original, source: target.displayPath)
         }
         try verify(plan, analysis: analysis, before: before, after: after, userRules: userRules, updated: updated)

@@ -95,7 +95,8 @@ package struct ContextScanner {
             report.build = ScanReport.BuildUsage(target: options.target ?? "", sources: 0, error: dockerfileError)
         }
         if let rate = options.suggestionRate, options.findings, dockerfileError == nil {
-            report.shrink = Self.suggestion(for: report, analysis: analysis, root: context.root, rate: rate)
+            report.shrink = Self.suggestion(
+                for: report, analysis: analysis, root: context.root, userMatcher: rules.matcher, rate: rate)
         }
         return report
     }
@@ -146,12 +147,14 @@ package struct ContextScanner {
     /// What `ctxtrim fix` (deny strategy) would save, from this walk alone: its patterns name exactly the entries it
     /// plans to keep out, so the sizes after are the sizes before less those entries.
     static func suggestion(
-        for report: ScanReport, analysis: DockerfileAnalysis?, root: String, rate: TransferRate
+        for report: ScanReport, analysis: DockerfileAnalysis?, root: String, userMatcher: IgnoreMatcher,
+        rate: TransferRate
     ) -> ShrinkReport? {
         let buildFiles = Set([report.context.ignoreFile ?? ".dockerignore", report.context.dockerfile, ".dockerignore"])
         guard
             let plan = try? FixPlanner.plan(
-                report: report, analysis: analysis, strategy: .deny, root: root, buildFiles: buildFiles),
+                report: report, analysis: analysis, strategy: .deny, root: root, userMatcher: userMatcher,
+                buildFiles: buildFiles),
             plan.patternCount > 0
         else { return nil }
         let before = ShrinkReport.Size(files: report.sent.files, bytes: report.sent.bytes)

@@ -97,4 +97,21 @@ import Testing
         #expect(ManagedBlock.userBytes(updated) == Array(text.utf8))
         #expect(String(decoding: updated, as: UTF8.self).contains(".env"))
     }
+
+    /// Regression: on the benchmark tree, fix proposed `target` and `**/node_modules` entries that the user's own
+    /// lines exclude and then deliberately re-include; placed above those lines, the block changed nothing.
+    @Test func entriesTheUserExcludesOrReincludesAreLeftAlone() throws {
+        let dir = try ScratchDirectory("fix-user-intent")
+        try dir.write("Dockerfile", "FROM alpine:3.20\nCOPY . /app\n")
+        try dir.write("Cargo.toml", "[package]\n")
+        try dir.write("target/release/app", String(repeating: "x", count: 5000))
+        try dir.write("target/debug/junk", String(repeating: "y", count: 5000))
+        try dir.write(".dockerignore", "target\n!target/release/app\n")
+        let context = try BuildContext.resolve(context: dir.path, dockerfile: nil, ignoreFileOverride: nil)
+        var options = IgnoreFileFixer.Options()
+        options.dryRun = true
+        let outcome = try IgnoreFileFixer(context: context, options: options).run()
+        #expect(outcome.plan.patternCount == 0, "\(outcome.plan.lines)")
+        #expect(!outcome.changed)
+    }
 }
