@@ -71,6 +71,13 @@ struct BuildAccumulator: Sendable {
         promoteAncestors(of: pathString, depth: state.depth, sentAncestorDepth: state.sentAncestorDepth)
         countSent(entry, path: path, pathString: pathString, state: state)
         guard checks != nil else { return }
+        // Below a directory the checks claim whole, only an unreadable file could still be reported (as in a scan).
+        if state.context.insideQuietDirectory {
+            if entry.kind == .file && !entry.isReadable {
+                checks!.recordUnreadable(UnreadableEntry(path: pathString, reason: "permission denied"))
+            }
+            return
+        }
         let gitClass = Self.gitClass(state.context)
         nestedNames?.record(path: pathString, isTracked: gitClass == .tracked)
         var facts = EntryFacts(path: pathString, kind: entry.kind, size: entry.size, gitClass: gitClass)

@@ -106,7 +106,10 @@ package struct MultiContextScanner {
         if let analysis, analysis.referencesEverything {
             setup.explicitSourceMatcher = try DockerfileAnalysis.matcher(for: analysis.explicitSources.map(\.pattern))
         }
-        let filter = ContextFilter(matcher: rules.matcher, git: snapshot, transferMatcher: analysis?.transferMatcher)
+        let filter = ContextFilter(
+            matcher: rules.matcher, git: snapshot, transferMatcher: analysis?.transferMatcher,
+            quietDirectories: options.findings && options.skipChecksInClaimedDirectories
+                ? QuietDirectories(enabledIDs: options.enabledChecks, git: snapshot) : nil)
         let member = SharedWalkMember(
             prefix: prefix == "." ? [] : Array(prefix.utf8), filter: filter,
             checks: options.findings ? CheckRun(enabledIDs: options.enabledChecks) : nil)

@@ -90,7 +90,9 @@ struct SharedWalkFilter: WalkFilter {
             case .exclude: entered = entered || isDirectory
             case .skip: break
             }
-            if isDirectory, decision.verdict != .skip, let checks = member.checks {
+            // As in a single scan, directory checks yield to a claimed ancestor: nothing below a quiet one can report.
+            if isDirectory, decision.verdict != .skip, !decision.state.insideQuietDirectory, let checks = member.checks
+            {
                 let facts = candidateFacts(relative, member: member, state: decision.state)
                 if checks.mightFlag(facts) { state.watched.append(facts) }
             }

@@ -21,17 +21,27 @@ package struct ContextFilter: WalkFilter {
         package var transfer: ParentMatches?
         /// Whether BuildKit transfers this entry for the Dockerfile (a FollowPaths pattern matches it or an ancestor).
         package var transferred = true
+        /// Whether the entry lies below a directory the checks report as a whole (see `QuietDirectories`).
+        package var insideQuietDirectory = false
+        /// Whether this entry is such a directory or lies below one.
+        package var quietsChildren = false
     }
 
     package let matcher: IgnoreMatcher
     package let git: GitStatusSnapshot?
     /// The Dockerfile's sources as patterns; nil when everything eligible is transferred.
     package let transferMatcher: IgnoreMatcher?
+    /// Which directories the checks claim whole, so that the scan can skip the per-entry checks below them.
+    package let quietDirectories: QuietDirectories?
 
-    package init(matcher: IgnoreMatcher, git: GitStatusSnapshot?, transferMatcher: IgnoreMatcher? = nil) {
+    package init(
+        matcher: IgnoreMatcher, git: GitStatusSnapshot?, transferMatcher: IgnoreMatcher? = nil,
+        quietDirectories: QuietDirectories? = nil
+    ) {
         self.matcher = matcher
         self.git = git
         self.transferMatcher = transferMatcher
+        self.quietDirectories = quietDirectories
     }
 
     package var rootState: State {
@@ -56,6 +66,12 @@ package struct ContextFilter: WalkFilter {
         var state = State(ignore: decision.state, git: classify(path, isDirectory, parent.git))
         state.decidingRule = decision.decidingRule
         state.parentIgnored = parent.git?.gitClass == .ignored
+        state.insideQuietDirectory = parent.quietsChildren
+        state.quietsChildren =
+            parent.quietsChildren
+            || (isDirectory && verdict != .skip
+                && quietDirectories?.claims(String(decoding: path, as: UTF8.self), gitClass: state.git?.gitClass)
+                    == true)
         if let transferMatcher, let parentTransfer = parent.transfer {
             let follow = try transferMatcher.decide(path, isDirectory: isDirectory, parent: parentTransfer)
             state.transfer = follow.state

@@ -25,6 +25,9 @@ package struct ContextScanner {
         package var target: String?
         /// `--build-arg` values for variable substitution in sources.
         package var buildArgs: [String: String] = [:]
+        /// Skip the per-entry checks below directories the checks claim whole (see `QuietDirectories`). Only a test
+        /// turns it off, to prove the findings are the same either way.
+        package var skipChecksInClaimedDirectories = true
         /// Estimate what `ctxtrim fix` would save (needs findings), at this rate.
         package var suggestionRate: TransferRate? = .defaultRate
 
@@ -57,7 +60,10 @@ package struct ContextScanner {
                 dockerfileError = "\(error)"
             }
         }
-        let filter = ContextFilter(matcher: rules.matcher, git: snapshot, transferMatcher: analysis?.transferMatcher)
+        let filter = ContextFilter(
+            matcher: rules.matcher, git: snapshot, transferMatcher: analysis?.transferMatcher,
+            quietDirectories: options.findings && options.skipChecksInClaimedDirectories
+                ? QuietDirectories(enabledIDs: options.enabledChecks, git: snapshot) : nil)
         var setup = ScanVisitor.Setup(
             root: context.root, top: options.top, runChecks: options.findings, enabledChecks: options.enabledChecks,
             git: snapshot)

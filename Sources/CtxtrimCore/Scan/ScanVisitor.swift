@@ -116,7 +116,14 @@ struct ScanVisitor: WalkVisitor {
                 gitClasses[gitClass, default: ClassTally()].bytes += entry.size
             }
         }
+        // Below a directory the checks claim whole, only an unreadable file could still be reported.
         guard checks != nil else { return }
+        if state.insideQuietDirectory {
+            if entry.kind == .file && !entry.isReadable {
+                checks!.recordUnreadable(UnreadableEntry(path: entry.pathString, reason: "permission denied"))
+            }
+            return
+        }
         let path = entry.pathString
         nestedNames?.record(path: path, isTracked: gitClass == .tracked)
         var facts = EntryFacts(path: path, kind: entry.kind, size: entry.size, gitClass: gitClass)
@@ -154,7 +161,8 @@ struct ScanVisitor: WalkVisitor {
                     totals.sentBytes, tie: path, .init(path: path, bytes: totals.sentBytes, files: totals.sentFiles))
             }
         }
-        guard let checks else { return }
+        // Every directory check yields to a claimed ancestor: nothing below a quiet directory can be reported.
+        guard let checks, !state.insideQuietDirectory else { return }
         let path = summary.pathString
         let facts = DirectoryFacts(
             path: path, sentFiles: totals.sentFiles, sentBytes: totals.sentBytes, gitClass: state.git?.gitClass,
