@@ -82,9 +82,12 @@ package struct IgnoreFileFixer {
             path: target.path, displayPath: target.displayPath, created: existing == nil, original: original,
             updated: updated, plan: plan, shrink: shrink, wrote: false, diff: "")
         if options.dryRun {
+            // Paths inside the context get git's a/ and b/ prefixes; an ignore file elsewhere is named as it is.
+            let inside = !target.displayPath.hasPrefix("/")
             outcome.diff = UnifiedDiff.render(
                 old: String(decoding: original, as: UTF8.self), new: String(decoding: updated, as: UTF8.self),
-                oldName: existing == nil ? "/dev/null" : "a/" + target.displayPath, newName: "b/" + target.displayPath)
+                oldName: existing == nil ? "/dev/null" : (inside ? "a/" : "") + target.displayPath,
+                newName: (inside ? "b/" : "") + target.displayPath)
         } else if outcome.changed {
             try AtomicFile.write(updated, to: target.path)
             outcome.wrote = true
