@@ -72,12 +72,22 @@ package struct IgnoreFileFixer {
         }
         try verify(plan, analysis: analysis, before: before, after: after, userRules: userRules, updated: updated)
 
+        // The walk after ran before the write: count the ignore file's own change when it is itself sent.
+        let ownChange = try ignoreFileChange(target: target, original: existing, updated: updated)
+        var eligibleAfter = ShrinkReport.Size(files: after.sent.files, bytes: after.sent.bytes)
+        eligibleAfter.files += ownChange.files
+        eligibleAfter.bytes += ownChange.bytes
+        var transferredAfter = after.build.map {
+            ShrinkReport.Size(files: $0.transferred.files, bytes: $0.transferred.bytes)
+        }
+        if after.build?.rootSourceLine != nil {
+            transferredAfter?.files += ownChange.files
+            transferredAfter?.bytes += ownChange.bytes
+        }
         let shrink = ShrinkReport(
-            eligibleBefore: .init(files: before.sent.files, bytes: before.sent.bytes),
-            eligibleAfter: .init(files: after.sent.files, bytes: after.sent.bytes),
+            eligibleBefore: .init(files: before.sent.files, bytes: before.sent.bytes), eligibleAfter: eligibleAfter,
             transferredBefore: before.build.map { .init(files: $0.transferred.files, bytes: $0.transferred.bytes) },
-            transferredAfter: after.build.map { .init(files: $0.transferred.files, bytes: $0.transferred.bytes) },
-            rate: options.rate, patterns: plan.patternCount)
+            transferredAfter: transferredAfter, rate: options.rate, patterns: plan.patternCount)
         var outcome = Outcome(
             path: target.path, displayPath: target.displayPath, created: existing == nil, original: original,
             updated: updated, plan: plan, shrink: shrink, wrote: false, diff: "")
@@ -93,6 +103,24 @@ package struct IgnoreFileFixer {
             outcome.wrote = true
         }
         return outcome
+    }
+
+    /// How the ignore file itself changes the sent context once written: its new size (and one more file when it is
+    /// created), if the new rules send it.
+    private func ignoreFileChange(target: BuildContext.IgnoreFileChoice, original: [UInt8]?, updated: [UInt8])
+        throws -> ShrinkReport.Size
+    {
+        guard let relative = context.relativePath(of: target.path) ?? (original == nil ? target.displayPath : nil),
+            !relative.hasPrefix("/"), original.map({ $0 != updated }) ?? true
+        else { return .init(files: 0, bytes: 0) }
+        let rules = try IgnoreRules(bytes: updated, source: target.displayPath)
+        guard try rules.matcher.sent(relative).sent else { return .init(files: 0, bytes: 0) }
+        let wasSent =
+            try original.map { _ in
+                try IgnoreRules(bytes: original ?? [], source: target.displayPath).matcher.sent(relative).sent
+            } ?? false
+        let oldBytes = wasSent ? Int64(original?.count ?? 0) : 0
+        return .init(files: wasSent ? 0 : 1, bytes: Int64(updated.count) - oldBytes)
     }
 
     /// The merged file and a walk of the context with it.

@@ -51,7 +51,9 @@ package struct ShrinkReport: Sendable, Equatable {
         }
         return rows.map { name, before, after in
             let percent = Self.percentSaved(before, after)
-            let change = percent == 0 ? "no change" : "-\(Self.oneDecimal(percent))%"
+            let change =
+                percent == 0
+                ? "no change" : percent > 0 ? "-\(Self.oneDecimal(percent))%" : "+\(Self.oneDecimal(-percent))%"
             return "  " + TextLayout.padRight(name, 12) + TextLayout.padLeft(ByteCount.format(before.bytes), 10) + " → "
                 + TextLayout.padRight(ByteCount.format(after.bytes), 10) + " "
                 + style.green(TextLayout.padLeft(change, 9))

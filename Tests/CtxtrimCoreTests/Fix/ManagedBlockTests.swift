@@ -102,3 +102,23 @@ import Testing
         #expect(tail == "--- a\n+++ b\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n")
     }
 }
+
+@Suite struct ShrinkReportTests {
+    func report(before: Int64, after: Int64) -> ShrinkReport {
+        ShrinkReport(
+            eligibleBefore: .init(files: 3, bytes: before), eligibleAfter: .init(files: 2, bytes: after),
+            transferredBefore: nil, transferredAfter: nil, rate: .defaultRate, patterns: 1)
+    }
+
+    @Test func savingsAreShownAsAShareRoundedDown() {
+        #expect(report(before: 10000, after: 1).text(style: TextStyle(color: false)).contains("-99.9%"))
+        #expect(report(before: 1000, after: 500).text(style: TextStyle(color: false)).contains("-50.0%"))
+    }
+
+    @Test func growthIsShownWithAPlus() {
+        // A new ignore file in a tiny context can make it larger.
+        let text = report(before: 9, after: 192).text(style: TextStyle(color: false))
+        #expect(text.contains("+2033.3%"), "\(text)")
+        #expect(!text.contains("--"))
+    }
+}
