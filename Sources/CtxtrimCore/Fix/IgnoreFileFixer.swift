@@ -73,7 +73,9 @@ package struct IgnoreFileFixer {
         try verify(plan, analysis: analysis, before: before, after: after, userRules: userRules, updated: updated)
 
         // The walk after ran before the write: count the ignore file's own change when it is itself sent.
-        let ownChange = try ignoreFileChange(target: target, original: existing, updated: updated)
+        let ownChange = try Self.ownChange(
+            relativePath: context.relativePath(of: target.path) ?? (existing == nil ? target.displayPath : nil),
+            original: existing, updated: updated)
         var eligibleAfter = ShrinkReport.Size(files: after.sent.files, bytes: after.sent.bytes)
         eligibleAfter.files += ownChange.files
         eligibleAfter.bytes += ownChange.bytes
@@ -106,21 +108,17 @@ package struct IgnoreFileFixer {
     }
 
     /// How the ignore file itself changes the sent context once written: its new size (and one more file when it is
-    /// created), if the new rules send it.
-    private func ignoreFileChange(target: BuildContext.IgnoreFileChoice, original: [UInt8]?, updated: [UInt8])
-        throws -> ShrinkReport.Size
-    {
-        guard let relative = context.relativePath(of: target.path) ?? (original == nil ? target.displayPath : nil),
-            !relative.hasPrefix("/"), original.map({ $0 != updated }) ?? true
-        else { return .init(files: 0, bytes: 0) }
-        let rules = try IgnoreRules(bytes: updated, source: target.displayPath)
-        guard try rules.matcher.sent(relative).sent else { return .init(files: 0, bytes: 0) }
-        let wasSent =
-            try original.map { _ in
-                try IgnoreRules(bytes: original ?? [], source: target.displayPath).matcher.sent(relative).sent
-            } ?? false
-        let oldBytes = wasSent ? Int64(original?.count ?? 0) : 0
-        return .init(files: wasSent ? 0 : 1, bytes: Int64(updated.count) - oldBytes)
+    /// created), if the new rules send it. `relativePath` is its path in the context, nil when it lies outside.
+    static func ownChange(relativePath: String?, original: [UInt8]?, updated: [UInt8]) throws -> ShrinkReport.Size {
+        guard let relativePath, original.map({ $0 != updated }) ?? true else { return .init(files: 0, bytes: 0) }
+        guard try IgnoreRules(bytes: updated, source: relativePath).matcher.sent(relativePath).sent else {
+            return .init(files: 0, bytes: 0)
+        }
+        let wasSent = try original.map {
+            try IgnoreRules(bytes: $0, source: relativePath).matcher.sent(relativePath).sent
+        }
+        let oldBytes = wasSent == true ? Int64(original?.count ?? 0) : 0
+        return .init(files: wasSent == true ? 0 : 1, bytes: Int64(updated.count) - oldBytes)
     }
 
     /// The merged file and a walk of the context with it.

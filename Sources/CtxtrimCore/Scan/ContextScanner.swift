@@ -102,7 +102,8 @@ package struct ContextScanner {
         }
         if let rate = options.suggestionRate, options.findings, dockerfileError == nil {
             report.shrink = Self.suggestion(
-                for: report, analysis: analysis, root: context.root, userMatcher: rules.matcher, rate: rate)
+                for: report, analysis: analysis, root: context.root, rules: rules,
+                ignoreFile: context.ignoreFile.map { context.relativePath(of: $0.path) } ?? ".dockerignore", rate: rate)
         }
         return report
     }
@@ -153,18 +154,25 @@ package struct ContextScanner {
     /// What `ctxtrim fix` (deny strategy) would save, from this walk alone: its patterns name exactly the entries it
     /// plans to keep out, so the sizes after are the sizes before less those entries.
     static func suggestion(
-        for report: ScanReport, analysis: DockerfileAnalysis?, root: String, userMatcher: IgnoreMatcher,
+        for report: ScanReport, analysis: DockerfileAnalysis?, root: String, rules: IgnoreRules, ignoreFile: String?,
         rate: TransferRate
     ) -> ShrinkReport? {
         let buildFiles = Set([report.context.ignoreFile ?? ".dockerignore", report.context.dockerfile, ".dockerignore"])
         guard
             let plan = try? FixPlanner.plan(
-                report: report, analysis: analysis, strategy: .deny, root: root, userMatcher: userMatcher,
+                report: report, analysis: analysis, strategy: .deny, root: root, userMatcher: rules.matcher,
                 buildFiles: buildFiles),
             plan.patternCount > 0
         else { return nil }
         let before = ShrinkReport.Size(files: report.sent.files, bytes: report.sent.bytes)
-        let after = ShrinkReport.Size(files: before.files - plan.plannedFiles, bytes: before.bytes - plan.plannedBytes)
+        // The plan's patterns name exactly its entries; the written ignore file itself may add to what is sent.
+        let original = report.context.ignoreFile == nil ? nil : rules.bytes
+        let written = ManagedBlock.merged(original ?? [], patterns: plan.lines)
+        let own =
+            (try? IgnoreFileFixer.ownChange(relativePath: ignoreFile, original: original, updated: written))
+            ?? .init(files: 0, bytes: 0)
+        let after = ShrinkReport.Size(
+            files: before.files - plan.plannedFiles + own.files, bytes: before.bytes - plan.plannedBytes + own.bytes)
         var transferredBefore: ShrinkReport.Size?
         var transferredAfter: ShrinkReport.Size?
         if let build = report.build, build.error == nil {
