@@ -9,10 +9,15 @@ package enum Excerpt {
     package static let limit = 40
 
     /// The token quoted for a message, with the quotes: `"[a-"`, or `(a value of N characters, not shown)`.
-    package static func quote(_ token: String, limit: Int = Excerpt.limit) -> String {
+    package static func quote(_ token: some StringProtocol, limit: Int = Excerpt.limit) -> String {
+        looksSecret(String(token)) ? bare(token, limit: limit) : "\"" + bare(token, limit: limit) + "\""
+    }
+
+    /// The token as ``quote(_:limit:)`` shows it, without the quotes: for messages that mirror BuildKit's words.
+    package static func bare(_ token: some StringProtocol, limit: Int = Excerpt.limit) -> String {
+        let token = String(token)
         if looksSecret(token) { return "(\(token.count) characters, not shown)" }
-        let cut = token.count > limit ? String(token.prefix(limit)) + "…" : token
-        return "\"" + TerminalText.escape(cut) + "\""
+        return TerminalText.escape(token.count > limit ? String(token.prefix(limit)) + "…" : token)
     }
 
     /// Whether a token may carry a credential: an assignment `NAME=value` with a value of 8 or more characters, or

@@ -72,7 +72,7 @@ package struct MultiContextScanner {
         let dockerfilePath =
             build.dockerfile.hasPrefix("/") ? build.dockerfile : BuildContext.joined(root, build.dockerfile)
         let context = try BuildContext.resolve(
-            context: contextPath, dockerfile: dockerfilePath, ignoreFileOverride: nil)
+            context: contextPath, dockerfile: dockerfilePath, ignoreFileOverride: nil, discoveryRoot: root)
         guard let prefix = BuildContext.relative(context.root, to: root) else {
             throw MonorepoError(
                 code: .contextOutsideRoot, file: build.composeFile ?? build.dockerfile,

@@ -56,6 +56,9 @@ package struct ContextScanner {
             do {
                 analysis = try DockerfileAnalysis.load(
                     context: context, target: options.target, buildArgs: options.buildArgs)
+            } catch let error as InputError {
+                // Not a Dockerfile at all (a FIFO, a device, a link out of the context): docker build fails too.
+                throw error
             } catch {
                 dockerfileError = "\(error)"
             }
