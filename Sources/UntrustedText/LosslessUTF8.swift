@@ -10,7 +10,11 @@ package enum LosslessUTF8 {
 
     /// The bytes as a string: UTF-8 where valid, one reserved scalar per other byte.
     package static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
-        if let valid = String(validating: bytes, as: UTF8.self), !valid.unicodeScalars.contains(where: isReserved) {
+        // Reserved scalars are encoded with a 0xF4 lead byte: without one, valid UTF-8 is kept as it is.
+        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        if let valid = String(validating: bytes, as: UTF8.self),
+            !bytes.contains(0xF4) || !valid.unicodeScalars.contains(where: isReserved)
+        {
             return valid
         }
         var scalars = String.UnicodeScalarView()

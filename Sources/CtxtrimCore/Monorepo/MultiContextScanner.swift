@@ -56,7 +56,7 @@ package struct MultiContextScanner {
         let result = try ContextScanner.unwrapping {
             try walker.walk(
                 filter: filter,
-                makeVisitor: { SharedWalkVisitor(members: members, setups: setups, root: realRoot) })
+                makeVisitor: { SharedWalkVisitor(members: members, setups: setups) })
         }
         let seconds = ContextScanner.seconds(clock.now - started)
         let scans = zip(prepared, result.visitor.builds).map { build, accumulator in
@@ -101,7 +101,8 @@ package struct MultiContextScanner {
             }
         }
         var setup = BuildAccumulator.Setup(
-            top: options.top, runChecks: options.findings, enabledChecks: options.enabledChecks,
+            walkRootLength: root.utf8.count, top: options.top, runChecks: options.findings,
+            enabledChecks: options.enabledChecks,
             ignoreFile: context.ignoreFile == nil ? nil : rules.file)
         if let analysis, analysis.referencesEverything {
             setup.explicitSourceMatcher = try DockerfileAnalysis.matcher(for: analysis.explicitSources.map(\.pattern))
