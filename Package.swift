@@ -23,6 +23,9 @@ let package = Package(
         .target(name: "CWalk"),
         // Measures the walker on a given tree (not a test): counts, bytes and time.
         .executableTarget(name: "walk-bench", dependencies: ["ContextWalker"]),
+        // The named temporary file of an atomic write: O_TMPFILE (a macro Swift cannot import) and signal handlers
+        // that unlink it, which must be async-signal-safe C.
+        .target(name: "CTempFile"),
         // Dockerfile parsing: instructions, stages, COPY/ADD/RUN --mount sources.
         .target(name: "DockerfileReader"),
         // libgit2 through pkg-config (Debian: libgit2-dev).
@@ -37,7 +40,7 @@ let package = Package(
         .target(
             name: "CtxtrimCore",
             dependencies: [
-                "DockerIgnore", "ContextWalker", "DockerfileReader", "GitClassifier",
+                "DockerIgnore", "ContextWalker", "DockerfileReader", "GitClassifier", "CTempFile",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
