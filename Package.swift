@@ -66,6 +66,6 @@ let package = Package(
             name: "CtxtrimCoreTests", dependencies: ["CtxtrimCore", "TestSupport"],
             // Golden files, read by path so that re-recording writes them in place.
             exclude: ["Snapshots"]),
-        .testTarget(name: "CtxtrimCLITests", dependencies: ["CtxtrimCLI"]),
+        .testTarget(name: "CtxtrimCLITests", dependencies: ["CtxtrimCLI", "TestSupport"]),
     ]
 )

@@ -10,6 +10,14 @@ struct CtxtrimProcess {
         var lines: [String] { output.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
     }
 
+    /// The environment a run starts from: the test's own, without the variables that switch CI behaviour on.
+    static func baseEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        for key in ["CI", "GITHUB_ACTIONS", "GITLAB_CI", "GITHUB_STEP_SUMMARY", "NO_COLOR"] { env[key] = nil }
+        env.merge(extra) { $1 }
+        return env
+    }
+
     /// The `ctxtrim` executable beside the test bundle (`swift build` puts both in the same products directory).
     static let executable: URL = {
         if let override = ProcessInfo.processInfo.environment["CTXTRIM_BINARY"] {
@@ -25,17 +33,16 @@ struct CtxtrimProcess {
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug/ctxtrim")
     }()
 
-    /// Runs ctxtrim with `arguments`, feeding `input` on stdin, with extra environment variables.
+    /// Runs ctxtrim with `arguments`, feeding `input` on stdin, with extra environment variables. After `timeout`
+    /// seconds it is sent SIGKILL (a hang then fails the test instead of the run).
     static func run(
-        _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], in directory: String? = nil
+        _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], in directory: String? = nil,
+        timeout: Double? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for key in ["CI", "GITHUB_ACTIONS", "GITLAB_CI", "GITHUB_STEP_SUMMARY", "NO_COLOR"] { env[key] = nil }
-        env.merge(environment) { $1 }
-        process.environment = env
+        process.environment = baseEnvironment(environment)
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let stdout = Pipe()
         let stderr = Pipe()
@@ -44,6 +51,12 @@ struct CtxtrimProcess {
         process.standardError = stderr
         process.standardInput = stdin
         try process.run()
+        if let timeout {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                if process.isRunning { kill(pid, SIGKILL) }
+            }
+        }
         if let input { stdin.fileHandleForWriting.write(input) }
         try stdin.fileHandleForWriting.close()
         // Read both pipes to the end before waiting, so a large output cannot block the child.
