@@ -74,6 +74,7 @@ int ctempfile_install(void) {
     struct sigaction action;
     memset(&action, 0, sizeof(action));
     action.sa_handler = handler;
+    action.sa_flags = SA_RESTART;
     sigemptyset(&action.sa_mask);
     for (int i = 0; i < guardedCount; i++) sigaddset(&action.sa_mask, guarded[i]);
     for (int i = 0; i < guardedCount; i++) installed[i] = 0;
