@@ -26,6 +26,9 @@ let package = Package(
         .target(name: "CWalk"),
         // Measures the walker on a given tree (not a test): counts, bytes and time.
         .executableTarget(name: "walk-bench", dependencies: ["ContextWalker"]),
+        // The named temporary file of an atomic write: O_TMPFILE (a macro Swift cannot import) and signal handlers
+        // that unlink it, which must be async-signal-safe C.
+        .target(name: "CTempFile"),
         // Dockerfile parsing: instructions, stages, COPY/ADD/RUN --mount sources.
         .target(name: "DockerfileReader", dependencies: ["UntrustedText"]),
         // libgit2 through pkg-config (Debian: libgit2-dev).
@@ -40,7 +43,7 @@ let package = Package(
         .target(
             name: "CtxtrimCore",
             dependencies: [
-                "DockerIgnore", "ContextWalker", "DockerfileReader", "GitClassifier", "UntrustedText",
+                "DockerIgnore", "ContextWalker", "DockerfileReader", "GitClassifier", "UntrustedText", "CTempFile",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -67,6 +70,6 @@ let package = Package(
             name: "CtxtrimCoreTests", dependencies: ["CtxtrimCore", "TestSupport", "UntrustedText"],
             // Golden files, read by path so that re-recording writes them in place.
             exclude: ["Snapshots"]),
-        .testTarget(name: "CtxtrimCLITests", dependencies: ["CtxtrimCLI", "UntrustedText"]),
+        .testTarget(name: "CtxtrimCLITests", dependencies: ["CtxtrimCLI", "TestSupport", "UntrustedText"]),
     ]
 )

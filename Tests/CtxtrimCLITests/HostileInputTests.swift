@@ -47,7 +47,11 @@ import Testing
             #expect(!result.timedOut, "\(command)")
             #expect(result.status == 2, "\(command): \(result.stderr)")
             #expect(!result.output.contains(Self.canary) && !result.stderr.contains(Self.canary), "\(command)")
-            #expect(result.stderr.contains("input.symlink-outside-context"), "\(command): \(result.stderr)")
+            // fix refuses the ignore file it would write before reading it, with its own words.
+            #expect(
+                result.stderr.contains("input.symlink-outside-context")
+                    || result.stderr.contains("outside the context"),
+                "\(command): \(result.stderr)")
         }
     }
 
@@ -70,7 +74,9 @@ import Testing
             #expect(!result.timedOut, "\(command) hung on a FIFO named \(name)")
             if !Self.reads(name, command[0]) { continue }
             #expect(result.status == 2, "\(command): \(result.stderr)")
-            #expect(result.stderr.contains("input.not-regular-file"), "\(command): \(result.stderr)")
+            #expect(
+                result.stderr.contains("input.not-regular-file") || result.stderr.contains("not a regular file"),
+                "\(command): \(result.stderr)")
             #expect(result.stderr.contains("FIFO"), "\(command): \(result.stderr)")
         }
     }

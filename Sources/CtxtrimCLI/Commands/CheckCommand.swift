@@ -140,7 +140,8 @@ struct CheckCommand: ParsableCommand {
     /// Writes the report to `--output` or standard output, and the GitHub job summary when asked for.
     private func write(_ rendered: String, format chosen: ReportFormat, outcome: GateOutcome, failed: Bool) throws {
         if let output {
-            try AtomicFile.write(Array(rendered.utf8), to: output)
+            Console.standardOutput.flush()
+            try OutputFile.write(Array(rendered.utf8), to: output)
             Console.standardOutput.line(
                 "ctxtrim check: \(failed ? "failed" : "passed"); \(chosen.rawValue) report written to \(output)")
         } else {
@@ -148,8 +149,9 @@ struct CheckCommand: ParsableCommand {
         }
         if chosen == .github, let summary = getenv("GITHUB_STEP_SUMMARY"), summary.pointee != 0 {
             let path = String(cString: summary)
-            let existing = try AtomicFile.read(path) ?? []
-            try AtomicFile.write(existing + Array(GitHubReporter.jobSummary(outcome).withFinalNewline.utf8), to: path)
+            Console.standardOutput.flush()
+            try OutputFile.write(
+                Array(GitHubReporter.jobSummary(outcome).withFinalNewline.utf8), to: path, mode: .append)
         }
         Console.standardOutput.flush()
     }

@@ -12,7 +12,12 @@ struct FixCommand: ParsableCommand {
             at the top of the file so your lines keep the last word; every other byte stays as it is. Before writing, \
             the context is walked again with the result to prove that every file the Dockerfile's sources read is \
             still sent; if not, nothing is written. Running fix twice changes nothing the second time.
-            Exit status: 0 done (or nothing to do), 1 the Dockerfile copies a secret (left alone), 2 error.
+            The ignore file is replaced atomically, keeping its mode. In the context (untrusted in CI) a symlinked \
+            ignore file is written through only to a regular file inside the context; a link leading out of it, a \
+            FIFO, device or directory is refused, and a read-only file needs --force. --ignore-file may point \
+            anywhere, but only to a regular file.
+            Exit status: 0 done (or nothing to do), 1 the Dockerfile copies a secret (left alone), 2 error (also an \
+            ignore file fix refuses to write; nothing is written).
             """)
 
     @OptionGroup var contextOptions: ContextOptions
@@ -25,6 +30,9 @@ struct FixCommand: ParsableCommand {
 
     @Flag(help: "Print the unified diff and the shrink report; write nothing.")
     var dryRun = false
+
+    @Flag(help: "Replace the ignore file even when it is read-only (its mode is kept).")
+    var force = false
 
     @Option(help: "deny (exclude what is flagged and never read), allow (* and exact ! exceptions), or auto.")
     var strategy: Strategy = .deny
@@ -57,6 +65,7 @@ struct FixCommand: ParsableCommand {
             options.buildArgs = BuildArguments.parse(buildArgs)
             options.rate = TransferRate.parse(bandwidth) ?? .defaultRate
             options.dryRun = dryRun
+            options.force = force
             options.threads = threads
             let outcome = try IgnoreFileFixer(context: context, options: options).run()
             let style = TextStyle(color: Console.standardOutput.usesColor)

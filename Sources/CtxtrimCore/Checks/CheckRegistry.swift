@@ -4,6 +4,7 @@ package enum CheckRegistry {
     package static let checks: [any Check] = [
         SecretFileCheck(), SecretContentCheck(), VCSDirectoryCheck(), DependencyDirectoryCheck(), BuildOutputCheck(),
         EditorJunkCheck(), LogFileCheck(), GitIgnoredSentCheck(), SymlinkOutsideContextCheck(), UnreadableCheck(),
+        CtxtrimTempFileCheck(),
     ]
 
     /// The descriptors of all checks, in their stable order.

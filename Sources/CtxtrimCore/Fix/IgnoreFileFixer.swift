@@ -8,6 +8,8 @@ package struct IgnoreFileFixer {
         package var buildArgs: [String: String] = [:]
         package var rate: TransferRate = .defaultRate
         package var dryRun = false
+        /// Replace a read-only ignore file (keeping its mode).
+        package var force = false
         package var threads = 2
 
         package init() {}
@@ -47,6 +49,11 @@ package struct IgnoreFileFixer {
                 path: BuildContext.joined(context.root, ".dockerignore"), displayPath: ".dockerignore",
                 origin: .context,
                 inputOrigin: .tree(root: context.root))
+        // Before anything is read: a link out of the context, a FIFO or a read-only file is refused here.
+        let writePath = try IgnoreFileTarget.resolve(
+            target.path, root: context.root,
+            trusted: target.origin == .override || !IgnoreFileTarget.liesInContext(target.path, context: context),
+            force: options.force, shownAs: target.displayPath)
         let existing = try InputFile.read(target.path, kind: .ignoreFile, origin: target.inputOrigin)
         let original = existing ?? []
         let userRules = try IgnoreRules(bytes: ManagedBlock.userBytes(original), source: target.displayPath)
@@ -102,7 +109,7 @@ package struct IgnoreFileFixer {
                 oldName: existing == nil ? "/dev/null" : (inside ? "a/" : "") + target.displayPath,
                 newName: (inside ? "b/" : "") + target.displayPath)
         } else if outcome.changed {
-            try AtomicFile.write(updated, to: target.path)
+            try AtomicFile.write(updated, to: writePath)
             outcome.wrote = true
         }
         return outcome

@@ -12,6 +12,14 @@ struct CtxtrimProcess {
         var lines: [String] { output.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
     }
 
+    /// The environment a run starts from: the test's own, without the variables that switch CI behaviour on.
+    static func baseEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        for key in ["CI", "GITHUB_ACTIONS", "GITLAB_CI", "GITHUB_STEP_SUMMARY", "NO_COLOR"] { env[key] = nil }
+        env.merge(extra) { $1 }
+        return env
+    }
+
     /// The `ctxtrim` executable beside the test bundle (`swift build` puts both in the same products directory).
     static let executable: URL = {
         if let override = ProcessInfo.processInfo.environment["CTXTRIM_BINARY"] {
@@ -36,10 +44,7 @@ struct CtxtrimProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for key in ["CI", "GITHUB_ACTIONS", "GITLAB_CI", "GITHUB_STEP_SUMMARY", "NO_COLOR"] { env[key] = nil }
-        env.merge(environment) { $1 }
-        process.environment = env
+        process.environment = baseEnvironment(environment)
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let stdout = Pipe()
         let stderr = Pipe()

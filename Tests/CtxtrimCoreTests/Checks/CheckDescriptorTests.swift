@@ -32,7 +32,7 @@ import Testing
         #expect(
             ids == [
                 "secret-file", "secret-content", "vcs-dir", "dependency-dir", "build-output", "editor-junk", "log-file",
-                "git-ignored-sent", "symlink-outside-context", "unreadable",
+                "git-ignored-sent", "symlink-outside-context", "unreadable", "ctxtrim-temp-file",
             ])
         for id in ids {
             #expect(id.allSatisfy { $0.isLowercase || $0 == "-" } && !id.hasPrefix("-") && !id.hasSuffix("-"), "\(id)")
