@@ -63,6 +63,18 @@ package enum LosslessUTF8 {
         return String(String.UnicodeScalarView(text.unicodeScalars.map { isReserved($0) ? "\u{FFFD}" : $0 }))
     }
 
+    /// How many characters Go's `utf8.DecodeRune` reads in `bytes`: a well-formed sequence is one, every other byte
+    /// one (`RuneError`). Go's regexp matches path text character by character this way.
+    package static func goRuneCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+            index += decodeScalar(bytes, at: index)?.1 ?? 1
+            count += 1
+        }
+        return count
+    }
+
     static func isReserved(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= reservedBase }
 
     /// One well-formed UTF-8 scalar at `index` (shortest form, no surrogates), with its length.

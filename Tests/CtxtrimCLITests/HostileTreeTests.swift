@@ -103,6 +103,25 @@ import UntrustedText
         #expect(result.output.contains("&lt;img"))
     }
 
+    /// Names a line cannot hold as they are: not UTF-8, a line break, white space at the start, wildcards.
+    @Test func fixExcludesEverySecretWhateverItsName() throws {
+        let tree = try FixtureTree("fix-hard-names")
+        try tree.write("Dockerfile", "FROM alpine:3.20\nCOPY app.sh /\n")
+        try tree.write("app.sh", "echo hi\n")
+        try Self.plant([Array("conf".utf8) + [0xFF, 0xFE]], file: Array(".env".utf8), content: "A=1\n", in: tree.path)
+        try Self.plant([], file: Array("x\n.env".utf8), content: "B=2\n", in: tree.path)
+        try Self.plant([], file: Array(" lead.env".utf8), content: "C=3\n", in: tree.path)
+        try Self.plant([], file: Array("we[ir]d*.env".utf8), content: "D=4\n", in: tree.path)
+        let fix = try CtxtrimProcess.run(["fix", tree.path])
+        #expect(fix.status == 0, "\(fix.stderr)")
+        let listing = try CtxtrimProcess.run(["ls", tree.path, "--format", "tsv", "-0"])
+        let sent = listing.stdout.split(separator: 0).map { Array($0) }
+        #expect(sent.count == 3, "\(sent.map { String(decoding: $0, as: UTF8.self) })")
+        #expect(sent.allSatisfy { !String(decoding: $0, as: UTF8.self).hasSuffix(".env") })
+        let again = try CtxtrimProcess.run(["fix", tree.path, "--dry-run"])
+        #expect(again.output.contains("no change"), "\(again.output)")
+    }
+
     /// The Markdown text with every code span removed (CommonMark: a run of N backticks up to the next run of exactly
     /// N), which is where HTML is not live.
     static func outsideCodeSpans(_ markdown: String) -> String {

@@ -1,5 +1,6 @@
 import DockerIgnore
 import DockerfileReader
+import UntrustedText
 
 #if canImport(Glibc)
     import Glibc
@@ -190,17 +191,35 @@ package enum FixPlanner {
         return kept.joined(separator: "/")
     }
 
-    /// A path as a pattern that matches exactly it: wildcard characters escaped. Nil when Docker cannot express it
-    /// (leading or trailing white space, which the reader trims; a line break).
+    /// A path as a pattern that matches it: wildcard characters escaped, a leading `#` or `!` escaped. What a line
+    /// cannot hold as it is becomes `?` (one character, `/` excepted), which the engine proves before anything is
+    /// written: a line break or other control character, white space at either end (the reader trims it), and the raw
+    /// bytes of a name that is not UTF-8 (Go's regexp refuses invalid UTF-8 in a pattern; it reads each invalid byte of
+    /// the path as one character). Nil only for an empty path.
     static func patternText(_ path: String) -> String? {
-        guard let first = path.unicodeScalars.first, let last = path.unicodeScalars.last,
-            !first.properties.isWhitespace, !last.properties.isWhitespace, !path.contains("\n"), !path.contains("\r")
-        else { return nil }
+        let scalars = Array(path.unicodeScalars)
+        guard !scalars.isEmpty else { return nil }
         var out = ""
-        for character in path {
-            if "*?[]\\".contains(character) { out.append("\\") }
-            out.append(character)
+        var rawRun: [UInt8] = []
+        func flushRaw() {
+            out += String(repeating: "?", count: LosslessUTF8.goRuneCount(rawRun))
+            rawRun.removeAll()
         }
+        for (index, scalar) in scalars.enumerated() {
+            if let byte = LosslessUTF8.rawByte(scalar) {
+                rawRun.append(byte)
+                continue
+            }
+            flushRaw()
+            let atEdge = index == 0 || index == scalars.count - 1
+            if scalar.value < 0x20 || scalar.value == 0x7F || (atEdge && scalar.properties.isWhitespace) {
+                out += "?"
+            } else {
+                if "*?[]\\".unicodeScalars.contains(scalar) { out += "\\" }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        flushRaw()
         if out.hasPrefix("#") || out.hasPrefix("!") { out = "\\" + out }
         return out
     }
@@ -220,6 +239,7 @@ package enum FixPlanner {
 
     static func isDirectory(_ path: String) -> Bool {
         var info = stat()
-        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        let bytes = LosslessUTF8.encode(path).map { CChar(bitPattern: $0) } + [0]
+        return lstat(bytes, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 }
