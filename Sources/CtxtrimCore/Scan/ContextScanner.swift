@@ -240,8 +240,10 @@ package struct ContextScanner {
                 .filter { directory.path.hasPrefix(chosen[$0].path + "/") }
                 .max { chosen[$0].path.count < chosen[$1].path.count }
             if let nearest {
-                if directory.bytes * 2 < chosen[nearest].bytes { continue }
-                if directory.bytes * 10 >= chosen[nearest].bytes * 9 {
+                // In Double: sizes come from the tree and a sparse file can be near Int64.max.
+                let (bytes, ancestor) = (Double(directory.bytes), Double(chosen[nearest].bytes))
+                if bytes * 2 < ancestor { continue }
+                if bytes * 10 >= ancestor * 9 {
                     chosen[nearest] = directory
                     continue
                 }
