@@ -11,8 +11,12 @@ package struct WalkOptions: Sendable, Hashable {
     /// there), so reports can say how much a rule keeps out.
     package var measureExcluded: Bool
 
+    /// The most worker threads a walk starts; more than cores gains nothing, and each thread reserves a large stack.
+    package static let maxThreads = 64
+
+    /// `threads` is held to `1...maxThreads`.
     package init(threads: Int = WalkOptions.onlineProcessors, measureExcluded: Bool = false) {
-        self.threads = max(1, threads)
+        self.threads = min(max(1, threads), Self.maxThreads)
         self.measureExcluded = measureExcluded
     }
 
@@ -22,5 +26,5 @@ package struct WalkOptions: Sendable, Hashable {
     }
 
     /// The number of online processors (sysconf `_SC_NPROCESSORS_ONLN`), at least 1.
-    package static var onlineProcessors: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+    package static var onlineProcessors: Int { min(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))), maxThreads) }
 }

@@ -12,6 +12,10 @@ package struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
         case status = "git-status"
         /// A submodule could not be listed or opened.
         case submodule = "git-submodule"
+        /// The status capture did not finish within its time budget.
+        case timedOut = "git-timeout"
+        /// No thread could be started to run the status capture.
+        case thread = "git-thread"
     }
 
     /// The libgit2 call that failed, its return code and libgit2's own message.

@@ -54,8 +54,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The build stage (default: the last one).")
     var target: String?
 
-    @Option(name: [.customShort("j"), .customLong("threads")], help: "Walker threads (default: the number of cores).")
+    @Option(name: [.customShort("j"), .customLong("threads")], help: ArgumentHelp(ThreadCount.help))
     var threads: Int = WalkOptions.onlineProcessors
+
+    @OptionGroup var gitOptions: GitOptions
 
     @Flag(help: "Check every build below CONTEXT (Dockerfiles and compose services) from one walk; fails if any fails.")
     var all = false
@@ -65,18 +67,29 @@ struct CheckCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let maxSize, ByteCount.parse(maxSize) == nil {
-            throw ValidationError("--max-size must be a size such as 200MiB")
+        for (flag, value) in [("--max-size", maxSize), ("--max-transferred-size", maxTransferredSize)] {
+            guard let value else { continue }
+            do throws(ByteCount.ParseError) {
+                _ = try ByteCount.read(value)
+            } catch {
+                throw ValidationError("\(flag) must be a size such as 200MiB, up to 8 EiB; got '\(value)': \(error)")
+            }
         }
-        if let maxTransferredSize, ByteCount.parse(maxTransferredSize) == nil {
-            throw ValidationError("--max-transferred-size must be a size such as 100MiB")
-        }
-        if let maxGrowth, GrowthLimit.parse(maxGrowth) == nil {
-            throw ValidationError("--max-growth must be a percentage such as 10% or a size such as 50MiB")
+        if let maxGrowth {
+            do throws(ByteCount.ParseError) {
+                _ = try GrowthLimit.read(maxGrowth)
+            } catch {
+                throw ValidationError(
+                    "--max-growth must be a percentage from 0% to \(Int(GrowthLimit.maxPercent))% such as 10% or a size "
+                        + "such as 50MiB; got '\(maxGrowth)': \(error)")
+            }
         }
         if maxGrowth != nil && baseline == nil { throw ValidationError("--max-growth needs --baseline") }
         if let maxFiles, maxFiles < 0 { throw ValidationError("--max-files must be 0 or more") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if let maxTransferredFiles, maxTransferredFiles < 0 {
+            throw ValidationError("--max-transferred-files must be 0 or more")
+        }
+        try ThreadCount.validate(threads)
         if all && (contextOptions.dockerfile != nil || contextOptions.ignoreFile != nil) {
             throw ValidationError("--all finds each build's Dockerfile and ignore file; drop --file and --ignore-file")
         }
@@ -94,10 +107,13 @@ struct CheckCommand: ParsableCommand {
             let rules = try IgnoreRules.load(for: context)
             var options = ContextScanner.Options()
             options.threads = threads
+            options.git = !gitOptions.noGit
+            options.gitTimeout = gitOptions.timeout
             options.target = target
             options.measureExcluded = false
             options.enabledChecks = CheckCatalog.ids.subtracting(settings.config.disabledChecks)
             let report = try ContextScanner(context: context, rules: rules, options: options).scan()
+            GitOptions.warn(about: report.diagnostics)
             let outcome = try GateEvaluator.evaluate(report, settings: settings)
             let chosen = format ?? ReportFormat.environmentDefault
             let rendered = chosen.render(
@@ -114,6 +130,8 @@ struct CheckCommand: ParsableCommand {
         let builds = try BuildDiscovery.discover(root: contextOptions.context, threads: threads)
         var options = ContextScanner.Options()
         options.threads = threads
+        options.git = !gitOptions.noGit
+        options.gitTimeout = gitOptions.timeout
         options.measureExcluded = false
         let scans = try MultiContextScanner(root: contextOptions.context, builds: builds, options: options).scan()
         let outcomes = try scans.builds.map { scan in
@@ -125,6 +143,7 @@ struct CheckCommand: ParsableCommand {
             return BuildGateOutcome(
                 build: scan.build, outcome: try GateEvaluator.evaluate(scan.report, settings: settings(for: context)))
         }
+        GitOptions.warn(about: scans.builds.flatMap(\.report.diagnostics))
         let combined = CombinedGate.combine(outcomes)
         let chosen = format ?? ReportFormat.environmentDefault
         let style = TextStyle(color: output == nil && Console.standardOutput.usesColor)

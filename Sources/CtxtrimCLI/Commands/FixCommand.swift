@@ -40,7 +40,7 @@ struct FixCommand: ParsableCommand {
     @Option(help: "Bandwidth for the transfer-time estimate (default 100Mbit/s; e.g. 1Gbit/s, 50MB/s).")
     var bandwidth: String = TransferRate.defaultDescription
 
-    @Option(name: [.customShort("j"), .customLong("threads")], help: "Walker threads (default: the number of cores).")
+    @Option(name: [.customShort("j"), .customLong("threads")], help: "Walker threads, 1 to 64 (default: 2).")
     var threads: Int = 2
 
     enum Strategy: String, ExpressibleByArgument, CaseIterable {
@@ -49,8 +49,10 @@ struct FixCommand: ParsableCommand {
 
     func validate() throws {
         guard TransferRate.parse(bandwidth) != nil else {
-            throw ValidationError("--bandwidth must be a rate such as 100Mbit/s, 1Gbit/s or 50MB/s")
+            throw ValidationError(
+                "--bandwidth must be a rate from 8bit/s to 1TB/s such as 100Mbit/s, 1Gbit/s or 50MB/s")
         }
+        try ThreadCount.validate(threads)
         for argument in buildArgs where !argument.contains("=") {
             throw ValidationError("--build-arg must be KEY=VALUE, got '\(argument)'")
         }

@@ -29,11 +29,11 @@ struct LsCommand: ParsableCommand {
     @Flag(help: "List what the ignore file keeps out instead of what is sent.")
     var excluded = false
 
-    @Option(name: [.customShort("j"), .customLong("threads")], help: "Walker threads (default: the number of cores).")
+    @Option(name: [.customShort("j"), .customLong("threads")], help: ArgumentHelp(ThreadCount.help))
     var threads: Int = WalkOptions.onlineProcessors
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        try ThreadCount.validate(threads)
     }
 
     func run() throws {

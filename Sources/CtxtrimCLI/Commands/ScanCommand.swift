@@ -24,17 +24,16 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("build-arg"), help: "KEY=VALUE for ARG substitution in COPY sources (repeatable).")
     var buildArgs: [String] = []
 
-    @Option(help: "Entries in the largest-directories, largest-files and extension lists.")
+    @Option(help: "Entries in the largest-directories, largest-files and extension lists (0 to 10000).")
     var top: Int = 10
 
-    @Option(name: [.customShort("j"), .customLong("threads")], help: "Walker threads (default: the number of cores).")
+    @Option(name: [.customShort("j"), .customLong("threads")], help: ArgumentHelp(ThreadCount.help))
     var threads: Int = WalkOptions.onlineProcessors
 
     @Flag(name: .customLong("no-measure-excluded"), help: "Do not enter excluded directories to measure them.")
     var noMeasureExcluded = false
 
-    @Flag(name: .customLong("no-git"), help: "Do not classify files with git.")
-    var noGit = false
+    @OptionGroup var gitOptions: GitOptions
 
     @Flag(name: .customLong("no-findings"), help: "Do not run the checks (secrets, build outputs, ...).")
     var noFindings = false
@@ -44,8 +43,10 @@ struct ScanCommand: ParsableCommand {
     var all = false
 
     func validate() throws {
-        guard top >= 0 else { throw ValidationError("--top must be 0 or more") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard (0...ContextScanner.Options.maxTop).contains(top) else {
+            throw ValidationError("--top must be from 0 to \(ContextScanner.Options.maxTop); got \(top)")
+        }
+        try ThreadCount.validate(threads)
         for argument in buildArgs where !argument.contains("=") {
             throw ValidationError("--build-arg must be KEY=VALUE, got '\(argument)'")
         }
@@ -70,6 +71,8 @@ struct ScanCommand: ParsableCommand {
                 defer { line.finish() }
                 report = try ContextScanner(context: context, rules: rules, options: options).scan(progress: progress)
             }
+            // The text report lists diagnostics; other formats carry them, but a person reads stderr.
+            if format != .text { GitOptions.warn(about: report.diagnostics) }
             // The CI formats render a scan as a check that nothing fails.
             let outcome = GateOutcome(report: report, failOn: .never)
             let style = TextStyle(color: Console.standardOutput.usesColor)
@@ -83,7 +86,8 @@ struct ScanCommand: ParsableCommand {
         options.top = top
         options.threads = threads
         options.measureExcluded = !noMeasureExcluded
-        options.git = !noGit
+        options.git = !gitOptions.noGit
+        options.gitTimeout = gitOptions.timeout
         options.findings = !noFindings
         options.target = target
         options.buildArgs = BuildArguments.parse(buildArgs)
@@ -101,6 +105,7 @@ struct ScanCommand: ParsableCommand {
             report = try MultiContextScanner(root: contextOptions.context, builds: builds, options: options)
                 .scan(progress: progress)
         }
+        GitOptions.warn(about: report.builds.flatMap(\.report.diagnostics))
         if format == .json {
             Console.standardOutput.line(report.json.rendered())
         } else {

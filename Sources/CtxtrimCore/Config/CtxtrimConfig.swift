@@ -123,19 +123,34 @@ private struct Reader {
             let text = try scalar(value, name)
             switch name {
             case "max-size", "max-transferred-size":
-                guard let bytes = ByteCount.parse(text) else {
-                    throw error(value, "\(name) must be a size such as 200MiB, 1.5GB or 500000; got '\(text)'")
+                let bytes: Int64
+                do throws(ByteCount.ParseError) {
+                    bytes = try ByteCount.read(text)
+                } catch {
+                    throw self.error(
+                        value,
+                        "\(name) must be a size such as 200MiB, 1.5GB or 500000 up to 8 EiB; got '\(text)': \(error)")
                 }
                 if name == "max-size" { config.maxSize = bytes } else { config.maxTransferredSize = bytes }
             case "max-files", "max-transferred-files":
-                guard let count = Int(text), count >= 0 else {
-                    throw error(value, "\(name) must be a whole number of files; got '\(text)'")
+                let count: Int64
+                do throws(ByteCount.ParseError) {
+                    count = try ByteCount.count(text)
+                } catch {
+                    throw self.error(
+                        value, "\(name) must be a whole number of files from 0 to \(Int64.max); got '\(text)': \(error)"
+                    )
                 }
-                if name == "max-files" { config.maxFiles = count } else { config.maxTransferredFiles = count }
+                if name == "max-files" { config.maxFiles = Int(count) } else { config.maxTransferredFiles = Int(count) }
             case "max-growth":
-                guard let limit = GrowthLimit.parse(text) else {
-                    throw error(
-                        value, "max-growth must be a percentage such as 10% or a size such as 50MiB; got '\(text)'")
+                let limit: GrowthLimit
+                do throws(ByteCount.ParseError) {
+                    limit = try GrowthLimit.read(text)
+                } catch {
+                    throw self.error(
+                        value,
+                        "max-growth must be a percentage from 0% to \(Int(GrowthLimit.maxPercent))% such as 10% or a "
+                            + "size such as 50MiB; got '\(text)': \(error)")
                 }
                 config.maxGrowth = limit
             default:

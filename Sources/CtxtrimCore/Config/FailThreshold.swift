@@ -21,19 +21,32 @@ package enum GrowthLimit: Sendable, Equatable, CustomStringConvertible {
     case bytes(Int64)
     case percent(Double)
 
+    /// The largest percentage accepted: growth beyond a thousandfold is no limit worth setting.
+    package static let maxPercent = 100_000.0
+
     /// Parses `10%`, `2.5%`, `5MiB`, `100000`.
     package static func parse(_ text: String) -> GrowthLimit? {
+        try? read(text)
+    }
+
+    /// Parses as ``parse(_:)`` does, saying why it cannot: negative, too large (above ``maxPercent`` percent or
+    /// `Int64.max` bytes) or malformed. Percentages are plain decimals (no `inf`, `nan` or exponents).
+    package static func read(_ text: String) throws(ByteCount.ParseError) -> GrowthLimit {
         let trimmed = text.trimmingSpaces
-        if trimmed.hasSuffix("%") {
-            guard let value = Double(trimmed.dropLast().trimmingSpaces), value >= 0 else { return nil }
-            return .percent(value)
-        }
-        return ByteCount.parse(trimmed).map { .bytes($0) }
+        guard trimmed.hasSuffix("%") else { return .bytes(try ByteCount.read(trimmed)) }
+        let number = trimmed.dropLast().trimmingSpaces
+        if number.hasPrefix("-") { throw .negative }
+        let decimal = try ByteCount.Decimal(number)
+        guard decimal.rest.isEmpty else { throw .malformed }
+        let value = Double(decimal.whole) + decimal.fraction
+        guard value <= maxPercent else { throw .tooLarge }
+        return .percent(value)
     }
 
     /// Whether growing from `baseline` to `current` bytes exceeds the limit.
     package func exceeded(baseline: Int64, current: Int64) -> Bool {
-        let growth = current - baseline
+        let (growth, overflow) = current.subtractingReportingOverflow(baseline)
+        if overflow { return current > baseline }
         guard growth > 0 else { return false }
         switch self {
         case .bytes(let limit): return growth > limit
@@ -46,7 +59,8 @@ package enum GrowthLimit: Sendable, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .bytes(let bytes): ByteCount.format(bytes)
-        case .percent(let value): value == value.rounded() ? "\(Int(value))%" : "\(value)%"
+        case .percent(let value):
+            value == value.rounded() && abs(value) < 1e15 ? "\(Int(value))%" : "\(value)%"
         }
     }
 }

@@ -30,14 +30,14 @@ package struct Baseline: Sendable, Equatable {
         struct Report: Decodable {
             struct Totals: Decodable {
                 struct Side: Decodable {
-                    var files: Int
-                    var bytes: Int64
+                    var files: WholeNumber
+                    var bytes: WholeNumber
                 }
                 var sent: Side
             }
             struct Usage: Decodable {
                 var path: String
-                var bytes: Int64
+                var bytes: WholeNumber
             }
             var schemaVersion: Int
             var totals: Totals
@@ -46,8 +46,11 @@ package struct Baseline: Sendable, Equatable {
         let report: Report
         do {
             report = try JSONDecoder().decode(Report.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw ReadError(file: file, message: describe(error))
         } catch {
-            throw ReadError(file: file, message: "not a ctxtrim JSON report (\(error))")
+            throw ReadError(
+                file: file, message: "not a ctxtrim JSON report; make one with `ctxtrim scan --format json`")
         }
         guard report.schemaVersion == ScanReport.schemaVersion else {
             throw ReadError(
@@ -56,9 +59,67 @@ package struct Baseline: Sendable, Equatable {
                     "schemaVersion \(report.schemaVersion) is not supported (this ctxtrim writes \(ScanReport.schemaVersion))"
             )
         }
-        return Baseline(
-            sentBytes: report.totals.sent.bytes, sentFiles: report.totals.sent.files,
-            topLevel: Dictionary((report.topLevel ?? []).map { ($0.path, $0.bytes) }, uniquingKeysWith: +))
+        let sentBytes = try check(report.totals.sent.bytes, "totals.sent.bytes", file: file)
+        let sentFiles = try check(report.totals.sent.files, "totals.sent.files", file: file)
+        var topLevel: [String: Int64] = [:]
+        for (index, entry) in (report.topLevel ?? []).enumerated() {
+            let field = "topLevel[\(index)].bytes"
+            let (sum, overflow) = (topLevel[entry.path] ?? 0).addingReportingOverflow(
+                try check(entry.bytes, field, file: file))
+            guard !overflow else { throw outOfRange(field, file: file) }
+            topLevel[entry.path] = sum
+        }
+        return Baseline(sentBytes: sentBytes, sentFiles: Int(sentFiles), topLevel: topLevel)
+    }
+
+    /// A JSON number that is an `Int64` (`value`), or some other number (nil: fractional or out of range).
+    private struct WholeNumber: Decodable {
+        var value: Int64?
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let whole = try? container.decode(Int64.self) {
+                value = whole
+            } else {
+                _ = try container.decode(Double.self)
+                value = nil
+            }
+        }
+    }
+
+    /// A count or size from a scan report is a whole number and never negative.
+    private static func check(_ number: WholeNumber, _ field: String, file: String) throws -> Int64 {
+        guard let value = number.value, value >= 0 else { throw outOfRange(field, file: file) }
+        return value
+    }
+
+    private static func outOfRange(_ field: String, file: String) -> ReadError {
+        ReadError(
+            file: file,
+            message:
+                "\(field) must be a whole number from 0 to \(Int64.max); this is no report ctxtrim wrote, make a new "
+                + "one with `ctxtrim scan --format json`")
+    }
+
+    /// What is wrong and where, in the report's own field names (no Swift types).
+    private static func describe(_ error: DecodingError) -> String {
+        func field(_ path: [any CodingKey]) -> String {
+            path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }
+                .description
+        }
+        let remedy = "make a new one with `ctxtrim scan --format json`"
+        switch error {
+        case .keyNotFound(let key, let context):
+            let name = field(context.codingPath + [key])
+            return "not a ctxtrim JSON report: \(name) is missing; \(remedy)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "not a ctxtrim JSON report: \(field(context.codingPath)) has the wrong type; \(remedy)"
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+            let name = field(context.codingPath)
+            return "\(name) must be a whole number from 0 to \(Int64.max); \(remedy)"
+        default:
+            return "not valid JSON; \(remedy)"
+        }
     }
 
     /// The growth from this baseline to `report`, with the top-level entries that changed most.

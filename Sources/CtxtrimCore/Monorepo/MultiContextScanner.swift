@@ -13,6 +13,8 @@ package struct MultiContextScanner {
         var context: BuildContext
         var rules: IgnoreRules
         var snapshot: GitStatusSnapshot?
+        /// Why git classes are missing, when git status failed.
+        var gitDiagnostic: ScanReport.Diagnostic?
         var analysis: DockerfileAnalysis?
         var dockerfileError: String?
         var setup: BuildAccumulator.Setup
@@ -34,8 +36,8 @@ package struct MultiContextScanner {
     /// Reads every build's ignore file and Dockerfile, walks the root once and reports per build.
     ///
     /// - Throws: ``MonorepoError`` when the root or a context is missing or a context lies outside the root,
-    ///   `ContextError`/`IgnoreError` for a build's unreadable or invalid ignore file, `GitError` when a repository
-    ///   cannot be read, `WalkError` when the root cannot be opened.
+    ///   `ContextError`/`IgnoreError` for a build's unreadable or invalid ignore file, `WalkError` when the root
+    ///   cannot be opened. A build whose git status fails or runs out of time has no git classes and a diagnostic.
     package func scan(progress: WalkProgress = WalkProgress()) throws -> MultiScanReport {
         let clock = ContinuousClock()
         let started = clock.now
@@ -43,7 +45,7 @@ package struct MultiContextScanner {
             throw MonorepoError(
                 code: .rootNotFound, file: root, message: "repository root '\(root)' is not a directory; pass one")
         }
-        var snapshots: [String: GitStatusSnapshot?] = [:]
+        var snapshots: [String: GitCapture] = [:]
         let prepared = try builds.map { build in
             try prepare(build, root: realRoot, snapshots: &snapshots)
         }
@@ -66,7 +68,7 @@ package struct MultiContextScanner {
     }
 
     private func prepare(
-        _ build: DiscoveredBuild, root: String, snapshots: inout [String: GitStatusSnapshot?]
+        _ build: DiscoveredBuild, root: String, snapshots: inout [String: GitCapture]
     ) throws -> Prepared {
         let contextPath = BuildContext.joined(root, build.context)
         let dockerfilePath =
@@ -81,15 +83,17 @@ package struct MultiContextScanner {
             )
         }
         let rules = try IgnoreRules.load(for: context)
-        var snapshot: GitStatusSnapshot?
+        var git: GitCapture?
         if options.git {
             if let known = snapshots[context.root] {
-                snapshot = known
+                git = known
             } else {
-                snapshot = try GitStatusSnapshot.capture(contextDirectory: context.root)
-                snapshots[context.root] = snapshot
+                git = GitCapture.capture(
+                    directory: context.root, displayPath: ".", timeout: options.gitTimeout)
+                snapshots[context.root] = git
             }
         }
+        let snapshot = git?.snapshot
         var analysis: DockerfileAnalysis?
         var dockerfileError: String?
         if options.dockerfile {
@@ -101,7 +105,8 @@ package struct MultiContextScanner {
             }
         }
         var setup = BuildAccumulator.Setup(
-            walkRootLength: root.utf8.count, top: options.top, runChecks: options.findings,
+            walkRootLength: root.utf8.count, top: min(max(0, options.top), ContextScanner.Options.maxTop),
+            runChecks: options.findings,
             enabledChecks: options.enabledChecks,
             ignoreFile: context.ignoreFile == nil ? nil : rules.file)
         if let analysis, analysis.referencesEverything {
@@ -115,7 +120,9 @@ package struct MultiContextScanner {
             prefix: prefix == "." ? [] : Array(prefix.utf8), filter: filter,
             checks: options.findings ? CheckRun(enabledIDs: options.enabledChecks) : nil)
         return Prepared(
-            build: build, context: context, rules: rules, snapshot: snapshot, analysis: analysis,
+            build: build, context: context, rules: rules, snapshot: snapshot,
+            gitDiagnostic: git?.diagnostic,
+            analysis: analysis,
             dockerfileError: dockerfileError, setup: setup, member: member)
     }
 
@@ -132,7 +139,8 @@ package struct MultiContextScanner {
         report.skippedDirectories = accumulator.skippedDirectories
         report.largestFiles = accumulator.largestFiles.sorted
         report.diagnostics = accumulator.diagnostics.sorted { ($0.path, $0.kind) < ($1.path, $1.kind) }
-        if options.git {
+        if let diagnostic = build.gitDiagnostic { report.diagnostics.insert(diagnostic, at: 0) }
+        if options.git && build.gitDiagnostic == nil {
             report.git = ReportAssembly.gitUsage(snapshot: build.snapshot, classes: accumulator.gitClasses)
         }
         report.findings = accumulator.finishedFindings()
@@ -149,7 +157,7 @@ package struct MultiContextScanner {
         if let analysis = build.analysis {
             report.build = ReportAssembly.buildUsage(
                 analysis, transferred: accumulator.transferred, explicitFiles: accumulator.explicitFiles,
-                copyAllOnly: accumulator.copyAllOnly, top: options.top)
+                copyAllOnly: accumulator.copyAllOnly, top: min(max(0, options.top), ContextScanner.Options.maxTop))
         } else if let error = build.dockerfileError {
             report.build = ScanReport.BuildUsage(target: build.build.target ?? "", sources: 0, error: error)
         }

@@ -19,18 +19,26 @@ package struct TransferRate: Sendable, Equatable, CustomStringConvertible {
             lower.removeLast(suffix.count)
             break
         }
-        let number = lower.prefix { $0.isNumber || $0 == "." }
-        guard let value = Double(number), value > 0 else { return nil }
+        let number = lower.prefix { $0.asciiDigit != nil || $0 == "." }
+        guard let value = Double(number), value.isFinite, value > 0 else { return nil }
         let unit = lower.dropFirst(number.count)
         let bitUnits: [String: Double] = [
             "bit": 1, "b": 1, "kbit": 1e3, "kb": 1e3, "mbit": 1e6, "mb": 1e6, "gbit": 1e9, "gb": 1e9,
         ]
         if text.contains("bit") || text.hasSuffix("bps") {
             guard let multiplier = bitUnits[String(unit)] else { return nil }
-            return TransferRate(bytesPerSecond: value * multiplier / 8)
+            return bounded(value * multiplier / 8)
         }
         guard let bytes = ByteCount.parse(String(number) + unit) else { return nil }
-        return TransferRate(bytesPerSecond: Double(bytes))
+        return bounded(Double(bytes))
+    }
+
+    /// The slowest and fastest rates accepted, in bytes per second: 1 byte/s and 1 TB/s. Durations and descriptions
+    /// stay in range between them.
+    package static let accepted: ClosedRange<Double> = 1...1e12
+
+    private static func bounded(_ bytesPerSecond: Double) -> TransferRate? {
+        accepted.contains(bytesPerSecond) ? TransferRate(bytesPerSecond: bytesPerSecond) : nil
     }
 
     /// Estimated seconds to send `bytes`.
@@ -49,6 +57,8 @@ package struct TransferRate: Sendable, Equatable, CustomStringConvertible {
 
     /// `0.4 s`, `12 s`, `3 min 20 s`.
     package static func duration(_ seconds: Double) -> String {
+        // Int64.max bytes at 1 byte/s is 2^63 s, past what Int holds: say "over a year" before that.
+        guard seconds.isFinite, seconds < 31_536_000 else { return "over a year" }
         if seconds < 10 { return "\((seconds * 10).rounded() / 10) s" }
         if seconds < 60 { return "\(Int(seconds.rounded())) s" }
         let total = Int(seconds.rounded())

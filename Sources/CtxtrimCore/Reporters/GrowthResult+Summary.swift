@@ -19,6 +19,8 @@ extension GrowthResult {
 
     /// `12.5`, `3.0`: one decimal, rounded half away from zero.
     static func oneDecimal(_ value: Double) -> String {
+        // A baseline of a few bytes against a huge context: past Int's range.
+        guard value.isFinite, abs(value) < 1e15 else { return value > 0 ? "1e15+" : "-1e15+" }
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"
     }

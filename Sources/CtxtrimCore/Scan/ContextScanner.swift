@@ -15,6 +15,8 @@ package struct ContextScanner {
         package var measureExcluded = true
         /// Classify entries with git (libgit2).
         package var git = true
+        /// How long git status may take before the scan goes on without git classes; nil for no limit.
+        package var gitTimeout: Duration? = Options.defaultGitTimeout
         /// Run the checks (and read small files for secrets).
         package var findings = true
         /// Check ids to run; nil for all.
@@ -32,6 +34,11 @@ package struct ContextScanner {
         package var suggestionRate: TransferRate? = .defaultRate
 
         package init() {}
+
+        /// The default budget for git status: 20 seconds.
+        package static let defaultGitTimeout = Duration.seconds(20)
+        /// The most entries `top` may ask for; larger lists are not a summary any more.
+        package static let maxTop = 10_000
     }
 
     package let context: BuildContext
@@ -45,11 +52,16 @@ package struct ContextScanner {
     }
 
     /// Walks the context. Throws `IgnoreError` when a pattern fails at match time (BuildKit would fail the build),
-    /// `GitError` when the repository cannot be read, `WalkError` when the root cannot be opened.
+    /// `WalkError` when the root cannot be opened. When git status fails or runs out of time, the report has no git
+    /// classes and a diagnostic says why.
     package func scan(progress: WalkProgress = WalkProgress()) throws -> ScanReport {
         let clock = ContinuousClock()
         let started = clock.now
-        let snapshot = options.git ? try GitStatusSnapshot.capture(contextDirectory: context.root) : nil
+        let git =
+            options.git
+            ? GitCapture.capture(directory: context.root, displayPath: ".", timeout: options.gitTimeout) : nil
+        let snapshot = git?.snapshot
+        let top = min(max(0, options.top), Options.maxTop)
         var analysis: DockerfileAnalysis?
         var dockerfileError: String?
         if options.dockerfile {
@@ -68,7 +80,7 @@ package struct ContextScanner {
             quietDirectories: options.findings && options.skipChecksInClaimedDirectories
                 ? QuietDirectories(enabledIDs: options.enabledChecks, git: snapshot) : nil)
         var setup = ScanVisitor.Setup(
-            rootLength: context.root.utf8.count, top: options.top, runChecks: options.findings,
+            rootLength: context.root.utf8.count, top: top, runChecks: options.findings,
             enabledChecks: options.enabledChecks,
             git: snapshot)
         setup.ignoreFile = context.ignoreFile == nil ? nil : rules.file
@@ -86,7 +98,8 @@ package struct ContextScanner {
         var report = ScanReport(context: contextInfo)
         report.walkSeconds = Self.seconds(clock.now - started)
         report.threads = options.threads
-        fill(&report, from: result, snapshot: snapshot)
+        fill(&report, from: result, snapshot: snapshot, top: top, gitClasses: git?.diagnostic == nil)
+        if let diagnostic = git?.diagnostic { report.diagnostics.insert(diagnostic, at: 0) }
         if options.findings {
             report.findings = ReportAssembly.withLint(
                 report.findings, context: context,
@@ -100,7 +113,7 @@ package struct ContextScanner {
             let visitor = result.visitor
             report.build = ReportAssembly.buildUsage(
                 analysis, transferred: visitor.transferred, explicitFiles: visitor.explicitFiles,
-                copyAllOnly: visitor.copyAllOnly, top: options.top)
+                copyAllOnly: visitor.copyAllOnly, top: top)
         } else if let dockerfileError {
             report.build = ScanReport.BuildUsage(target: options.target ?? "", sources: 0, error: dockerfileError)
         }
@@ -121,7 +134,10 @@ package struct ContextScanner {
             patterns: rules.file.rules.count, shadowedIgnoreFile: context.shadowedIgnoreFile)
     }
 
-    private func fill(_ report: inout ScanReport, from result: WalkResult<ScanVisitor>, snapshot: GitStatusSnapshot?) {
+    private func fill(
+        _ report: inout ScanReport, from result: WalkResult<ScanVisitor>, snapshot: GitStatusSnapshot?, top: Int,
+        gitClasses: Bool
+    ) {
         let totals = result.totals
         let visitor = result.visitor
         report.sent = .init(
@@ -134,17 +150,17 @@ package struct ContextScanner {
         report.topLevelEntries = visitor.topLevelEntries.sorted { $0.path < $1.path }
         report.skippedDirectories = visitor.skippedDirectories
         report.largestFiles = visitor.largestFiles.sorted
-        report.largestDirectories = Self.responsibleDirectories(visitor.largestDirectories.sorted, limit: options.top)
+        report.largestDirectories = Self.responsibleDirectories(visitor.largestDirectories.sorted, limit: top)
         report.extensions = visitor.extensions
             .map { ScanReport.ExtensionUsage(name: $0.key, files: $0.value.files, bytes: $0.value.bytes) }
             .sorted { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.name < $1.name }
-            .prefix(options.top).map { $0 }
+            .prefix(top).map { $0 }
         report.diagnostics = visitor.diagnostics
             .map { ScanReport.Diagnostic(kind: $0.kind.rawValue, path: $0.pathString, message: ScanVisitor.reason($0)) }
             .sorted { ($0.path, $0.kind) < ($1.path, $1.kind) }
-        if options.git {
+        if options.git && gitClasses {
             var usage = ReportAssembly.gitUsage(snapshot: snapshot, classes: visitor.gitClasses)
-            usage.largestIgnored = Self.outermost(visitor.largestIgnored.sorted, limit: options.top)
+            usage.largestIgnored = Self.outermost(visitor.largestIgnored.sorted, limit: top)
             report.git = usage
         }
         if var checks = visitor.checks {
@@ -244,8 +260,10 @@ package struct ContextScanner {
                 .filter { directory.path.hasPrefix(chosen[$0].path + "/") }
                 .max { chosen[$0].path.count < chosen[$1].path.count }
             if let nearest {
-                if directory.bytes * 2 < chosen[nearest].bytes { continue }
-                if directory.bytes * 10 >= chosen[nearest].bytes * 9 {
+                // In Double: sizes come from the tree and a sparse file can be near Int64.max.
+                let (bytes, ancestor) = (Double(directory.bytes), Double(chosen[nearest].bytes))
+                if bytes * 2 < ancestor { continue }
+                if bytes * 10 >= ancestor * 9 {
                     chosen[nearest] = directory
                     continue
                 }

@@ -55,6 +55,12 @@ import Testing
         ("budgets:\n  max-files: -3\n", 2, "whole number"),
         ("budgets: [1\n", 2, "not valid YAML"),
         ("budgets:\n  max-growth: lots\n", 2, "max-growth must be a percentage"),
+        ("budgets:\n  max-size: 1MiB\n  max-transferred-size: -5MB\n", 3, "got '-5MB': it is negative"),
+        ("budgets:\n  max-size: 9999999T\n", 2, "up to 8 EiB; got '9999999T': it is too large"),
+        ("budgets:\n  max-files: 9223372036854775808\n", 2, "from 0 to 9223372036854775807"),
+        ("budgets:\n  max-transferred-files: -1\n", 2, "got '-1': it is negative"),
+        ("budgets:\n  max-growth: -10%\n", 2, "got '-10%': it is negative"),
+        ("budgets:\n  max-growth: .inf%\n", 2, "max-growth must be a percentage from 0% to 100000%"),
     ]
 
     @Test(arguments: badFiles)

@@ -1,0 +1,51 @@
+import ArgumentParser
+import ContextWalker
+import CtxtrimCore
+
+/// Whether and how long the commands that classify files with git may use it.
+struct GitOptions: ParsableArguments {
+    /// The longest `--git-timeout` accepted, in seconds: one day.
+    static let maxTimeout = 86_400.0
+
+    @Flag(name: .customLong("no-git"), help: "Do not classify files with git.")
+    var noGit = false
+
+    @Option(
+        name: .customLong("git-timeout"),
+        help: ArgumentHelp(
+            "Seconds git status may take before the scan goes on without git classes, with a warning (0: no limit; at "
+                + "most 86400).", valueName: "seconds"))
+    var gitTimeout: Double = Double(ContextScanner.Options.defaultGitTimeout.components.seconds)
+
+    func validate() throws {
+        guard gitTimeout.isFinite, gitTimeout >= 0, gitTimeout <= Self.maxTimeout else {
+            throw ValidationError("--git-timeout must be from 0 (no limit) to \(Int(Self.maxTimeout)) seconds")
+        }
+    }
+
+    /// The budget for `ContextScanner.Options.gitTimeout`: nil for no limit.
+    var timeout: Duration? {
+        gitTimeout == 0 ? nil : .nanoseconds(Int64((gitTimeout * 1e9).rounded()))
+    }
+
+    /// Prints the diagnostics that say git classes are missing as warnings on stderr (for formats that show no
+    /// diagnostics, or that a CI log shows apart).
+    static func warn(about diagnostics: [ScanReport.Diagnostic]) {
+        for diagnostic in diagnostics where diagnostic.kind.hasPrefix("git-") {
+            Console.standardError.line("ctxtrim: warning: \(diagnostic.kind) \(diagnostic.path): \(diagnostic.message)")
+        }
+        Console.standardError.flush()
+    }
+}
+
+/// The walker thread count every command takes with `-j/--threads`.
+enum ThreadCount {
+    static let help = "Walker threads, 1 to \(WalkOptions.maxThreads) (default: the number of cores)."
+
+    /// Rejects a count outside `1...maxThreads` before anything is allocated.
+    static func validate(_ threads: Int) throws {
+        guard (1...WalkOptions.maxThreads).contains(threads) else {
+            throw ValidationError("--threads must be from 1 to \(WalkOptions.maxThreads); got \(threads)")
+        }
+    }
+}
