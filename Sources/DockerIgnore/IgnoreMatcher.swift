@@ -236,9 +236,17 @@ package struct IgnoreMatcher: Sendable {
 
 extension IgnoreMatcher {
     /// Runs `body` on the UTF-8 bytes of `path`, keeping the typed error.
+    /// Calls `body` with the exact bytes `path` stands for (raw bytes of a non-UTF-8 name kept, ``LosslessUTF8``).
     fileprivate static func withBytes<T>(
         of path: String, _ body: (UnsafeBufferPointer<UInt8>) throws(IgnoreError) -> T
     ) throws(IgnoreError) -> T {
+        if LosslessUTF8.holdsRawBytes(path) {
+            let bytes = LosslessUTF8.encode(path)
+            let result = bytes.withUnsafeBufferPointer { bytes -> Result<T, IgnoreError> in
+                do throws(IgnoreError) { return .success(try body(bytes)) } catch { return .failure(error) }
+            }
+            return try result.get()
+        }
         var copy = path
         let result = copy.withUTF8 { bytes -> Result<T, IgnoreError> in
             do throws(IgnoreError) { return .success(try body(bytes)) } catch { return .failure(error) }

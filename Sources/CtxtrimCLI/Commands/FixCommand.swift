@@ -1,5 +1,6 @@
 import ArgumentParser
 import CtxtrimCore
+import UntrustedText
 
 /// `ctxtrim fix`: writes a minimal, verified ignore file block and reports how much the context shrinks.
 struct FixCommand: ParsableCommand {
@@ -73,7 +74,8 @@ struct FixCommand: ParsableCommand {
             let style = TextStyle(color: Console.standardOutput.usesColor)
             let out = Console.standardOutput
             if dryRun {
-                out.write(outcome.diff.isEmpty ? "no change to \(outcome.displayPath)\n" : outcome.diff)
+                out.write(
+                    outcome.diff.isEmpty ? "no change to \(TerminalText.escape(outcome.displayPath))\n" : outcome.diff)
                 out.line()
             } else if outcome.wrote {
                 let verb = outcome.created ? "created" : "updated"
@@ -88,12 +90,13 @@ struct FixCommand: ParsableCommand {
             for kept in outcome.plan.kept {
                 out.line(
                     style.dim(
-                        "kept: \(kept.path) (\(kept.reason)) because the Dockerfile copies it (line \(kept.sourceLine))"
+                        "kept: \(TerminalText.escape(kept.path)) (\(kept.reason)) because the Dockerfile copies it (line \(kept.sourceLine))"
                     ))
             }
             out.flush()
             for problem in outcome.plan.problems {
-                Console.standardError.line("ctxtrim: error: \(problem.path): \(problem.message)")
+                Console.standardError.line(
+                    "ctxtrim: error: \(TerminalText.escape(problem.path)): \(TerminalText.escape(problem.message))")
             }
             Console.standardError.flush()
             return outcome.plan.problems.isEmpty ? ExitStatus.success : ExitStatus.findings

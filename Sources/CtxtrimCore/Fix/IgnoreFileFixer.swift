@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// `ctxtrim fix`: plans the block from a scan with the user's own lines, proves it safe with a second walk, and
 /// writes it (or shows the diff).
 package struct IgnoreFileFixer {
@@ -105,7 +107,7 @@ package struct IgnoreFileFixer {
             // Paths inside the context get git's a/ and b/ prefixes; an ignore file elsewhere is named as it is.
             let inside = !target.displayPath.hasPrefix("/")
             outcome.diff = UnifiedDiff.render(
-                old: String(decoding: original, as: UTF8.self), new: String(decoding: updated, as: UTF8.self),
+                old: LosslessUTF8.decode(original), new: LosslessUTF8.decode(updated),
                 oldName: existing == nil ? "/dev/null" : (inside ? "a/" : "") + target.displayPath,
                 newName: (inside ? "b/" : "") + target.displayPath)
         } else if outcome.changed {

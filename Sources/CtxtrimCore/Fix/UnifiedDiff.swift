@@ -1,4 +1,7 @@
-/// A unified diff between two texts, as `diff -u` prints it, for `ctxtrim fix --dry-run`.
+import UntrustedText
+
+/// A unified diff between two texts, as `diff -u` prints it, for `ctxtrim fix --dry-run`; control characters in the
+/// lines are escaped (``TerminalText``).
 package enum UnifiedDiff {
     /// The diff of `old` to `new` with `context` lines around each change, or an empty string when they are equal.
     /// `oldName` is `/dev/null` for a file that does not exist yet.
@@ -38,10 +41,13 @@ package enum UnifiedDiff {
             let newStart = script[hunkStart].newLine + (newCount == 0 ? 0 : 1)
             out += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n"
             for step in slice {
+                // A line of the user's file may hold anything: shown escaped, its own line break kept.
+                let ending = step.text.hasSuffix("\n") ? "\n" : ""
+                let text = TerminalText.escape(String(step.text.dropLast(ending.isEmpty ? 0 : 1))) + ending
                 switch step.kind {
-                case .same: out += " " + step.text
-                case .delete: out += "-" + step.text
-                case .insert: out += "+" + step.text
+                case .same: out += " " + text
+                case .delete: out += "-" + text
+                case .insert: out += "+" + text
                 }
                 if step.text.hasSuffix("\n") == false { out += "\n\\ No newline at end of file\n" }
             }

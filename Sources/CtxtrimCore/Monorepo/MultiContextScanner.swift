@@ -1,5 +1,6 @@
 import ContextWalker
 import GitClassifier
+import UntrustedText
 
 /// Scans every build of a repository with one walk of the repository root, producing for each build the report a
 /// separate ``ContextScanner`` scan of its context would give for sent, excluded, transferred and findings.
@@ -117,7 +118,7 @@ package struct MultiContextScanner {
             quietDirectories: options.findings && options.skipChecksInClaimedDirectories
                 ? QuietDirectories(enabledIDs: options.enabledChecks, git: snapshot) : nil)
         let member = SharedWalkMember(
-            prefix: prefix == "." ? [] : Array(prefix.utf8), filter: filter,
+            prefix: prefix == "." ? [] : LosslessUTF8.encode(prefix), filter: filter,
             checks: options.findings ? CheckRun(enabledIDs: options.enabledChecks) : nil)
         return Prepared(
             build: build, context: context, rules: rules, snapshot: snapshot,

@@ -68,13 +68,13 @@ package struct PathExplanation: Sendable, Equatable {
 
     /// `{"path","excluded","sent","source","line","pattern"}` or `{"path","error"}`.
     package var json: JSONValue {
-        if let error { return .object(["path": .string(input), "error": .string(error)]) }
+        if let error { return .object(path: input, ["error": .string(error)]) }
         var object: [String: JSONValue] = [
-            "path": .string(input), "excluded": .bool(excluded), "sent": .bool(sent),
+            "excluded": .bool(excluded), "sent": .bool(sent),
             "source": .string(rule?.source), "line": rule.map { .int($0.line) } ?? .null,
             "pattern": .string(rule?.displayPattern),
         ]
         if let prunedAt { object["prunedAt"] = .string(prunedAt) }
-        return .object(object)
+        return .object(path: input, object)
     }
 }
