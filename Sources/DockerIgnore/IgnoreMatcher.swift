@@ -22,7 +22,7 @@ package struct IgnoreMatcher: Sendable {
         package let decidingRule: Int?
         /// The state to pass to this entry's children.
         package let state: ParentMatches
-        /// For an excluded directory: whether BuildKit skips it (SEMANTICS.md §5). Always `false` for files.
+        /// For an excluded directory: whether BuildKit skips it (docs/ignore-semantics.md §5). Always `false` for files.
         package let dockerPrunes: Bool
     }
 
@@ -168,7 +168,7 @@ package struct IgnoreMatcher: Sendable {
         }
     }
 
-    /// SEMANTICS.md §5: whether BuildKit skips this excluded directory (pruning on, and no exception `E` with
+    /// docs/ignore-semantics.md §5: whether BuildKit skips this excluded directory (pruning on, and no exception `E` with
     /// `E + "/"` starting with `directory + "/"`).
     package func dockerPrunes(directory: UnsafeBufferPointer<UInt8>) -> Bool {
         guard pruningEnabled else { return false }

@@ -23,7 +23,7 @@ package struct RuleUsage: Sendable, Equatable {
     /// Rules that have not matched yet, so `record` skips the rest.
     private var pending: [Int]
     private var tallies: [Tally]
-    /// For each rule: whether it is an exception with a wildcard (SEMANTICS.md §5), whose re-included paths are kept.
+    /// For each rule: whether it is an exception with a wildcard (docs/ignore-semantics.md §5), whose re-included paths are kept.
     private let keepsPaths: [Bool]
     private var reincluded: [Int: Set<String>] = [:]
     private var reincludedCounts: [Int: Int] = [:]

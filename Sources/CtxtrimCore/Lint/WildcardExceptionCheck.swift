@@ -1,7 +1,7 @@
 import DockerIgnore
 
 /// `ignore-wildcard-exception`: an exception with a wildcard, which turns off BuildKit's pruning of excluded
-/// directories (SEMANTICS.md §5).
+/// directories (docs/ignore-semantics.md §5).
 package struct WildcardExceptionCheck: LintCheck {
     /// At most this many literal exceptions are suggested in place of a wildcard one.
     static let suggestedLiteralLimit = 3
