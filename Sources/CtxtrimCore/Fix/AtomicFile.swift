@@ -79,28 +79,6 @@ package enum AtomicFile {
         }
     }
 
-    /// Reads a whole file, or nil when it does not exist.
-    package static func read(_ path: String) throws(WriteError) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 {
-            if errno == ENOENT { return nil }
-            throw WriteError(path: path, call: "open", reason: String(cString: strerror(errno)))
-        }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw WriteError(path: path, call: "read", reason: String(cString: strerror(errno)))
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
-        }
-        return bytes
-    }
-
     /// Test-only: milliseconds to sleep once the temporary file has its name, so a test can signal a `fix` mid-write.
     /// Inert unless the variable is set to a positive number; nothing else reads it.
     static let pauseVariable = "CTXTRIM_TEST_ONLY_PAUSE_AFTER_TEMP_FILE_NAMED_MS"
