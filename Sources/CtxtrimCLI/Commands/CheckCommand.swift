@@ -51,11 +51,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Configuration file (default: CONTEXT/.ctxtrim.yml when it exists).")
     var config: String?
 
-    @Option(help: "The build stage (default: the last one).")
-    var target: String?
+    @OptionGroup var buildOptions: BuildOptions
 
-    @Option(name: [.customShort("j"), .customLong("threads")], help: ArgumentHelp(ThreadCount.help))
-    var threads: Int = WalkOptions.onlineProcessors
+    @OptionGroup var threadOptions: ThreadOptions
 
     @OptionGroup var gitOptions: GitOptions
 
@@ -89,11 +87,10 @@ struct CheckCommand: ParsableCommand {
         if let maxTransferredFiles, maxTransferredFiles < 0 {
             throw ValidationError("--max-transferred-files must be 0 or more")
         }
-        try ThreadCount.validate(threads)
         if all && (contextOptions.dockerfile != nil || contextOptions.ignoreFile != nil) {
             throw ValidationError("--all finds each build's Dockerfile and ignore file; drop --file and --ignore-file")
         }
-        if all && (baseline != nil || target != nil) {
+        if all && (baseline != nil || buildOptions.target != nil) {
             throw ValidationError(
                 "--all checks each build at its own target without a baseline; drop --baseline and --target")
         }
@@ -106,10 +103,11 @@ struct CheckCommand: ParsableCommand {
             let settings = try settings(for: context)
             let rules = try IgnoreRules.load(for: context)
             var options = ContextScanner.Options()
-            options.threads = threads
+            options.threads = threadOptions.threads
             options.git = !gitOptions.noGit
             options.gitTimeout = gitOptions.timeout
-            options.target = target
+            options.target = buildOptions.target
+            options.buildArgs = buildOptions.arguments
             options.measureExcluded = false
             options.enabledChecks = CheckCatalog.ids.subtracting(settings.config.disabledChecks)
             let report = try ContextScanner(context: context, rules: rules, options: options).scan()
@@ -127,9 +125,9 @@ struct CheckCommand: ParsableCommand {
 
     /// `--all`: every build from one walk, each judged with its own config; one combined report for CI formats.
     private func checkAll() throws -> ExitCode {
-        let builds = try BuildDiscovery.discover(root: contextOptions.context, threads: threads)
+        let builds = try BuildDiscovery.discover(root: contextOptions.context, threads: threadOptions.threads)
         var options = ContextScanner.Options()
-        options.threads = threads
+        options.threads = threadOptions.threads
         options.git = !gitOptions.noGit
         options.gitTimeout = gitOptions.timeout
         options.measureExcluded = false

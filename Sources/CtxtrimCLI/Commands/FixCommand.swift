@@ -23,11 +23,7 @@ struct FixCommand: ParsableCommand {
 
     @OptionGroup var contextOptions: ContextOptions
 
-    @Option(help: "The build stage (default: the last one).")
-    var target: String?
-
-    @Option(name: .customLong("build-arg"), help: "KEY=VALUE for ARG substitution in COPY sources (repeatable).")
-    var buildArgs: [String] = []
+    @OptionGroup var buildOptions: BuildOptions
 
     @Flag(help: "Print the unified diff and the shrink report; write nothing.")
     var dryRun = false
@@ -41,8 +37,7 @@ struct FixCommand: ParsableCommand {
     @Option(help: "Bandwidth for the transfer-time estimate (default 100Mbit/s; e.g. 1Gbit/s, 50MB/s).")
     var bandwidth: String = TransferRate.defaultDescription
 
-    @Option(name: [.customShort("j"), .customLong("threads")], help: "Walker threads, 1 to 64 (default: 2).")
-    var threads: Int = 2
+    @OptionGroup var threadOptions: ThreadOptions
 
     enum Strategy: String, ExpressibleByArgument, CaseIterable {
         case deny, allow, auto
@@ -53,10 +48,6 @@ struct FixCommand: ParsableCommand {
             throw ValidationError(
                 "--bandwidth must be a rate from 8bit/s to 1TB/s such as 100Mbit/s, 1Gbit/s or 50MB/s")
         }
-        try ThreadCount.validate(threads)
-        for argument in buildArgs where !argument.contains("=") {
-            throw ValidationError("--build-arg must be KEY=VALUE, got '\(argument)'")
-        }
     }
 
     func run() throws {
@@ -64,12 +55,12 @@ struct FixCommand: ParsableCommand {
             let context = try contextOptions.resolve()
             var options = IgnoreFileFixer.Options()
             options.strategy = FixStrategy(rawValue: strategy.rawValue) ?? .deny
-            options.target = target
-            options.buildArgs = BuildArguments.parse(buildArgs)
+            options.target = buildOptions.target
+            options.buildArgs = buildOptions.arguments
             options.rate = TransferRate.parse(bandwidth) ?? .defaultRate
             options.dryRun = dryRun
             options.force = force
-            options.threads = threads
+            options.threads = threadOptions.threads
             let outcome = try IgnoreFileFixer(context: context, options: options).run()
             let style = TextStyle(color: Console.standardOutput.usesColor)
             let out = Console.standardOutput

@@ -29,19 +29,14 @@ struct LsCommand: ParsableCommand {
     @Flag(help: "List what the ignore file keeps out instead of what is sent.")
     var excluded = false
 
-    @Option(name: [.customShort("j"), .customLong("threads")], help: ArgumentHelp(ThreadCount.help))
-    var threads: Int = WalkOptions.onlineProcessors
-
-    func validate() throws {
-        try ThreadCount.validate(threads)
-    }
+    @OptionGroup var threadOptions: ThreadOptions
 
     func run() throws {
         try reportingErrors {
             let context = try contextOptions.resolve()
             let rules = try IgnoreRules.load(for: context)
             let listing = try ContextListing.list(
-                root: context.root, rules: rules, excluded: excluded, threads: threads)
+                root: context.root, rules: rules, excluded: excluded, threads: threadOptions.threads)
             let out = Console.standardOutput
             let terminator: UInt8 = nullTerminated ? 0 : 10
             let chosen = format ?? (out.isTerminal ? .text : .tsv)

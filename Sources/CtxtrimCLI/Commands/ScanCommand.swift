@@ -18,17 +18,12 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "text, json (schemaVersion 1, see the README), or a CI format: sarif, github, gitlab, markdown.")
     var format: ReportFormat = .text
 
-    @Option(help: "The build stage (default: the last one).")
-    var target: String?
-
-    @Option(name: .customLong("build-arg"), help: "KEY=VALUE for ARG substitution in COPY sources (repeatable).")
-    var buildArgs: [String] = []
+    @OptionGroup var buildOptions: BuildOptions
 
     @Option(help: "Entries in the largest-directories, largest-files and extension lists (0 to 10000).")
     var top: Int = 10
 
-    @Option(name: [.customShort("j"), .customLong("threads")], help: ArgumentHelp(ThreadCount.help))
-    var threads: Int = WalkOptions.onlineProcessors
+    @OptionGroup var threadOptions: ThreadOptions
 
     @Flag(name: .customLong("no-measure-excluded"), help: "Do not enter excluded directories to measure them.")
     var noMeasureExcluded = false
@@ -46,17 +41,15 @@ struct ScanCommand: ParsableCommand {
         guard (0...ContextScanner.Options.maxTop).contains(top) else {
             throw ValidationError("--top must be from 0 to \(ContextScanner.Options.maxTop); got \(top)")
         }
-        try ThreadCount.validate(threads)
-        for argument in buildArgs where !argument.contains("=") {
-            throw ValidationError("--build-arg must be KEY=VALUE, got '\(argument)'")
-        }
         if all && (contextOptions.dockerfile != nil || contextOptions.ignoreFile != nil) {
             throw ValidationError("--all finds each build's Dockerfile and ignore file; drop --file and --ignore-file")
         }
         if all && ![.text, .json].contains(format) {
             throw ValidationError("scan --all writes text or json; use check --all for the CI formats")
         }
-        if all && target != nil { throw ValidationError("--all builds each build's own target; drop --target") }
+        if all && buildOptions.target != nil {
+            throw ValidationError("--all builds each build's own target; drop --target")
+        }
     }
 
     func run() throws {
@@ -84,19 +77,19 @@ struct ScanCommand: ParsableCommand {
     private var options: ContextScanner.Options {
         var options = ContextScanner.Options()
         options.top = top
-        options.threads = threads
+        options.threads = threadOptions.threads
         options.measureExcluded = !noMeasureExcluded
         options.git = !gitOptions.noGit
         options.gitTimeout = gitOptions.timeout
         options.findings = !noFindings
-        options.target = target
-        options.buildArgs = BuildArguments.parse(buildArgs)
+        options.target = buildOptions.target
+        options.buildArgs = buildOptions.arguments
         return options
     }
 
     /// `--all`: every build of the repository from one walk, as a table or one JSON document.
     private func scanAll() throws {
-        let builds = try BuildDiscovery.discover(root: contextOptions.context, threads: threads)
+        let builds = try BuildDiscovery.discover(root: contextOptions.context, threads: threadOptions.threads)
         let progress = WalkProgress()
         let line = ProgressLine(progress: progress, enabled: Console.standardError.isTerminal)
         let report: MultiScanReport

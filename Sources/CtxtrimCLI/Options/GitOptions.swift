@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContextWalker
 import CtxtrimCore
+import UntrustedText
 
 /// Whether and how long the commands that classify files with git may use it.
 struct GitOptions: ParsableArguments {
@@ -32,20 +33,10 @@ struct GitOptions: ParsableArguments {
     /// diagnostics, or that a CI log shows apart).
     static func warn(about diagnostics: [ScanReport.Diagnostic]) {
         for diagnostic in diagnostics where diagnostic.kind.hasPrefix("git-") {
-            Console.standardError.line("ctxtrim: warning: \(diagnostic.kind) \(diagnostic.path): \(diagnostic.message)")
+            Console.standardError.line(
+                "ctxtrim: warning: \(diagnostic.kind) \(TerminalText.escape(diagnostic.path)): "
+                    + TerminalText.escape(diagnostic.message))
         }
         Console.standardError.flush()
-    }
-}
-
-/// The walker thread count every command takes with `-j/--threads`.
-enum ThreadCount {
-    static let help = "Walker threads, 1 to \(WalkOptions.maxThreads) (default: the number of cores)."
-
-    /// Rejects a count outside `1...maxThreads` before anything is allocated.
-    static func validate(_ threads: Int) throws {
-        guard (1...WalkOptions.maxThreads).contains(threads) else {
-            throw ValidationError("--threads must be from 1 to \(WalkOptions.maxThreads); got \(threads)")
-        }
     }
 }
