@@ -53,8 +53,9 @@ let package = Package(
         // Throughput of the ignore engine on a million synthetic monorepo paths: `swift run -c release ignore-bench`.
         .executableTarget(name: "ignore-bench", dependencies: ["DockerIgnore"]),
 
-        // Helpers every test target shares (the seeded generator of the property tests).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Helpers every test target shares: the seeded generator of the property tests and the reference ignore
+        // walk the property tests compare the engine with.
+        .target(name: "TestSupport", dependencies: ["DockerIgnore"], path: "Tests/TestSupport"),
         .testTarget(name: "DockerIgnoreTests", dependencies: ["DockerIgnore", "TestSupport"]),
         .testTarget(name: "ContextWalkerTests", dependencies: ["ContextWalker", "TestSupport"]),
         .testTarget(name: "DockerfileReaderTests", dependencies: ["DockerfileReader", "TestSupport"]),
