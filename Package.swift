@@ -15,16 +15,19 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
+        // Untrusted text (names, patterns, excerpts) made safe for each output format, and raw bytes carried in a
+        // String without loss. Standard library only.
+        .target(name: "UntrustedText"),
         // .dockerignore reading, pattern compilation, matching and explanation. Standard library only.
-        .target(name: "DockerIgnore"),
+        .target(name: "DockerIgnore", dependencies: ["UntrustedText"]),
         // Parallel POSIX walk of a build context; knows nothing about globs.
-        .target(name: "ContextWalker", dependencies: ["CWalk"]),
+        .target(name: "ContextWalker", dependencies: ["CWalk", "UntrustedText"]),
         // getdents64(2) for the walker: Swift cannot call the variadic syscall(2).
         .target(name: "CWalk"),
         // Measures the walker on a given tree (not a test): counts, bytes and time.
         .executableTarget(name: "walk-bench", dependencies: ["ContextWalker"]),
         // Dockerfile parsing: instructions, stages, COPY/ADD/RUN --mount sources.
-        .target(name: "DockerfileReader"),
+        .target(name: "DockerfileReader", dependencies: ["UntrustedText"]),
         // libgit2 through pkg-config (Debian: libgit2-dev).
         .systemLibrary(
             name: "CLibgit2",
@@ -32,12 +35,12 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         // Tracked / untracked / git-ignored classification over libgit2.
-        .target(name: "GitClassifier", dependencies: ["CLibgit2"]),
+        .target(name: "GitClassifier", dependencies: ["CLibgit2", "UntrustedText"]),
         // Analysis, findings, the ignore-file generator and reporters.
         .target(
             name: "CtxtrimCore",
             dependencies: [
-                "DockerIgnore", "ContextWalker", "DockerfileReader", "GitClassifier",
+                "DockerIgnore", "ContextWalker", "DockerfileReader", "GitClassifier", "UntrustedText",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -45,7 +48,7 @@ let package = Package(
         .target(
             name: "CtxtrimCLI",
             dependencies: [
-                "CtxtrimCore",
+                "CtxtrimCore", "ContextWalker", "UntrustedText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,21 +63,26 @@ let package = Package(
         .executableTarget(name: "fuzz-dockerfile", dependencies: ["DockerfileReader", "FuzzSupport"]),
         .executableTarget(name: "fuzz-config", dependencies: ["CtxtrimCore", "FuzzSupport"]),
         .executableTarget(name: "fuzz-compose", dependencies: ["CtxtrimCore", "FuzzSupport"]),
+        .executableTarget(name: "fuzz-escapers", dependencies: ["UntrustedText", "CtxtrimCore", "FuzzSupport"]),
 
         // Helpers every test target shares: the seeded generator of the property tests and the reference ignore
         // walk the property tests and `fuzz-ignore` compare the engine with.
         .target(name: "TestSupport", dependencies: ["DockerIgnore"], path: "Tests/TestSupport"),
+        .testTarget(name: "UntrustedTextTests", dependencies: ["UntrustedText", "TestSupport"]),
         .testTarget(name: "DockerIgnoreTests", dependencies: ["DockerIgnore", "TestSupport"]),
         .testTarget(name: "ContextWalkerTests", dependencies: ["ContextWalker", "TestSupport"]),
         .testTarget(name: "DockerfileReaderTests", dependencies: ["DockerfileReader", "TestSupport"]),
         .testTarget(name: "GitClassifierTests", dependencies: ["GitClassifier", "TestSupport"]),
         .testTarget(
-            name: "CtxtrimCoreTests", dependencies: ["CtxtrimCore", "TestSupport"],
+            name: "CtxtrimCoreTests", dependencies: ["CtxtrimCore", "TestSupport", "UntrustedText"],
             // Golden files, read by path so that re-recording writes them in place.
             exclude: ["Snapshots"]),
-        .testTarget(name: "CtxtrimCLITests", dependencies: ["CtxtrimCLI"]),
+        .testTarget(name: "CtxtrimCLITests", dependencies: ["CtxtrimCLI", "UntrustedText"]),
         .testTarget(
             name: "FuzzCorpusTests",
-            dependencies: ["FuzzSupport", "fuzz-ignore", "fuzz-dockerfile", "fuzz-config", "fuzz-compose"]),
+            dependencies: [
+                "FuzzSupport", "fuzz-ignore", "fuzz-dockerfile", "fuzz-config", "fuzz-compose",
+                "fuzz-escapers",
+            ]),
     ]
 )

@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// Walks a build context in parallel over POSIX calls, asking a ``WalkFilter`` about each entry and telling a
 /// ``WalkVisitor`` what it finds.
 ///
@@ -71,7 +73,7 @@ package struct ContextWalker<Calls: SystemCalls>: Sendable {
 
         let outcome = run.outcome()
         if let failure = outcome.failure {
-            let path = String(decoding: failure.path, as: UTF8.self)
+            let path = LosslessUTF8.decode(failure.path)
             throw WalkError(
                 code: .filterFailed,
                 message: "Deciding '\(path)' failed; fix the ignore rule the cause names.", path: path,

@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// A directory whose whole subtree is done, as handed to ``WalkVisitor/directoryFinished(_:state:)``.
 ///
 /// Every directory the walk visits is finished exactly once, after all of its descendants were visited and finished.
@@ -32,6 +34,6 @@ package struct DirectorySummary {
         }
     }
 
-    /// The path as a String, with invalid UTF-8 replaced by U+FFFD.
-    package var pathString: String { String(decoding: path, as: UTF8.self) }
+    /// The path as a String, non-UTF-8 bytes kept (``LosslessUTF8``).
+    package var pathString: String { LosslessUTF8.decode(path) }
 }

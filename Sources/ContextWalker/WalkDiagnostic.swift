@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// A soft problem met during the walk: it is reported and the walk goes on.
 package struct WalkDiagnostic: Sendable, Hashable {
     /// What went wrong.
@@ -36,6 +38,6 @@ package struct WalkDiagnostic: Sendable, Hashable {
         self.errno = errno
     }
 
-    /// The path as a String, with invalid UTF-8 replaced by U+FFFD.
-    package var pathString: String { String(decoding: path, as: UTF8.self) }
+    /// The path as a String, non-UTF-8 bytes kept (``LosslessUTF8``).
+    package var pathString: String { LosslessUTF8.decode(path) }
 }

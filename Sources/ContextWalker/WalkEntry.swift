@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// One entry met by the walk, as handed to ``WalkVisitor/visit(_:state:)``.
 ///
 /// The path and name point into the walker's buffers: they are valid only during the call. Copy what you keep.
@@ -15,10 +17,13 @@ package struct WalkEntry {
     /// Whether this process may read the regular file (always true for root and for other kinds). Mode bits against the
     /// effective user and groups; ACLs are not consulted.
     package let isReadable: Bool
+    /// The open directory holding the entry, valid only during the call: read the entry with `openat` or
+    /// `readlinkat` and its ``name``, which works for any name and at any depth (no path is built or resolved).
+    package let directoryDescriptor: Int32
 
     /// The last path component.
     package var name: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: path[nameStart...]) }
 
-    /// The path as a String, with invalid UTF-8 replaced by U+FFFD.
-    package var pathString: String { String(decoding: path, as: UTF8.self) }
+    /// The path as a String; bytes that are not UTF-8 are kept (``LosslessUTF8``), so it converts back exactly.
+    package var pathString: String { LosslessUTF8.decode(path) }
 }

@@ -200,7 +200,7 @@ where Visitor.State == Filter.State {
         visitor.visit(
             WalkEntry(
                 path: path.bytes, nameStart: path.count - length, depth: depth, kind: kind, size: size,
-                disposition: disposition, isReadable: readable),
+                disposition: disposition, isReadable: readable, directoryDescriptor: directory),
             state: state)
         unreportedEntries += 1
         unreportedBytes += size

@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// An error reading an ignore file, building a matcher, or matching a path.
 ///
 /// `dockerMessage` is the text Docker itself reports for the same problem, so callers can compare with BuildKit.
@@ -33,13 +35,13 @@ package struct IgnoreError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(file):\(line): line is 64 KiB or longer (\(dockerMessage)); split or shorten it"
         case .invalidPattern:
             return
-                "\(file):\(line): invalid pattern \"\(pattern)\": \(dockerMessage); close every `[` with `]` and do not end a pattern with `\\`"
+                "\(file):\(line): invalid pattern \(Excerpt.quote(pattern)): \(dockerMessage); close every `[` with `]` and do not end a pattern with `\\`"
         case .invalidExclusion:
             return
-                "\(file):\(line): invalid pattern \"\(pattern)\": \(dockerMessage); write a path after `!` or remove the line"
+                "\(file):\(line): invalid pattern \(Excerpt.quote(pattern)): \(dockerMessage); write a path after `!` or remove the line"
         case .matchError:
             return
-                "\(file):\(line): invalid pattern \"\(pattern)\": \(dockerMessage) (Go's regexp rejects it when a path is checked); escape the character or fix the range"
+                "\(file):\(line): invalid pattern \(Excerpt.quote(pattern)): \(dockerMessage) (Go's regexp rejects it when a path is checked); escape the character or fix the range"
         }
     }
 }

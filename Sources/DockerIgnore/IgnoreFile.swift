@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// The rules of one ignore file, read exactly like `patternmatcher/ignorefile.ReadAll`.
 package struct IgnoreFile: Equatable, Sendable {
     /// Longest line, in bytes including a trailing `\r`, that Go's `bufio.Scanner` accepts.
@@ -57,7 +59,7 @@ package struct IgnoreFile: Equatable, Sendable {
             if pattern.count > 1, pattern[0] == UInt8(ascii: "/") { pattern.removeFirst() }
         }
         return IgnoreRule(
-            source: source, line: number, rawText: String(decoding: line, as: UTF8.self),
+            source: source, line: number, rawText: LosslessUTF8.decode(line),
             patternBytes: pattern, isException: isException)
     }
 }

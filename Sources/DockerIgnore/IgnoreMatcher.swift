@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// The compiled rules of one ignore file: answers Docker's questions about paths. Immutable and thread-safe.
 ///
 /// Paths are clean, relative and `/`-separated, as a walk produces them. Byte-based entry points take
@@ -222,7 +224,7 @@ package struct IgnoreMatcher: Sendable {
                 if decision.dockerPrunes {
                     return SendDecision(
                         sent: false, decidingRule: decision.decidingRule,
-                        prunedAt: String(decoding: directory, as: UTF8.self))
+                        prunedAt: LosslessUTF8.decode(directory))
                 }
                 state = decision.state
             }

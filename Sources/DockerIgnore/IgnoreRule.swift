@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// One pattern line of an ignore file, with where it came from so a decision can be explained.
 package struct IgnoreRule: Equatable, Sendable {
     /// Name of the ignore file, e.g. `.dockerignore`.
@@ -12,7 +14,7 @@ package struct IgnoreRule: Equatable, Sendable {
     package let isException: Bool
 
     /// The pattern as text (invalid UTF-8 shown as U+FFFD).
-    package var pattern: String { String(decoding: patternBytes, as: UTF8.self) }
+    package var pattern: String { LosslessUTF8.decode(patternBytes) }
 
     /// The pattern as it appears in an ignore file, with `!` for exceptions.
     package var displayPattern: String { (isException ? "!" : "") + pattern }

@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// The `--name[=value]` flags of one instruction, checked against what the instruction accepts (BuildKit's `BFlags`).
 struct BuilderFlags {
     enum Kind {
@@ -14,7 +16,8 @@ struct BuilderFlags {
         for flag in flags {
             guard flag.hasPrefix("--") else {
                 throw DockerfileError(
-                    .unknownFlag, "flag '\(flag)' of \(keyword) should start with '--'", path: path, line: line)
+                    .unknownFlag, "flag \(Excerpt.quote(flag)) of \(keyword) should start with '--'", path: path,
+                    line: line)
             }
             if flag == "--" { break }
             let parts = flag.dropFirst(2).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -24,13 +27,14 @@ struct BuilderFlags {
                 let known = accepted.keys.sorted().map { "--\($0)" }.joined(separator: ", ")
                 throw DockerfileError(
                     .unknownFlag,
-                    "\(keyword) does not accept the flag '--\(name)'"
+                    "\(keyword) does not accept the flag \(Excerpt.quote("--" + name))"
                         + (known.isEmpty ? "; remove it" : "; it accepts \(known)"),
                     path: path, line: line)
             }
             if kind != .list, values[name] != nil {
                 throw DockerfileError(
-                    .duplicateFlag, "the flag '--\(name)' of \(keyword) is given twice; keep one", path: path,
+                    .duplicateFlag, "the flag \(Excerpt.quote("--" + name)) of \(keyword) is given twice; keep one",
+                    path: path,
                     line: line)
             }
             switch kind {
@@ -38,14 +42,16 @@ struct BuilderFlags {
                 let text = (value ?? "true").lowercased()
                 guard text == "true" || text == "false" else {
                     throw DockerfileError(
-                        .badFlagValue, "the flag '--\(name)' of \(keyword) expects true or false, not '\(value ?? "")'",
+                        .badFlagValue,
+                        "the flag \(Excerpt.quote("--" + name)) of \(keyword) expects true or false, not \(Excerpt.quote(value ?? ""))",
                         path: path, line: line)
                 }
                 values[name] = [text]
             case .string, .list:
                 guard let value else {
                     throw DockerfileError(
-                        .badFlagValue, "the flag '--\(name)' of \(keyword) needs a value, as in --\(name)=VALUE",
+                        .badFlagValue,
+                        "the flag \(Excerpt.quote("--" + name)) of \(keyword) needs a value, as in --NAME=VALUE",
                         path: path, line: line)
                 }
                 values[name, default: []].append(value)

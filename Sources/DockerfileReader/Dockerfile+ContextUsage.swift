@@ -1,3 +1,5 @@
+import UntrustedText
+
 extension Dockerfile {
     /// What building `target` (default: the last stage) reads from the build context.
     ///
@@ -14,7 +16,7 @@ extension Dockerfile {
                 let names = stages.compactMap(\.name)
                 throw DockerfileError(
                     .unknownTarget,
-                    "there is no stage named '\(target)'; "
+                    "there is no stage named \(Excerpt.quote(target)); "
                         + (names.isEmpty
                             ? "no stage has a name (use FROM image AS name)"
                             : "stages are: \(names.joined(separator: ", "))"),
@@ -112,7 +114,7 @@ private struct StageResolver {
                         guard copy.isAdd else {
                             throw DockerfileError(
                                 .remoteSourceInCopy,
-                                "COPY cannot fetch '\(expanded.text)'; use ADD for URLs and git repositories",
+                                "COPY cannot fetch \(Excerpt.quote(expanded.text)); use ADD for URLs and git repositories",
                                 path: dockerfile.path, line: line)
                         }
                         continue
@@ -125,7 +127,7 @@ private struct StageResolver {
                     else {
                         throw DockerfileError(
                             .badPattern,
-                            "the source '\(expanded.text)' is not a valid wildcard pattern; close every '[' and "
+                            "the source \(Excerpt.quote(expanded.text)) is not a valid wildcard pattern; close every '[' and "
                                 + "do not end with '\\'",
                             path: dockerfile.path, line: line)
                     }
@@ -169,7 +171,7 @@ private struct StageResolver {
             guard index != stage.index, dockerfile.stages.indices.contains(index) else {
                 throw DockerfileError(
                     .invalidStageReference,
-                    "\(flag)=\(reference) does not name another stage; stage indexes run from 0 to "
+                    "\(flag)=\(Excerpt.quote(reference)) does not name another stage; stage indexes run from 0 to "
                         + "\(dockerfile.stages.count - 1) and a stage cannot read from itself",
                     path: dockerfile.path, line: line)
             }
@@ -179,7 +181,7 @@ private struct StageResolver {
         guard named.index != stage.index else {
             throw DockerfileError(
                 .invalidStageReference,
-                "\(flag)=\(reference) names the stage it is in; a stage cannot read from itself",
+                "\(flag)=\(Excerpt.quote(reference)) names the stage it is in; a stage cannot read from itself",
                 path: dockerfile.path, line: line)
         }
         return named.index
@@ -192,7 +194,7 @@ private struct StageResolver {
             return try ShellLexer(escapeToken: dockerfile.directives.escapeToken, variables: variables).expand(word)
         } catch {
             throw DockerfileError(
-                .badSubstitution, "cannot substitute variables in '\(word)'; check its quotes and ${...}",
+                .badSubstitution, "cannot substitute variables in \(Excerpt.quote(word)); check its quotes and ${...}",
                 path: dockerfile.path, line: line, cause: error.message)
         }
     }

@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// A parsed Dockerfile: its parser directives, global `ARG`s and stages.
 package struct Dockerfile: Equatable, Sendable {
     /// The path as the caller gave it; used only in error messages.
@@ -27,7 +29,8 @@ package struct Dockerfile: Equatable, Sendable {
                 }
                 if let name = from.stageName, !stageNames.insert(name).inserted {
                     throw DockerfileError(
-                        .duplicateStageName, "the stage name '\(name)' is used twice; give each stage its own name",
+                        .duplicateStageName,
+                        "the stage name \(Excerpt.quote(name)) is used twice; give each stage its own name",
                         path: path, line: instruction.startLine)
                 }
                 current = (from, instruction.startLine, [])

@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// What the reader understood of an instruction's arguments, for the instructions that matter to the build context.
 package enum InstructionDetail: Equatable, Sendable {
     case from(FromInstruction)
@@ -85,7 +87,7 @@ package enum InstructionDetail: Equatable, Sendable {
             guard isValidStageName(stageName) else {
                 throw context.error(
                     .invalidStageName,
-                    "invalid stage name '\(words[2])'; start with a letter and use only letters, digits, '-', '_' "
+                    "invalid stage name \(Excerpt.quote(words[2])); start with a letter and use only letters, digits, '-', '_' "
                         + "and '.'")
             }
             return FromInstruction(image: words[0], stageName: stageName, platform: platform)
@@ -129,7 +131,7 @@ package enum InstructionDetail: Equatable, Sendable {
         return try words.map { word throws(DockerfileError) in
             let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else {
-                throw context.error(.missingArguments, "can't find = in '\(word)'; write ENV name=value")
+                throw context.error(.missingArguments, "can't find = in \(Excerpt.quote(word)); write ENV name=value")
             }
             guard !parts[0].isEmpty else { throw context.error(.missingArguments, "ENV names can not be blank") }
             return VariableDefinition(name: String(parts[0]), value: String(parts[1]))

@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// Turns Dockerfile text into instructions the way BuildKit's `parser.Parse` does.
 ///
 /// Follows BuildKit line by line: a UTF-8 BOM is dropped; directives are read at the top; lines whose first
@@ -53,7 +55,7 @@ struct InstructionReader {
             guard Self.keywords.contains(keyword) else {
                 throw DockerfileError(
                     .unknownInstruction,
-                    "unknown instruction '\(keyword.uppercased())'; "
+                    "unknown instruction \(Excerpt.quote(keyword.uppercased())); "
                         + "check its spelling or the line continuation above it",
                     path: path, line: startLine)
             }
@@ -78,8 +80,8 @@ struct InstructionReader {
                     guard terminated else {
                         throw DockerfileError(
                             .unterminatedHeredoc,
-                            "heredoc '\(heredoc.name)' is never terminated; end it with a line containing only "
-                                + "'\(heredoc.name)'",
+                            "heredoc \(Excerpt.quote(heredoc.name)) is never terminated; end it with a line containing only "
+                                + "\(Excerpt.quote(heredoc.name))",
                             path: path, line: startLine)
                     }
                     heredocs.append(heredoc)
@@ -110,7 +112,8 @@ struct InstructionReader {
         guard ["syntax", "escape", "check"].contains(key) else { return false }
         guard directives.lines[key] == nil else {
             throw DockerfileError(
-                .duplicateDirective, "only one '\(key)' parser directive can be used; remove the repeated one",
+                .duplicateDirective,
+                "only one \(Excerpt.quote(key)) parser directive can be used; remove the repeated one",
                 path: path, line: line)
         }
         directives.lines[key] = line
@@ -118,7 +121,8 @@ struct InstructionReader {
         case "escape":
             guard value == "\\" || value == "`" else {
                 throw DockerfileError(
-                    .invalidEscapeToken, "invalid escape token '\(value)'; use '\\' or '`'", path: path, line: line)
+                    .invalidEscapeToken, "invalid escape token \(Excerpt.quote(value)); use '\\' or '`'", path: path,
+                    line: line)
             }
             directives.escapeToken = value.unicodeScalars.first!
         case "syntax": directives.syntax = String(value)

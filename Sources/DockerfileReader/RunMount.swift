@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// One `RUN --mount=...` option, with its values as written (before variable substitution).
 package struct RunMount: Equatable, Sendable {
     /// `bind` (the default), `cache`, `tmpfs`, `secret` or `ssh`.
@@ -23,11 +25,13 @@ package struct RunMount: Equatable, Sendable {
         for field in csvFields(text) where !field.isEmpty {
             let parts = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = parts[0].lowercased()
-            guard keys.contains(key) else { return .failure(MountProblem("unexpected key '\(key)'")) }
+            guard keys.contains(key) else { return .failure(MountProblem("unexpected key \(Excerpt.quote(key))")) }
             if parts.count == 2 { values[key] = String(parts[1]) } else { values[key] = "" }
         }
         let type = (values["type"] ?? "bind").lowercased()
-        guard types.contains(type) else { return .failure(MountProblem("unsupported mount type '\(type)'")) }
+        guard types.contains(type) else {
+            return .failure(MountProblem("unsupported mount type \(Excerpt.quote(type))"))
+        }
         let target = values["target"] ?? values["dst"] ?? values["destination"]
         if ["bind", "cache", "tmpfs"].contains(type), target?.isEmpty ?? true {
             return .failure(MountProblem("a \(type) mount needs a target, as in target=/path"))

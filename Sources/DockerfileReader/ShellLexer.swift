@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// Expands one Dockerfile word the way BuildKit's shell lexer (`shell/lex.go`) does.
 ///
 /// Handles single and double quotes, the escape token in force (`\` or `` ` ``), `$NAME`, `${NAME}` and the modifiers
@@ -172,7 +174,10 @@ extension ShellLexer {
                 case "+": return value == nil ? "" : word
                 default:
                     if let value { return value }
-                    throw Failure(message: "\(name): \(word.isEmpty ? "is not allowed to be unset" : word)")
+                    throw Failure(
+                        message:
+                            "\(name): \(word.isEmpty ? "is not allowed to be unset" : Excerpt.bare(word))"
+                    )
                 }
             case "#", "%":
                 if emptyIsUnset { throw Failure(message: "unsupported modifier (:\(modifier)) in substitution") }

@@ -1,4 +1,5 @@
 import CLibgit2
+import UntrustedText
 
 #if canImport(Glibc)
     import Glibc
@@ -89,7 +90,7 @@ package final class Repository {
                 continue
             }
             guard let path = delta.pointee.new_file.path ?? delta.pointee.old_file.path else { continue }
-            entries.append(StatusEntry(path: String(cString: path), gitClass: gitClass))
+            entries.append(StatusEntry(path: Self.pathText(path), gitClass: gitClass))
         }
         return entries
     }
@@ -110,7 +111,7 @@ package final class Repository {
                 guard let entry = git_index_get_byindex(index, position), entry.pointee.mode != gitlinkMode,
                     let path = entry.pointee.path, strncmp(path, cPrefix, prefixLength) == 0
                 else { continue }
-                paths.append(String(cString: path))
+                paths.append(Self.pathText(path))
             }
         }
         return paths
@@ -184,5 +185,10 @@ package final class Repository {
         GitError(
             code: .submodule, message: "cannot open the submodule; run `git submodule update --init` or remove it",
             path: path, cause: LibGit2.failure(of: call, code: code))
+    }
+
+    /// A path libgit2 returns, as the walk spells it: raw bytes kept (``LosslessUTF8``), so classes match by name.
+    static func pathText(_ path: UnsafePointer<CChar>) -> String {
+        LosslessUTF8.decode(UnsafeRawBufferPointer(start: path, count: strlen(path)))
     }
 }

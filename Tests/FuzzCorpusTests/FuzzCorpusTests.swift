@@ -3,6 +3,7 @@ import Testing
 import fuzz_compose
 import fuzz_config
 import fuzz_dockerfile
+import fuzz_escapers
 import fuzz_ignore
 
 /// Replays every seed and regression input of every fuzz target through its check, in process and without
@@ -18,6 +19,7 @@ import fuzz_ignore
         "fuzz-dockerfile": DockerfileFuzzTarget.check,
         "fuzz-config": ConfigFuzzTarget.check,
         "fuzz-compose": ComposeFuzzTarget.check,
+        "fuzz-escapers": EscaperFuzzTarget.check,
     ]
 
     /// The outcome of replaying one corpus file: `nil` when it behaved.

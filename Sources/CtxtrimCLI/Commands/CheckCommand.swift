@@ -121,7 +121,7 @@ struct CheckCommand: ParsableCommand {
                 context: contextOptions.context + "/" + scan.build.context,
                 dockerfile: scan.build.dockerfile.hasPrefix("/")
                     ? scan.build.dockerfile : contextOptions.context + "/" + scan.build.dockerfile,
-                ignoreFileOverride: nil)
+                ignoreFileOverride: nil, discoveryRoot: contextOptions.context)
             return BuildGateOutcome(
                 build: scan.build, outcome: try GateEvaluator.evaluate(scan.report, settings: settings(for: context)))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CtxtrimCore
+import UntrustedText
 
 /// `ctxtrim explain`: which ignore-file line decides each path, like `git check-ignore -v`.
 struct ExplainCommand: ParsableCommand {
@@ -48,6 +49,8 @@ struct ExplainCommand: ParsableCommand {
             if stdin { inputs += StandardInput.records(separator: nullSeparated ? 0 : 10) }
             let out = Console.standardOutput
             let terminator = nullSeparated ? "\u{0}" : "\n"
+            // Paths may come from an untrusted tree (`find | ctxtrim explain --stdin`): shown escaped unless -z.
+            let shown: (String) -> String = nullSeparated ? { $0 } : { TerminalText.escape($0) }
             var anyExcluded = false
             var anyError = false
             for input in inputs {
@@ -59,11 +62,14 @@ struct ExplainCommand: ParsableCommand {
                 case .text:
                     if let error = explanation.error {
                         anyError = true
-                        Console.standardError.line("ctxtrim: error: \(input): \(error)")
+                        Console.standardError.line(
+                            "ctxtrim: error: \(TerminalText.escape(input)): \(TerminalText.escape(error))")
                     } else if let rule = explanation.rule {
-                        out.write("\(rule.source):\(rule.line):\(rule.displayPattern)\t\(input)\(terminator)")
+                        out.write(
+                            "\(shown(rule.source)):\(rule.line):\(shown(rule.displayPattern))\t\(shown(input))\(terminator)"
+                        )
                     } else if nonMatching {
-                        out.write("::\t\(input)\(terminator)")
+                        out.write("::\t\(shown(input))\(terminator)")
                     }
                 }
                 if explanation.error != nil { anyError = true }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContextWalker
 import CtxtrimCore
+import UntrustedText
 
 /// `ctxtrim ls`: every entry BuildKit would send, in the format of BuildKit's context listing.
 struct LsCommand: ParsableCommand {
@@ -46,13 +47,16 @@ struct LsCommand: ParsableCommand {
             let chosen = format ?? (out.isTerminal ? .text : .tsv)
             for entry in listing.entries {
                 switch chosen {
-                case .tsv:
+                case .tsv where nullTerminated:
                     out.write(bytes: entry.tsv)
+                case .tsv:
+                    out.write("\(entry.kind.code)\t\(entry.size)\t" + TerminalText.escape(entry.pathText))
                 case .json:
                     var object: [String: JSONValue] = [
                         "type": .string(String(entry.kind.code)), "size": .int(entry.size),
-                        "path": .string(String(decoding: entry.path, as: UTF8.self)),
+                        "path": .string(LosslessUTF8.lossy(entry.pathText)),
                     ]
+                    if LosslessUTF8.holdsRawBytes(entry.pathText) { object["pathBytes"] = .string(entry.pathBase64) }
                     if excluded { object["skipped"] = .bool(entry.skippedDirectory) }
                     out.write(JSONValue.object(object).rendered(indent: 0))
                 case .text:
@@ -60,15 +64,15 @@ struct LsCommand: ParsableCommand {
                     let suffix = entry.kind == .directory ? "/" : ""
                     let note = entry.skippedDirectory ? "  (not entered; total size)" : ""
                     out.write("\(entry.kind.code)  \(size)  ")
-                    out.write(bytes: entry.path)
-                    out.write(suffix + note)
+                    out.write(TerminalText.escape(entry.pathText) + suffix + note)
                 }
                 out.write(bytes: [terminator])
             }
             out.flush()
             for diagnostic in listing.diagnostics {
                 Console.standardError.line(
-                    "ctxtrim: warning: \(diagnostic.kind) \(diagnostic.path): \(diagnostic.message)")
+                    "ctxtrim: warning: \(diagnostic.kind) \(TerminalText.escape(diagnostic.path)): "
+                        + TerminalText.escape(diagnostic.message))
             }
             Console.standardError.flush()
         }

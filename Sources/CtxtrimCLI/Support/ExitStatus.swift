@@ -1,4 +1,5 @@
 import ArgumentParser
+import UntrustedText
 
 /// ctxtrim's exit statuses, documented in the README.
 enum ExitStatus {
@@ -22,7 +23,8 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
         throw error
     } catch {
         Console.standardOutput.flush()
-        Console.standardError.line("ctxtrim: error: \(error)")
+        // Error texts quote paths and tokens from the tree: escaped so that none can start a line or an escape.
+        Console.standardError.line("ctxtrim: error: " + TerminalText.escape(String(describing: error)))
         Console.standardError.flush()
         throw ExitStatus.runtimeError
     }

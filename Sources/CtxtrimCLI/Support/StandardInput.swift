@@ -1,3 +1,5 @@
+import UntrustedText
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -17,7 +19,7 @@ enum StandardInput {
         return bytes.split(separator: separator, omittingEmptySubsequences: true).compactMap { record in
             var record = record
             if separator == 10 && record.last == 13 { record = record.dropLast() }
-            return record.isEmpty ? nil : String(decoding: record, as: UTF8.self)
+            return record.isEmpty ? nil : LosslessUTF8.decode(record)
         }
     }
 }

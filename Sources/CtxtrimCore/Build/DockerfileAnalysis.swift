@@ -21,7 +21,9 @@ package struct DockerfileAnalysis: Sendable {
     package static func load(
         context: BuildContext, target: String? = nil, buildArgs: [String: String] = [:]
     ) throws -> DockerfileAnalysis? {
-        guard context.dockerfileExists, let bytes = try AtomicFile.read(context.dockerfile) else { return nil }
+        guard context.dockerfileExists,
+            let bytes = try InputFile.read(context.dockerfile, kind: .dockerfile, origin: context.dockerfileOrigin)
+        else { return nil }
         let text = String(decoding: bytes, as: UTF8.self)
         let dockerfile = try Dockerfile.parse(text, path: context.dockerfileDisplayPath)
         let usage = try dockerfile.contextUsage(target: target, buildArgs: buildArgs)

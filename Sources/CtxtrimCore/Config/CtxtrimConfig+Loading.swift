@@ -6,7 +6,8 @@ extension CtxtrimConfig {
     /// Check ids are validated against every check ctxtrim has.
     package static func load(for context: BuildContext, explicitPath: String?) throws -> CtxtrimConfig {
         let path = explicitPath ?? BuildContext.joined(context.root, fileName)
-        guard let bytes = try AtomicFile.read(path) else {
+        let origin: InputFile.Origin = explicitPath == nil ? .tree(root: context.root) : .user
+        guard let bytes = try InputFile.read(path, kind: .config, origin: origin) else {
             if let explicitPath {
                 throw ContextError(
                     code: .unreadableFile, path: explicitPath,

@@ -1,3 +1,4 @@
+import UntrustedText
 import Yams
 
 /// Settings from `.ctxtrim.yml` (or `--config`): budgets, check severities, disabled checks and suppressions.
@@ -55,7 +56,7 @@ package struct CtxtrimConfig: Sendable, Equatable {
             throw ConfigError(
                 file: source, line: Self.line(of: error), message: "not valid YAML: \(Self.describe(error))")
         } catch {
-            throw ConfigError(file: source, line: nil, message: "not valid YAML: \(error)")
+            throw ConfigError(file: source, line: nil, message: "not valid YAML")
         }
         guard let root else { return config }
         let reader = Reader(source: source, knownChecks: knownChecks)
@@ -71,7 +72,8 @@ package struct CtxtrimConfig: Sendable, Equatable {
             case "suppressions": config.suppressions = try reader.suppressions(value)
             case let other:
                 throw reader.error(
-                    key, "unknown setting '\(other)'; known settings: budgets, fail-on, checks, suppressions")
+                    key,
+                    "unknown setting \(Excerpt.quote(other)); known settings: budgets, fail-on, checks, suppressions")
             }
         }
         return config
@@ -87,7 +89,8 @@ package struct CtxtrimConfig: Sendable, Equatable {
     private static func describe(_ error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _): problem
-        default: "\(error)"
+        // Other cases carry the text itself: never quoted.
+        default: "the text cannot be read as YAML (not UTF-8, or a control character)"
         }
     }
 }
@@ -147,7 +150,7 @@ private struct Reader {
     func failThreshold(_ node: Node) throws(ConfigError) -> FailThreshold {
         let text = try scalar(node, "fail-on")
         guard let threshold = FailThreshold(rawValue: text) else {
-            throw error(node, "fail-on must be one of error, warning, info, never; got '\(text)'")
+            throw error(node, "fail-on must be one of error, warning, info, never; got \(Excerpt.quote(text))")
         }
         return threshold
     }
@@ -160,7 +163,8 @@ private struct Reader {
             let id = try key(keyNode)
             guard knownChecks.contains(id) else {
                 throw error(
-                    keyNode, "unknown check '\(id)'; known checks: \(knownChecks.sorted().joined(separator: ", "))")
+                    keyNode,
+                    "unknown check \(Excerpt.quote(id)); known checks: \(knownChecks.sorted().joined(separator: ", "))")
             }
             // YAML 1.1 reads a bare `off`/`no` as a boolean; accept both spellings.
             let text = try scalar(value, id)
@@ -168,7 +172,9 @@ private struct Reader {
             case "off", "false", "no", "disabled": config.disabledChecks.insert(id)
             default:
                 guard let severity = Severity(rawValue: text) else {
-                    throw error(value, "check '\(id)' must be off, error, warning or info; got '\(text)'")
+                    throw error(
+                        value,
+                        "check \(Excerpt.quote(id)) must be off, error, warning or info; got \(Excerpt.quote(text))")
                 }
                 config.severityOverrides[id] = severity
             }
@@ -197,18 +203,19 @@ private struct Reader {
                     for idNode in items {
                         let id = try scalar(idNode, "a check id")
                         guard knownChecks.contains(id) else {
-                            throw error(idNode, "unknown check '\(id)' in suppression")
+                            throw error(idNode, "unknown check \(Excerpt.quote(id)) in suppression")
                         }
                         ids.append(id)
                     }
                     checks = ids
                 case let other:
-                    throw error(keyNode, "unknown suppression key '\(other)'; known keys: path, checks, reason")
+                    throw error(
+                        keyNode, "unknown suppression key \(Excerpt.quote(other)); known keys: path, checks, reason")
                 }
             }
             guard let path, !path.isEmpty else { throw error(item, "a suppression needs a path glob") }
             guard let reason, !reason.trimmingSpaces.isEmpty else {
-                throw error(item, "the suppression of '\(path)' needs a reason: say why it is safe")
+                throw error(item, "the suppression of \(Excerpt.quote(path)) needs a reason: say why it is safe")
             }
             result.append(.init(path: path, checks: checks, reason: reason, line: item.mark?.line ?? 0))
         }

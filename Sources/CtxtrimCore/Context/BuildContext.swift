@@ -23,6 +23,8 @@ package struct BuildContext: Sendable, Equatable {
         /// The path as reports show it: relative to the context root when inside it, else absolute.
         package let displayPath: String
         package let origin: IgnoreFileOrigin
+        /// Where the file may point, for ``InputFile``.
+        package let inputOrigin: InputFile.Origin
     }
 
     /// The context root as the user named it (for messages).
@@ -35,6 +37,8 @@ package struct BuildContext: Sendable, Equatable {
     package let dockerfileDisplayPath: String
     /// Whether the Dockerfile exists.
     package let dockerfileExists: Bool
+    /// Where the Dockerfile may point: anywhere when the user typed it, else inside the tree it was found in.
+    package let dockerfileOrigin: InputFile.Origin
     /// The ignore file BuildKit would read, or nil when there is none.
     package let ignoreFile: IgnoreFileChoice?
     /// `CONTEXT/.dockerignore` when it exists but a `<Dockerfile>.dockerignore` makes it inactive.
@@ -47,8 +51,10 @@ package struct BuildContext: Sendable, Equatable {
     ///   - dockerfile: `-f`; relative paths are taken from the current directory, as the docker CLI does. Defaults to
     ///     `CONTEXT/Dockerfile`.
     ///   - ignoreFileOverride: `--ignore-file`, which replaces BuildKit's choice.
+    ///   - discoveryRoot: for a build found by `--all` (its Dockerfile named by a compose file or found by the walk),
+    ///     the scanned tree: the Dockerfile must then lie inside it. Nil when the user typed `-f` or took the default.
     package static func resolve(
-        context: String, dockerfile: String?, ignoreFileOverride: String?
+        context: String, dockerfile: String?, ignoreFileOverride: String?, discoveryRoot: String? = nil
     ) throws(ContextError) -> BuildContext {
         guard let root = realPath(context) else {
             throw ContextError(
@@ -62,6 +68,23 @@ package struct BuildContext: Sendable, Equatable {
         }
         let dockerfilePath = absolute(dockerfile ?? joined(root, "Dockerfile"))
         let dockerfileExists = exists(dockerfilePath)
+        let dockerfileOrigin: InputFile.Origin
+        if let discoveryRoot {
+            dockerfileOrigin = .tree(root: realPath(discoveryRoot) ?? absolute(discoveryRoot))
+        } else {
+            dockerfileOrigin = dockerfile == nil ? .tree(root: root) : .user
+        }
+        // `<Dockerfile>.dockerignore` is never typed: it must stay inside the context, or inside the tree the
+        // Dockerfile came from, or (beside a typed Dockerfile outside the context) inside the Dockerfile's directory.
+        let specificOrigin: InputFile.Origin
+        switch dockerfileOrigin {
+        case .tree: specificOrigin = dockerfileOrigin
+        case .user:
+            let directory = String(dockerfilePath[..<(dockerfilePath.lastIndex(of: "/") ?? dockerfilePath.endIndex)])
+            specificOrigin =
+                relative(dockerfilePath, to: root) != nil
+                ? .tree(root: root) : .tree(root: realPath(directory.isEmpty ? "/" : directory) ?? directory)
+        }
 
         let contextIgnore = joined(root, ".dockerignore")
         let specificIgnore = dockerfilePath + ".dockerignore"
@@ -74,21 +97,25 @@ package struct BuildContext: Sendable, Equatable {
                     code: .unreadableFile, path: ignoreFileOverride,
                     message: "ignore file '\(ignoreFileOverride)' does not exist; check the --ignore-file path")
             }
-            choice = IgnoreFileChoice(path: path, displayPath: display(path, root: root), origin: .override)
+            choice = IgnoreFileChoice(
+                path: path, displayPath: display(path, root: root), origin: .override, inputOrigin: .user)
         } else if exists(specificIgnore) {
             choice = IgnoreFileChoice(
-                path: specificIgnore, displayPath: display(specificIgnore, root: root), origin: .dockerfileSpecific)
+                path: specificIgnore, displayPath: display(specificIgnore, root: root), origin: .dockerfileSpecific,
+                inputOrigin: specificOrigin)
             if exists(contextIgnore) && realPath(contextIgnore) != realPath(specificIgnore) {
                 shadowed = ".dockerignore"
             }
         } else if exists(contextIgnore) {
-            choice = IgnoreFileChoice(path: contextIgnore, displayPath: ".dockerignore", origin: .context)
+            choice = IgnoreFileChoice(
+                path: contextIgnore, displayPath: ".dockerignore", origin: .context, inputOrigin: .tree(root: root))
         } else {
             choice = nil
         }
         return BuildContext(
             givenRoot: context, root: root, dockerfile: dockerfilePath,
             dockerfileDisplayPath: display(dockerfilePath, root: root), dockerfileExists: dockerfileExists,
+            dockerfileOrigin: dockerfileOrigin,
             ignoreFile: choice, shadowedIgnoreFile: shadowed)
     }
 

@@ -44,9 +44,10 @@ package struct IgnoreFileFixer {
         let target =
             context.ignoreFile
             ?? BuildContext.IgnoreFileChoice(
-                path: BuildContext.joined(context.root, ".dockerignore"), displayPath: ".dockerignore", origin: .context
-            )
-        let existing = try AtomicFile.read(target.path)
+                path: BuildContext.joined(context.root, ".dockerignore"), displayPath: ".dockerignore",
+                origin: .context,
+                inputOrigin: .tree(root: context.root))
+        let existing = try InputFile.read(target.path, kind: .ignoreFile, origin: target.inputOrigin)
         let original = existing ?? []
         let userRules = try IgnoreRules(bytes: ManagedBlock.userBytes(original), source: target.displayPath)
         let analysis = try DockerfileAnalysis.load(

@@ -20,7 +20,7 @@ package struct Baseline: Sendable, Equatable {
 
     /// Reads a JSON scan report.
     package static func load(_ path: String) throws -> Baseline {
-        guard let bytes = try AtomicFile.read(path) else {
+        guard let bytes = try InputFile.read(path, kind: .baseline, origin: .user) else {
             throw ReadError(file: path, message: "no such file; make one with `ctxtrim scan --format json > \(path)`")
         }
         return try parse(bytes, file: path)

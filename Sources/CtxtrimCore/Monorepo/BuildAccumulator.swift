@@ -1,12 +1,15 @@
 import ContextWalker
 import DockerIgnore
 import GitClassifier
+import UntrustedText
 
 /// What one walker thread learns about one build during the shared walk: counts, the largest files, what BuildKit
 /// transfers, and the build's checks.
 struct BuildAccumulator: Sendable {
     /// What every thread's accumulator of a build shares.
     struct Setup: Sendable {
+        /// Byte length of the absolute walk root, to find entries beyond PATH_MAX.
+        var walkRootLength: Int
         var top: Int
         var runChecks: Bool
         var enabledChecks: Set<String>?
@@ -48,10 +51,9 @@ struct BuildAccumulator: Sendable {
     ///
     /// - Parameters:
     ///   - path: relative to the build's context root; valid only during the call.
-    ///   - walkPath: relative to the walk root, for reading the entry.
     ///   - walkerSkipped: the walker itself skipped an ancestor and only measures (the state is that ancestor's).
     mutating func visit(
-        _ entry: WalkEntry, path: UnsafeBufferPointer<UInt8>, walkPath: String, state: SharedWalkFilter.BuildState,
+        _ entry: WalkEntry, path: UnsafeBufferPointer<UInt8>, state: SharedWalkFilter.BuildState,
         walkerSkipped: Bool, reader: inout EntryContentReader, content: inout [UInt8]??
     ) {
         let isDirectory = entry.kind == .directory
@@ -59,7 +61,7 @@ struct BuildAccumulator: Sendable {
             countExcluded(entry)
             return
         }
-        let pathString = String(decoding: path, as: UTF8.self)
+        let pathString = LosslessUTF8.decode(path)
         ruleUsage?.record(
             state: state.context.ignore, decidingRule: state.context.decidingRule, path: pathString,
             isFile: entry.kind == .file, bytes: entry.size)
@@ -71,6 +73,9 @@ struct BuildAccumulator: Sendable {
         promoteAncestors(of: pathString, depth: state.depth, sentAncestorDepth: state.sentAncestorDepth)
         countSent(entry, path: path, pathString: pathString, state: state)
         guard checks != nil else { return }
+        if entry.isFirstBeyondPathLimit(rootLength: setup.walkRootLength) {
+            checks!.recordUnreadable(UnreadableEntry(path: pathString, reason: UnreadableEntry.pathTooLongReason))
+        }
         // Below a directory the checks claim whole, only an unreadable file could still be reported (as in a scan).
         if state.context.insideQuietDirectory {
             if entry.kind == .file && !entry.isReadable {
@@ -81,13 +86,13 @@ struct BuildAccumulator: Sendable {
         let gitClass = Self.gitClass(state.context)
         nestedNames?.record(path: pathString, isTracked: gitClass == .tracked)
         var facts = EntryFacts(path: pathString, kind: entry.kind, size: entry.size, gitClass: gitClass)
-        if entry.kind == .symlink { facts.linkTarget = reader.linkTarget(walkPath) }
+        if entry.kind == .symlink { facts.linkTarget = reader.linkTarget(entry) }
         if entry.kind == .file && !entry.isReadable {
             checks!.recordUnreadable(UnreadableEntry(path: pathString, reason: "permission denied"))
         }
         checks!.visit(facts)
         if entry.kind == .file, entry.isReadable, checks!.shouldReadContent(of: facts) {
-            if content == nil { content = .some(reader.smallFile(walkPath)) }
+            if content == nil { content = .some(reader.smallFile(entry)) }
             if let bytes = content ?? nil { checks!.scanContent(bytes, of: facts) }
         }
     }

@@ -34,7 +34,8 @@ package enum BuildDiscovery {
 
     /// The builds one compose file declares, with paths made relative to the repository root.
     static func composeBuilds(_ composePath: String, root: String) throws -> [DiscoveredBuild] {
-        guard let bytes = try AtomicFile.read(BuildContext.joined(root, composePath)) else { return [] }
+        let path = BuildContext.joined(root, composePath)
+        guard let bytes = try InputFile.read(path, kind: .compose, origin: .tree(root: root)) else { return [] }
         let compose = try ComposeFile.parse(String(decoding: bytes, as: UTF8.self), source: composePath)
         let composeDirectory = directory(of: composePath)
         return try compose.builds.compactMap { build throws(MonorepoError) -> DiscoveredBuild? in

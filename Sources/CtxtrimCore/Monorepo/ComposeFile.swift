@@ -33,8 +33,7 @@ package struct ComposeFile: Sendable {
                 message: "not valid YAML; fix the compose file", cause: Self.problem(of: error))
         } catch {
             throw MonorepoError(
-                code: .malformedCompose, file: source, message: "not valid YAML; fix the compose file",
-                cause: "\(error)")
+                code: .malformedCompose, file: source, message: "not valid YAML; fix the compose file")
         }
         guard let root else { return ComposeFile(builds: []) }
         guard let top = root.mapping else { throw Self.error(source, root, "the top level must be a mapping") }
@@ -93,7 +92,8 @@ package struct ComposeFile: Sendable {
     private static func problem(of error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _): problem
-        default: "\(error)"
+        // Other cases carry the text itself: never quoted.
+        default: "the text cannot be read as YAML (not UTF-8, or a control character)"
         }
     }
 }

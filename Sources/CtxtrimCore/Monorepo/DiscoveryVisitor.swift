@@ -1,4 +1,5 @@
 import ContextWalker
+import UntrustedText
 
 /// Collects the Dockerfiles and compose files the discovery walk meets.
 struct DiscoveryVisitor: WalkVisitor {
@@ -8,7 +9,7 @@ struct DiscoveryVisitor: WalkVisitor {
 
     mutating func visit(_ entry: WalkEntry, state: Void) {
         guard entry.disposition == .sent, entry.kind == .file || entry.kind == .symlink else { return }
-        let name = String(decoding: entry.name, as: UTF8.self)
+        let name = LosslessUTF8.decode(entry.name)
         if Self.isDockerfile(name) {
             dockerfiles.append(entry.pathString)
         } else if ComposeFile.names.contains(name) {

@@ -56,7 +56,7 @@ package struct MultiContextScanner {
         let result = try ContextScanner.unwrapping {
             try walker.walk(
                 filter: filter,
-                makeVisitor: { SharedWalkVisitor(members: members, setups: setups, root: realRoot) })
+                makeVisitor: { SharedWalkVisitor(members: members, setups: setups) })
         }
         let seconds = ContextScanner.seconds(clock.now - started)
         let scans = zip(prepared, result.visitor.builds).map { build, accumulator in
@@ -72,7 +72,7 @@ package struct MultiContextScanner {
         let dockerfilePath =
             build.dockerfile.hasPrefix("/") ? build.dockerfile : BuildContext.joined(root, build.dockerfile)
         let context = try BuildContext.resolve(
-            context: contextPath, dockerfile: dockerfilePath, ignoreFileOverride: nil)
+            context: contextPath, dockerfile: dockerfilePath, ignoreFileOverride: nil, discoveryRoot: root)
         guard let prefix = BuildContext.relative(context.root, to: root) else {
             throw MonorepoError(
                 code: .contextOutsideRoot, file: build.composeFile ?? build.dockerfile,
@@ -101,7 +101,8 @@ package struct MultiContextScanner {
             }
         }
         var setup = BuildAccumulator.Setup(
-            top: options.top, runChecks: options.findings, enabledChecks: options.enabledChecks,
+            walkRootLength: root.utf8.count, top: options.top, runChecks: options.findings,
+            enabledChecks: options.enabledChecks,
             ignoreFile: context.ignoreFile == nil ? nil : rules.file)
         if let analysis, analysis.referencesEverything {
             setup.explicitSourceMatcher = try DockerfileAnalysis.matcher(for: analysis.explicitSources.map(\.pattern))

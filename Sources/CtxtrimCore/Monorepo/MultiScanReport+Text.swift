@@ -1,3 +1,5 @@
+import UntrustedText
+
 extension MultiScanReport {
     /// A table of the builds: what each sends and transfers, and how many findings it has; then the totals.
     package func text(style: TextStyle) -> String {
@@ -5,7 +7,7 @@ extension MultiScanReport {
         var rows: [[String]] = builds.map { scan in
             let transferred = Self.transferred(scan.report)
             return [
-                scan.build.name, scan.build.context,
+                TerminalText.escape(scan.build.name), TerminalText.escape(scan.build.context),
                 "\(ByteCount.format(scan.report.sent.bytes)) / \(TextLayout.count(scan.report.sent.files, "file"))",
                 "\(ByteCount.format(transferred.bytes)) / \(TextLayout.count(transferred.files, "file"))",
                 Self.findingCounts(scan.report.findings),

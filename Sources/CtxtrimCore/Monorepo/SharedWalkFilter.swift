@@ -1,4 +1,5 @@
 import ContextWalker
+import UntrustedText
 
 /// The filter of one walk over a repository that serves several builds: each build decides the entries inside its
 /// context with its own ``ContextFilter``, on the path relative to its context root.
@@ -113,7 +114,7 @@ struct SharedWalkFilter: WalkFilter {
     private func candidateFacts(
         _ relative: UnsafeBufferPointer<UInt8>, member: SharedWalkMember, state: ContextFilter.State
     ) -> DirectoryFacts {
-        let path = String(decoding: relative, as: UTF8.self)
+        let path = LosslessUTF8.decode(relative)
         return DirectoryFacts(
             path: path, sentFiles: 1, sentBytes: 1, gitClass: state.git?.gitClass,
             tracksAnything: member.filter.git?.holdsTrackedFiles(directory: path) ?? false)

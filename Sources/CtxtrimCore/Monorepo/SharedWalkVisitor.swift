@@ -1,4 +1,5 @@
 import ContextWalker
+import UntrustedText
 
 /// Dispatches each entry of the shared walk to the accumulator of every build whose context contains it, with that
 /// build's own verdict.
@@ -10,23 +11,21 @@ struct SharedWalkVisitor: WalkVisitor {
     var builds: [BuildAccumulator]
     private var reader: EntryContentReader
 
-    init(members: [SharedWalkMember], setups: [BuildAccumulator.Setup], root: String) {
+    init(members: [SharedWalkMember], setups: [BuildAccumulator.Setup]) {
         prefixes = members
         builds = setups.map { BuildAccumulator(setup: $0) }
-        reader = EntryContentReader(root: root)
+        reader = EntryContentReader()
     }
 
     mutating func visit(_ entry: WalkEntry, state: State) {
         let walkerSkipped = entry.disposition == .insideSkipped
         var content: [UInt8]?? = nil
-        var walkPath: String?
         for index in builds.indices {
             guard let build = state.builds[index], !build.isContextRoot else { continue }
             let member = prefixes[index]
             let relative = UnsafeBufferPointer(rebasing: entry.path[member.relativeStart...])
-            if walkPath == nil { walkPath = entry.pathString }
             builds[index].visit(
-                entry, path: relative, walkPath: walkPath!, state: build, walkerSkipped: walkerSkipped, reader: &reader,
+                entry, path: relative, state: build, walkerSkipped: walkerSkipped, reader: &reader,
                 content: &content)
         }
     }
@@ -37,7 +36,7 @@ struct SharedWalkVisitor: WalkVisitor {
     mutating func diagnostic(_ diagnostic: WalkDiagnostic) {
         diagnostic.path.withUnsafeBufferPointer { path in
             for (index, member) in prefixes.enumerated() where member.contains(path) {
-                let relative = String(decoding: path[member.relativeStart...], as: UTF8.self)
+                let relative = LosslessUTF8.decode(path[member.relativeStart...])
                 builds[index].diagnostic(diagnostic, path: relative)
             }
         }

@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// A JSON document built in memory and written deterministically: object keys sorted bytewise, no timestamps.
 ///
 /// Reports build one of these and render it compact (one line, for `explain` streams) or indented.
@@ -11,6 +13,15 @@ package enum JSONValue: Sendable, Equatable {
     case object([String: JSONValue])
 
     package static func int(_ value: Int) -> JSONValue { .int(Int64(value)) }
+
+    /// An object with a path under `key`: the text for people, plus, when the name is not UTF-8, its exact bytes in
+    /// base64 under `key + "Bytes"` (`pathBytes`), so a consumer can still open or exclude it.
+    package static func object(path: String, key: String = "path", _ members: [String: JSONValue]) -> JSONValue {
+        var all = members
+        all[key] = .string(path)
+        if LosslessUTF8.holdsRawBytes(path) { all[key + "Bytes"] = .string(Base64.encode(LosslessUTF8.encode(path))) }
+        return .object(all)
+    }
 
     /// An optional string, `null` when absent.
     package static func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
@@ -76,7 +87,8 @@ package enum JSONValue: Sendable, Equatable {
 
     private static let hexDigits = Array("0123456789abcdef")
 
-    /// Writes a JSON string literal; control characters become `\uXXXX`, everything else stays as UTF-8.
+    /// Writes a JSON string literal; control characters (and C1, U+2028, U+2029) become `\uXXXX`, the raw bytes of a
+    /// non-UTF-8 name (``LosslessUTF8``) U+FFFD, everything else stays as UTF-8. Exact names travel in `pathBytes`.
     static func writeString(_ value: String, to out: inout String) {
         out += "\""
         for scalar in value.unicodeScalars {
@@ -87,11 +99,13 @@ package enum JSONValue: Sendable, Equatable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case _
-            where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
+            where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+                || scalar.value == 0x2029:
                 let v = Int(scalar.value)
                 out += "\\u"
                 for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigits[(v >> shift) & 0xF]) }
-            default: out.unicodeScalars.append(scalar)
+            default:
+                out.unicodeScalars.append(LosslessUTF8.rawByte(scalar) == nil ? scalar : "\u{FFFD}")
             }
         }
         out += "\""

@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// The human output of `ctxtrim check`: one line when all is well, and when not, every failing condition and
 /// failing finding with what to do about it.
 package enum CheckTextReporter {
@@ -22,10 +24,12 @@ package enum CheckTextReporter {
         if !failingFindings.isEmpty { reasons.append(countsBySeverity(failingFindings)) }
         var out = [style.red("✘") + " ctxtrim check failed: " + reasons.joined(separator: ", ") + " (" + sent + ")"]
         for violation in violations where violation.fails {
-            out.append("  " + style.red(TextLayout.padRight(label(violation), 8)) + " " + violation.message)
+            out.append(
+                "  " + style.red(TextLayout.padRight(label(violation), 8)) + " "
+                    + TerminalText.escape(violation.message))
             if violation.key == GateViolation.growthKey, let growth = outcome.growth, !growth.directories.isEmpty {
                 let changes = growth.directories.prefix(growthDirectoriesShown).map {
-                    "\($0.path)/ \($0.delta >= 0 ? "+" : "-")\(ByteCount.format(abs($0.delta)))"
+                    "\(TerminalText.escape($0.path))/ \($0.delta >= 0 ? "+" : "-")\(ByteCount.format(abs($0.delta)))"
                 }
                 out.append("           " + style.dim("largest changes: " + changes.joined(separator: ", ")))
             }
@@ -41,8 +45,8 @@ package enum CheckTextReporter {
             var location = finding.isDirectoryFinding ? finding.path + "/" : finding.path
             if let line = finding.line { location += ":\(line)" }
             let size = finding.bytes > 0 ? style.dim(" (\(ByteCount.format(finding.bytes)))") : ""
-            out.append("  \(name) \(style.bold(finding.check))  \(location)\(size)")
-            out.append("           \(finding.message)")
+            out.append("  \(name) \(style.bold(finding.check))  \(TerminalText.escape(location))\(size)")
+            out.append("           \(TerminalText.escape(finding.message))")
         }
         if others > 0 {
             let rest = report.findings.filter { !outcome.failOn.fails($0.severity) }

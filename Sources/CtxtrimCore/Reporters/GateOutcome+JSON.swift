@@ -51,10 +51,12 @@ extension GrowthResult {
             "exceeded": .bool(exceeded),
             "directories": .array(
                 directories.map {
-                    .object([
-                        "path": .string($0.path), "before": .int($0.before), "after": .int($0.after),
-                        "delta": .int($0.delta),
-                    ])
+                    .object(
+                        path: $0.path,
+                        [
+                            "before": .int($0.before), "after": .int($0.after),
+                            "delta": .int($0.delta),
+                        ])
                 }),
         ])
     }

@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// GitHub Actions output: workflow commands that annotate files, and a Markdown job summary.
 package enum GitHubReporter {
     /// GitHub's limit on one step's job summary (`$GITHUB_STEP_SUMMARY`).
@@ -34,45 +36,15 @@ package enum GitHubReporter {
         case .warning: name = "warning"
         case .info: name = "notice"
         }
-        var properties = ["file=" + escapeProperty(annotation.location.path)]
+        var properties = ["file=" + GitHubCommandText.property(annotation.location.path)]
         if let line = annotation.location.line, line > 0 { properties.append("line=\(line)") }
-        properties.append("title=" + escapeProperty(title(of: annotation.rule)))
-        return "::\(name) \(properties.joined(separator: ","))::\(escapeData(annotation.message))"
+        properties.append("title=" + GitHubCommandText.property(title(of: annotation.rule)))
+        return "::\(name) \(properties.joined(separator: ","))::\(GitHubCommandText.data(annotation.message))"
     }
 
     /// `Secret file (secret-file)`: the check's title and id.
     private static func title(of rule: String) -> String {
         let descriptor = CheckRegistry.descriptor(id: rule) ?? GateViolation.descriptors.first { $0.id == rule }
         return descriptor.map { "ctxtrim: \($0.title) (\(rule))" } ?? "ctxtrim: \(rule)"
-    }
-
-    /// Escapes a command's message as `@actions/core` does: `%`, CR and LF.
-    package static func escapeData(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    /// Escapes a command's property value as `@actions/core` does: `%`, CR, LF, `:` and `,`.
-    package static func escapeProperty(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

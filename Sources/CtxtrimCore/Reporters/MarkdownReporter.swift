@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// A summary of `ctxtrim check` for a pull-request comment or a CI job summary.
 ///
 /// A verdict heading (✅/❌) with the failing conditions, a totals table, the budgets, the growth by directory and the

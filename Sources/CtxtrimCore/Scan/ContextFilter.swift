@@ -1,6 +1,7 @@
 import ContextWalker
 import DockerIgnore
 import GitClassifier
+import UntrustedText
 
 /// The walk filter of a build context: BuildKit's ignore-file decision, plus the git class of every entry.
 ///
@@ -70,7 +71,7 @@ package struct ContextFilter: WalkFilter {
         state.quietsChildren =
             parent.quietsChildren
             || (isDirectory && verdict != .skip
-                && quietDirectories?.claims(String(decoding: path, as: UTF8.self), gitClass: state.git?.gitClass)
+                && quietDirectories?.claims(LosslessUTF8.decode(path), gitClass: state.git?.gitClass)
                     == true)
         if let transferMatcher, let parentTransfer = parent.transfer {
             let follow = try transferMatcher.decide(path, isDirectory: isDirectory, parent: parentTransfer)
@@ -91,7 +92,7 @@ package struct ContextFilter: WalkFilter {
         case .uniform:
             return Self.isGitEntry(path) ? .uniform(.vcs) : parent
         case .mixed:
-            return git.classify(path: String(decoding: path, as: UTF8.self), isDirectory: isDirectory, parent: parent)
+            return git.classify(path: LosslessUTF8.decode(path), isDirectory: isDirectory, parent: parent)
         }
     }
 

@@ -1,5 +1,6 @@
 import ContextWalker
 import DockerIgnore
+import UntrustedText
 
 /// The entries of a build context as BuildKit lists them (`TYPE<TAB>SIZE<TAB>PATH`, sorted bytewise), or the entries
 /// the ignore file keeps out.
@@ -17,6 +18,10 @@ package struct ContextListing: Sendable {
 
         /// `f\t12\tpath` as in the conformance fixtures.
         package var tsv: [UInt8] { Array("\(kind.code)\t\(size)\t".utf8) + path }
+        /// The path as text, raw bytes kept (``LosslessUTF8``).
+        package var pathText: String { LosslessUTF8.decode(path) }
+        /// The exact path bytes in base64, for JSON's `pathBytes`.
+        package var pathBase64: String { Base64.encode(path) }
     }
 
     package let entries: [Entry]

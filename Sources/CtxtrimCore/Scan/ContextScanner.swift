@@ -56,6 +56,9 @@ package struct ContextScanner {
             do {
                 analysis = try DockerfileAnalysis.load(
                     context: context, target: options.target, buildArgs: options.buildArgs)
+            } catch let error as InputError {
+                // Not a Dockerfile at all (a FIFO, a device, a link out of the context): docker build fails too.
+                throw error
             } catch {
                 dockerfileError = "\(error)"
             }
@@ -65,7 +68,8 @@ package struct ContextScanner {
             quietDirectories: options.findings && options.skipChecksInClaimedDirectories
                 ? QuietDirectories(enabledIDs: options.enabledChecks, git: snapshot) : nil)
         var setup = ScanVisitor.Setup(
-            root: context.root, top: options.top, runChecks: options.findings, enabledChecks: options.enabledChecks,
+            rootLength: context.root.utf8.count, top: options.top, runChecks: options.findings,
+            enabledChecks: options.enabledChecks,
             git: snapshot)
         setup.ignoreFile = context.ignoreFile == nil ? nil : rules.file
         if let analysis, analysis.referencesEverything {

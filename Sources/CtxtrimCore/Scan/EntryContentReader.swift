@@ -1,32 +1,50 @@
+import ContextWalker
+import UntrustedText
+
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Reads what the checks need about an entry of the shared walk (link text, small file contents), once per entry
-/// however many builds contain it.
+/// Reads what the checks need about an entry of the walk (link text, small file contents), once per entry however
+/// many builds contain it.
+///
+/// Entries are read relative to the directory the walker has open (`openat`/`readlinkat` with the entry's own name),
+/// so any name and any depth is read exactly, with no path resolved again. The tree may change under the walk: a
+/// file swapped for a FIFO or a link is not followed and cannot block (`O_NOFOLLOW | O_NONBLOCK`, then `fstat` must
+/// say regular file).
 struct EntryContentReader {
-    /// The absolute walk root.
-    let root: String
+    /// The most bytes of a file the content checks read.
+    static let limit = 1 << 20
     private var buffer: [UInt8] = []
 
-    init(root: String) {
-        self.root = root
-    }
+    init() {}
 
-    /// The text of the symlink at `path` (relative to the walk root); nil when it cannot be read.
-    func linkTarget(_ path: String) -> String? {
-        var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink(root + "/" + path, &target, target.count - 1)
+    /// The text of the symlink `entry` (raw bytes kept, ``LosslessUTF8``); nil when it cannot be read.
+    func linkTarget(_ entry: WalkEntry) -> String? {
+        var target = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = withName(entry) { name in
+            target.withUnsafeMutableBytes {
+                readlinkat(
+                    entry.directoryDescriptor, name, $0.baseAddress!.assumingMemoryBound(to: CChar.self), $0.count)
+            }
+        }
         guard count >= 0 else { return nil }
-        return String(decoding: target[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return LosslessUTF8.decode(target[..<count])
     }
 
-    /// The bytes of a file of at most 1 MiB (the content checks' limit); nil when it cannot be read or is larger.
-    mutating func smallFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(root + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    /// The bytes of the regular file `entry` when it holds at most ``limit`` bytes; nil when it cannot be read, is
+    /// larger, or is no longer a regular file.
+    mutating func smallFile(_ entry: WalkEntry) -> [UInt8]? {
+        let descriptor = withName(entry) { name in
+            openat(entry.directoryDescriptor, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
+        }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        let limit = 1 << 20
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= Self.limit else {
+            return nil
+        }
+        let limit = Self.limit
         if buffer.count < limit + 1 { buffer = [UInt8](repeating: 0, count: limit + 1) }
         var total = 0
         while total <= limit {
@@ -40,5 +58,14 @@ struct EntryContentReader {
         }
         guard total <= limit else { return nil }
         return Array(buffer[..<total])
+    }
+
+    /// Calls `body` with the entry's name as a NUL-terminated C string.
+    private func withName<T>(_ entry: WalkEntry, _ body: (UnsafePointer<CChar>) -> T) -> T {
+        var name = Array(entry.name)
+        name.append(0)
+        return name.withUnsafeBufferPointer {
+            body(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self))
+        }
     }
 }

@@ -14,7 +14,7 @@ package struct IgnoreRules: Sendable {
         guard let choice = context.ignoreFile else {
             return try IgnoreRules(bytes: [], source: "(none)")
         }
-        guard let bytes = try AtomicFile.read(choice.path) else {
+        guard let bytes = try InputFile.read(choice.path, kind: .ignoreFile, origin: choice.inputOrigin) else {
             throw ContextError(
                 code: .unreadableFile, path: choice.path, message: "ignore file '\(choice.displayPath)' disappeared")
         }

@@ -36,9 +36,9 @@ extension ScanReport {
             "largest": .object([
                 "dirs": .array(
                     largestDirectories.map {
-                        .object(["path": .string($0.path), "bytes": .int($0.bytes), "files": .int($0.files)])
+                        .object(path: $0.path, ["bytes": .int($0.bytes), "files": .int($0.files)])
                     }),
-                "files": .array(largestFiles.map { .object(["path": .string($0.path), "bytes": .int($0.bytes)]) }),
+                "files": .array(largestFiles.map { .object(path: $0.path, ["bytes": .int($0.bytes)]) }),
             ]),
             "extensions": .array(
                 extensions.map {
@@ -47,12 +47,12 @@ extension ScanReport {
             ),
             "diagnostics": .array(
                 diagnostics.map {
-                    .object(["kind": .string($0.kind), "path": .string($0.path), "message": .string($0.message)])
+                    .object(path: $0.path, ["kind": .string($0.kind), "message": .string($0.message)])
                 }),
             "findings": .array(findings.map(\.json)),
             "topLevel": .array(
                 topLevelEntries.map {
-                    .object(["path": .string($0.path), "bytes": .int($0.bytes), "files": .int($0.files)])
+                    .object(path: $0.path, ["bytes": .int($0.bytes), "files": .int($0.files)])
                 }),
         ]
         if let git { document["git"] = git.json }
@@ -70,7 +70,7 @@ extension ScanReport.GitUsage {
             "repository": .string(repository),
             "largestIgnored": .array(
                 largestIgnored.map {
-                    .object(["path": .string($0.path), "bytes": .int($0.bytes), "files": .int($0.files)])
+                    .object(path: $0.path, ["bytes": .int($0.bytes), "files": .int($0.files)])
                 }),
         ]
         for gitClass in GitClass.allCases {
@@ -86,11 +86,13 @@ extension ScanReport.GitUsage {
 extension Finding {
     /// `{"check","severity","path","message","bytes","files","line"}`.
     package var json: JSONValue {
-        .object([
-            "check": .string(check), "severity": .string(severity.rawValue), "path": .string(path),
-            "message": .string(message), "bytes": .int(bytes), "files": .int(files),
-            "line": line.map { .int($0) } ?? .null,
-        ])
+        .object(
+            path: path,
+            [
+                "check": .string(check), "severity": .string(severity.rawValue),
+                "message": .string(message), "bytes": .int(bytes), "files": .int(files),
+                "line": line.map { .int($0) } ?? .null,
+            ])
     }
 }
 
@@ -102,7 +104,7 @@ extension ScanReport.BuildUsage {
             "rootSourceLine": rootSourceLine.map { .int($0) } ?? .null,
             "copyAllOnly": .array(
                 copyAllOnly.map {
-                    .object(["path": .string($0.path), "bytes": .int($0.bytes), "files": .int($0.files)])
+                    .object(path: $0.path, ["bytes": .int($0.bytes), "files": .int($0.files)])
                 }),
             "error": .string(error),
         ])

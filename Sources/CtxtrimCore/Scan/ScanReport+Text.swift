@@ -1,15 +1,18 @@
 import GitClassifier
+import UntrustedText
 
 extension ScanReport {
     /// The human report: what is sent, what is kept out, where the bytes are, with bars; colour per `style`.
     package func text(style: TextStyle) -> String {
         var out: [String] = []
-        let ignore = context.ignoreFile.map { "\($0) (\(TextLayout.count(context.patterns, "pattern")))" } ?? "none"
-        out.append(style.bold("ctxtrim scan") + "  context \(context.root)")
-        out.append("  Dockerfile   \(context.dockerfile)\(context.dockerfileExists ? "" : style.yellow(" (missing)"))")
+        let ignore =
+            context.ignoreFile.map { "\(shown($0)) (\(TextLayout.count(context.patterns, "pattern")))" } ?? "none"
+        out.append(style.bold("ctxtrim scan") + "  context \(shown(context.root))")
+        out.append(
+            "  Dockerfile   \(shown(context.dockerfile))\(context.dockerfileExists ? "" : style.yellow(" (missing)"))")
         out.append("  ignore file  \(ignore)")
         if let shadowed = context.shadowedIgnoreFile {
-            out.append(style.yellow("  \(shadowed) is inactive: \(context.ignoreFile ?? "") replaces it"))
+            out.append(style.yellow("  \(shown(shadowed)) is inactive: \(shown(context.ignoreFile ?? "")) replaces it"))
         }
         out.append("")
 
@@ -31,7 +34,7 @@ extension ScanReport {
 
         if let build {
             if let error = build.error {
-                out.append(style.red("Dockerfile not understood: \(error)"))
+                out.append(style.red("Dockerfile not understood: \(shown(error))"))
             } else {
                 let percent =
                     sent.bytes == 0 ? 100 : Int((Double(build.transferred.bytes) / Double(sent.bytes) * 100).rounded())
@@ -50,7 +53,7 @@ extension ScanReport {
                     out.append("  pulled in only by copying the whole context:")
                     for entry in build.copyAllOnly.prefix(5) {
                         out.append(
-                            "    \(TextLayout.padRight(entry.path, 24)) \(padSize(entry.bytes))  \(TextLayout.count(entry.files, "file"))"
+                            "    \(TextLayout.padRight(shown(entry.path), 24)) \(padSize(entry.bytes))  \(TextLayout.count(entry.files, "file"))"
                         )
                     }
                 }
@@ -60,10 +63,10 @@ extension ScanReport {
             out.append("")
             out.append(style.bold("Largest directories sent"))
             let maximum = largestDirectories.map(\.bytes).max() ?? 0
-            let width = min(48, largestDirectories.map { $0.path.count + 1 }.max() ?? 0)
+            let width = min(48, largestDirectories.map { shown($0.path).count + 1 }.max() ?? 0)
             for directory in largestDirectories {
                 out.append(
-                    "  " + TextLayout.padRight(TextLayout.elided(directory.path + "/", width), width) + "  "
+                    "  " + TextLayout.padRight(TextLayout.elided(shown(directory.path) + "/", width), width) + "  "
                         + padSize(directory.bytes) + "  "
                         + TextLayout.padLeft(TextLayout.count(directory.files, "file"), 13) + "  "
                         + style.cyan(TextLayout.bar(directory.bytes, of: maximum)))
@@ -73,21 +76,22 @@ extension ScanReport {
             out.append("")
             out.append(style.bold("Largest files sent"))
             let maximum = largestFiles.map(\.bytes).max() ?? 0
-            let width = min(56, largestFiles.map(\.path.count).max() ?? 0)
+            let width = min(56, largestFiles.map { shown($0.path).count }.max() ?? 0)
             for file in largestFiles {
                 out.append(
-                    "  " + TextLayout.padRight(TextLayout.elided(file.path, width), width) + "  " + padSize(file.bytes)
+                    "  " + TextLayout.padRight(TextLayout.elided(shown(file.path), width), width) + "  "
+                        + padSize(file.bytes)
                         + "  " + style.cyan(TextLayout.bar(file.bytes, of: maximum)))
             }
         }
         if !extensions.isEmpty {
             out.append("")
             out.append(style.bold("Bytes by extension"))
-            let width = min(16, extensions.map(\.name.count).max() ?? 0)
+            let width = min(16, extensions.map { shown($0.name).count }.max() ?? 0)
             let maximum = extensions.map(\.bytes).max() ?? 0
             for usage in extensions {
                 out.append(
-                    "  " + TextLayout.padRight(usage.name, width) + "  " + padSize(usage.bytes) + "  "
+                    "  " + TextLayout.padRight(shown(usage.name), width) + "  " + padSize(usage.bytes) + "  "
                         + TextLayout.padLeft(TextLayout.count(usage.files, "file"), 13) + "  "
                         + style.cyan(TextLayout.bar(usage.bytes, of: maximum)))
             }
@@ -95,7 +99,7 @@ extension ScanReport {
         if let git {
             out.append("")
             if let repository = git.repository {
-                out.append(style.bold("Git") + style.dim(" (repository at \(repository))"))
+                out.append(style.bold("Git") + style.dim(" (repository at \(shown(repository)))"))
                 let maximum = git.classes.values.map(\.bytes).max() ?? 0
                 for gitClass in GitClass.allCases {
                     let usage = git.classes[gitClass] ?? ScanReport.ClassUsage()
@@ -107,7 +111,7 @@ extension ScanReport {
                 if !git.largestIgnored.isEmpty {
                     out.append("  largest git-ignored directories sent:")
                     for directory in git.largestIgnored.prefix(5) {
-                        out.append("    \(directory.path)/  \(ByteCount.format(directory.bytes))")
+                        out.append("    \(shown(directory.path))/  \(ByteCount.format(directory.bytes))")
                     }
                 }
             } else {
@@ -129,17 +133,18 @@ extension ScanReport {
                 case .warning: label = style.yellow("warning")
                 case .info: label = style.dim("info   ")
                 }
-                let location = finding.line.map { "\(finding.path):\($0)" } ?? finding.path
+                let location = shown(finding.line.map { "\(finding.path):\($0)" } ?? finding.path)
                 let size = finding.bytes > 0 ? style.dim(" (\(ByteCount.format(finding.bytes)))") : ""
                 out.append("  \(label) \(style.bold(finding.check))  \(location)\(size)")
-                out.append("          \(finding.message)")
+                out.append("          \(shown(finding.message))")
             }
         }
         if !diagnostics.isEmpty {
             out.append("")
             out.append(style.bold("Diagnostics") + style.dim(" (the walk went on)"))
             for diagnostic in diagnostics.prefix(20) {
-                out.append("  \(style.yellow(diagnostic.kind))  \(diagnostic.path): \(diagnostic.message)")
+                out.append(
+                    "  \(style.yellow(diagnostic.kind))  \(shown(diagnostic.path)): \(shown(diagnostic.message))")
             }
             if diagnostics.count > 20 {
                 out.append(style.dim("  … \(diagnostics.count - 20) more (see --format json)"))
@@ -160,6 +165,9 @@ extension ScanReport {
                     + (excludedMeasured ? "; excluded directories measured" : "")))
         return out.joined(separator: "\n") + "\n"
     }
+
+    /// Untrusted text (names, messages) as the terminal may show it.
+    private func shown(_ text: String) -> String { TerminalText.escape(text) }
 
     private func padSize(_ bytes: Int64) -> String {
         TextLayout.padLeft(ByteCount.format(bytes), 10)

@@ -1,6 +1,7 @@
 import ContextWalker
 import DockerIgnore
 import GitClassifier
+import UntrustedText
 
 #if canImport(Glibc)
     import Glibc
@@ -14,8 +15,8 @@ struct ScanVisitor: WalkVisitor {
 
     /// What every worker's visitor shares.
     struct Setup: Sendable {
-        /// Absolute context root, for reading small files' content.
-        var root: String
+        /// Byte length of the absolute context root, to find entries beyond PATH_MAX.
+        var rootLength: Int
         var top: Int
         /// Whether findings are computed (checks run, small files read).
         var runChecks: Bool
@@ -66,7 +67,7 @@ struct ScanVisitor: WalkVisitor {
         largestFiles = TopN(capacity: setup.top)
         largestDirectories = TopN(capacity: setup.top * 8)
         largestIgnored = TopN(capacity: setup.top * 4)
-        reader = EntryContentReader(root: setup.root)
+        reader = EntryContentReader()
         checks = setup.runChecks ? CheckRun(enabledIDs: setup.enabledChecks) : nil
         if setup.runChecks {
             ruleUsage = setup.ignoreFile.map { RuleUsage(file: $0) }
@@ -83,6 +84,9 @@ struct ScanVisitor: WalkVisitor {
                 bytes: entry.size)
         }
         guard entry.disposition == .sent else { return }
+        if checks != nil, entry.isFirstBeyondPathLimit(rootLength: setup.rootLength) {
+            checks!.recordUnreadable(UnreadableEntry(path: entry.pathString, reason: UnreadableEntry.pathTooLongReason))
+        }
         let gitClass = state.git?.gitClass ?? (state.git == nil ? nil : .tracked)
         if gitClass == .ignored, !state.parentIgnored, entry.kind != .directory {
             outermostIgnored.append(
@@ -127,13 +131,13 @@ struct ScanVisitor: WalkVisitor {
         let path = entry.pathString
         nestedNames?.record(path: path, isTracked: gitClass == .tracked)
         var facts = EntryFacts(path: path, kind: entry.kind, size: entry.size, gitClass: gitClass)
-        if entry.kind == .symlink { facts.linkTarget = reader.linkTarget(path) }
+        if entry.kind == .symlink { facts.linkTarget = reader.linkTarget(entry) }
         if entry.kind == .file && !entry.isReadable {
             checks!.recordUnreadable(UnreadableEntry(path: path, reason: "permission denied"))
         }
         checks!.visit(facts)
         if entry.kind == .file, entry.isReadable, checks!.shouldReadContent(of: facts),
-            let content = reader.smallFile(path)
+            let content = reader.smallFile(entry)
         {
             checks!.scanContent(content, of: facts)
         }
@@ -216,7 +220,7 @@ struct ScanVisitor: WalkVisitor {
     /// The first path component.
     static func topLevel(_ path: UnsafeBufferPointer<UInt8>) -> String {
         let end = path.firstIndex(of: UInt8(ascii: "/")) ?? path.count
-        return String(decoding: UnsafeBufferPointer(rebasing: path[..<end]), as: UTF8.self)
+        return LosslessUTF8.decode(UnsafeBufferPointer(rebasing: path[..<end]))
     }
 
     /// The errno text of a diagnostic, such as "Permission denied (openat)".
@@ -233,7 +237,7 @@ struct ScanVisitor: WalkVisitor {
             dot = index
             break
         }
-        let key = dot.map { String(decoding: UnsafeBufferPointer(rebasing: name[$0...]), as: UTF8.self) } ?? "(none)"
+        let key = dot.map { LosslessUTF8.decode(UnsafeBufferPointer(rebasing: name[$0...])) } ?? "(none)"
         extensions[key, default: ClassTally()].files += 1
         extensions[key, default: ClassTally()].bytes += entry.size
     }

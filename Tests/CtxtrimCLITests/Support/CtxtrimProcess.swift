@@ -6,6 +6,8 @@ struct CtxtrimProcess {
         var status: Int32
         var stdout: Data
         var stderr: String
+        /// Whether the run was killed for taking longer than its time limit.
+        var timedOut = false
         var output: String { String(decoding: stdout, as: UTF8.self) }
         var lines: [String] { output.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
     }
@@ -25,9 +27,11 @@ struct CtxtrimProcess {
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug/ctxtrim")
     }()
 
-    /// Runs ctxtrim with `arguments`, feeding `input` on stdin, with extra environment variables.
+    /// Runs ctxtrim with `arguments`, feeding `input` on stdin, with extra environment variables; kills it with
+    /// SIGKILL after `timeLimit` seconds (the result then says `timedOut`).
     static func run(
-        _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], in directory: String? = nil
+        _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], in directory: String? = nil,
+        timeLimit: Double = 300
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -46,16 +50,33 @@ struct CtxtrimProcess {
         try process.run()
         if let input { stdin.fileHandleForWriting.write(input) }
         try stdin.fileHandleForWriting.close()
+        let killed = LockedData()
+        let pid = process.processIdentifier
+        let watchdog = Thread {
+            let deadline = Date().addingTimeInterval(timeLimit)
+            while Date() < deadline {
+                if killed.isSet { return }
+                usleep(10_000)
+            }
+            if !killed.isSet {
+                killed.set(Data([1]))
+                kill(pid, SIGKILL)
+            }
+        }
+        watchdog.start()
         // Read both pipes to the end before waiting, so a large output cannot block the child.
         let errorData = LockedData()
         let errorReader = Thread { errorData.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
         errorReader.start()
         let outData = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let timedOut = killed.isSet && killed.value == Data([1])
+        if !killed.isSet { killed.set(Data()) }
         while !errorData.isSet { usleep(1000) }
         return Result(
-            status: process.terminationStatus, stdout: outData, stderr: String(decoding: errorData.value, as: UTF8.self)
-        )
+            status: process.terminationStatus, stdout: outData,
+            stderr: String(decoding: errorData.value, as: UTF8.self),
+            timedOut: timedOut)
     }
 }
 

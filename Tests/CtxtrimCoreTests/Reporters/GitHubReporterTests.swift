@@ -1,4 +1,5 @@
 import Testing
+import UntrustedText
 
 @testable import CtxtrimCore
 
@@ -18,7 +19,7 @@ import Testing
         ("", ""), ("é ü", "é ü"),
     ])
     func escapesData(_ input: String, _ expected: String) {
-        #expect(GitHubReporter.escapeData(input) == expected)
+        #expect(GitHubCommandText.data(input) == expected)
     }
 
     @Test(arguments: [
@@ -26,7 +27,7 @@ import Testing
         ("::error::", "%3A%3Aerror%3A%3A"),
     ])
     func escapesProperties(_ input: String, _ expected: String) {
-        #expect(GitHubReporter.escapeProperty(input) == expected)
+        #expect(GitHubCommandText.property(input) == expected)
     }
 
     @Test func messageWithPercentAndLineBreaksStaysOneCommand() {
