@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(
             name: "FuzzCorpusTests",
             dependencies: [
-                "FuzzSupport", "fuzz-ignore", "fuzz-dockerfile", "fuzz-config", "fuzz-compose",
+                "FuzzSupport", "UntrustedText", "fuzz-ignore", "fuzz-dockerfile", "fuzz-config", "fuzz-compose",
                 "fuzz-escapers",
             ]),
     ]

@@ -50,7 +50,9 @@ package enum EscaperFuzzTarget {
 
         let html = HTMLText.escape(text)
         if let failure = liveControl(html, "HTML") { return failure }
-        if html.contains(where: { "<>\"'".contains($0) }) { return "HTML keeps a markup character" }
+        if html.unicodeScalars.contains(where: { "<>\"'".unicodeScalars.contains($0) }) {
+            return "HTML keeps a markup character"
+        }
 
         let json = JSONValue.string(text).rendered()
         if json.unicodeScalars.contains(where: { $0.value < 0x20 }) { return "JSON keeps a raw control" }
@@ -73,21 +75,24 @@ package enum EscaperFuzzTarget {
     /// A failure unless `span` is a fence, content with shorter backtick runs and no controls, and the same fence.
     static func codeSpan(_ span: String) -> String? {
         if let failure = liveControl(span, "Markdown code") { return failure }
-        let fence = span.prefix { $0 == "`" }.count
-        guard fence > 0, span.count >= 2 * fence, span.suffix(fence).allSatisfy({ $0 == "`" }) else {
+        // Markdown reads backticks and pipes as bytes: compare scalars, never Characters.
+        let scalars = Array(span.unicodeScalars)
+        let fence = scalars.prefix { $0 == "`" }.count
+        guard fence > 0, scalars.count >= 2 * fence, scalars.suffix(fence).allSatisfy({ $0 == "`" }) else {
             return "Markdown code span is not fenced: \(span.debugDescription)"
         }
-        let inner = span.dropFirst(fence).dropLast(fence)
+        let inner = scalars.dropFirst(fence).dropLast(fence)
         if inner.first == "`" || inner.last == "`" { return "Markdown code span content touches its fence" }
         var run = 0
         for character in inner {
             run = character == "`" ? run + 1 : 0
             if run >= fence { return "Markdown code span can be closed from inside: \(span.debugDescription)" }
         }
-        var escaped = false
+        // GFM splits table rows before inline parsing and treats every `\|` as an escaped pipe, even after `\`.
+        var previous: Unicode.Scalar = " "
         for character in inner {
-            if character == "|", !escaped { return "Markdown code span has a bare '|' that ends a table cell" }
-            escaped = character == "\\" && !escaped
+            if character == "|", previous != "\\" { return "Markdown code span has a bare '|' that ends a table cell" }
+            previous = character
         }
         return nil
     }
@@ -95,34 +100,50 @@ package enum EscaperFuzzTarget {
     /// A failure when Markdown text has live HTML, a bare entity or punctuation, or a control.
     static func markdownText(_ output: String, allowCodeTags: Bool, _ what: String) -> String? {
         if let failure = liveControl(output, what) { return failure }
-        var rest = Substring(output)
+        // Markdown reads punctuation as bytes: walk scalars, never Characters.
+        var scalars = Array(output.unicodeScalars)
         if allowCodeTags {
-            rest = Substring(
-                output.replacingOccurrences(of: "<code>", with: "").replacingOccurrences(of: "</code>", with: ""))
+            for tag in ["</code>", "<code>"] { scalars = removing(Array(tag.unicodeScalars), from: scalars) }
         }
-        if rest.contains("<") || rest.contains(">") { return "\(what) has live HTML: \(output.debugDescription)" }
-        var index = rest.startIndex
-        while index < rest.endIndex {
-            let character = rest[index]
-            if character == "&" {
-                let tail = rest[index...]
-                guard let entity = ["&lt;", "&gt;", "&amp;"].first(where: { tail.hasPrefix($0) }) else {
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "<" || scalar == ">" { return "\(what) has live HTML: \(output.debugDescription)" }
+            if scalar == "&" {
+                let entities = ["&lt;", "&gt;", "&amp;"]
+                guard let entity = entities.first(where: { scalars[index...].starts(with: $0.unicodeScalars) }) else {
                     return "\(what) has a bare '&': \(output.debugDescription)"
                 }
-                index = rest.index(index, offsetBy: entity.count)
+                index += entity.unicodeScalars.count
                 continue
             }
-            if character == "\\" {
-                let next = rest.index(after: index)
-                guard next < rest.endIndex, "\\`*_[]|~".contains(rest[next]) else {
+            if scalar == "\\" {
+                guard index + 1 < scalars.count, "\\`*_[]|~".unicodeScalars.contains(scalars[index + 1]) else {
                     return "\(what) has a lone backslash: \(output.debugDescription)"
                 }
-                index = rest.index(after: next)
+                index += 2
                 continue
             }
-            if "`*_[]|~".contains(character) { return "\(what) has a bare '\(character)': \(output.debugDescription)" }
-            index = rest.index(after: index)
+            if "`*_[]|~".unicodeScalars.contains(scalar) {
+                return "\(what) has a bare '\(scalar)': \(output.debugDescription)"
+            }
+            index += 1
         }
         return nil
+    }
+
+    /// `scalars` without any occurrence of `tag`.
+    static func removing(_ tag: [Unicode.Scalar], from scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        var index = 0
+        while index < scalars.count {
+            if scalars[index...].starts(with: tag) {
+                index += tag.count
+            } else {
+                out.append(scalars[index])
+                index += 1
+            }
+        }
+        return out
     }
 }

@@ -1,5 +1,6 @@
 import FuzzSupport
 import Testing
+import UntrustedText
 import fuzz_compose
 import fuzz_config
 import fuzz_dockerfile
@@ -38,6 +39,24 @@ import fuzz_ignore
             let failure = Self.replay(target, file)
             #expect(failure == nil, "\(file): \(failure ?? "")")
         }
+    }
+
+    /// `fuzz-escapers` found that an empty name became "``", which Markdown reads as two backticks, not a code span.
+    @Test func emptyTextIsStillAFencedCodeSpan() {
+        #expect(Self.replay("fuzz-escapers", "\(Self.fixtures)/fuzz-escapers/regressions/empty-code-span") == nil)
+        #expect(MarkdownText.code("") == "` `")
+    }
+
+    /// `fuzz-escapers` found that a combining mark after a backtick, `|`, `<`, `[` or `"` hid it from the escapers,
+    /// which compared Characters while Markdown and HTML read the punctuation alone.
+    @Test func combiningMarkAfterPunctuationIsStillEscaped() {
+        #expect(
+            Self.replay("fuzz-escapers", "\(Self.fixtures)/fuzz-escapers/regressions/combining-mark-after-punctuation")
+                == nil)
+        #expect(MarkdownText.code("a`\u{301}b") == "``a`\u{301}b``")
+        #expect(MarkdownText.code("|\u{301}") == "`\\|\u{301}`")
+        #expect(MarkdownText.text("[\u{301}x](u)") == "\\[\u{301}x\\](u)")
+        #expect(HTMLText.escape("\"\u{301}") == "&quot;\u{301}")
     }
 
     @Test func everyTargetHasACheck() {
