@@ -59,8 +59,18 @@ let package = Package(
         // Throughput of the ignore engine on a million synthetic monorepo paths: `swift run -c release ignore-bench`.
         .executableTarget(name: "ignore-bench", dependencies: ["DockerIgnore"]),
 
-        // Helpers every test target shares (the seeded generator of the property tests).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Fuzz targets (`scripts/fuzz`): libFuzzer entry points under `-DFUZZING`, else a `main` that replays the
+        // files and directories it is given. `FuzzCorpusTests` replays every seed and regression in process.
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "fuzz-ignore", dependencies: ["DockerIgnore", "FuzzSupport", "TestSupport"]),
+        .executableTarget(name: "fuzz-dockerfile", dependencies: ["DockerfileReader", "FuzzSupport"]),
+        .executableTarget(name: "fuzz-config", dependencies: ["CtxtrimCore", "FuzzSupport"]),
+        .executableTarget(name: "fuzz-compose", dependencies: ["CtxtrimCore", "FuzzSupport"]),
+        .executableTarget(name: "fuzz-escapers", dependencies: ["UntrustedText", "CtxtrimCore", "FuzzSupport"]),
+
+        // Helpers every test target shares: the seeded generator of the property tests and the reference ignore
+        // walk the property tests and `fuzz-ignore` compare the engine with.
+        .target(name: "TestSupport", dependencies: ["DockerIgnore"], path: "Tests/TestSupport"),
         .testTarget(name: "UntrustedTextTests", dependencies: ["UntrustedText", "TestSupport"]),
         .testTarget(name: "DockerIgnoreTests", dependencies: ["DockerIgnore", "TestSupport"]),
         .testTarget(name: "ContextWalkerTests", dependencies: ["ContextWalker", "TestSupport"]),
@@ -71,5 +81,11 @@ let package = Package(
             // Golden files, read by path so that re-recording writes them in place.
             exclude: ["Snapshots"]),
         .testTarget(name: "CtxtrimCLITests", dependencies: ["CtxtrimCLI", "TestSupport", "UntrustedText"]),
+        .testTarget(
+            name: "FuzzCorpusTests",
+            dependencies: [
+                "FuzzSupport", "UntrustedText", "fuzz-ignore", "fuzz-dockerfile", "fuzz-config", "fuzz-compose",
+                "fuzz-escapers",
+            ]),
     ]
 )

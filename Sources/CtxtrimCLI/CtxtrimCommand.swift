@@ -3,7 +3,7 @@ import ArgumentParser
 /// The `ctxtrim` root command: parses and delegates to one subcommand.
 public struct CtxtrimCommand: ParsableCommand {
     /// The released version; `CHANGELOG.md` names the same one.
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
 
     public static let configuration = CommandConfiguration(
         commandName: "ctxtrim",

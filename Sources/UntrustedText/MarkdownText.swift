@@ -5,14 +5,18 @@ package enum MarkdownText {
     /// ends with a backtick; `|` escaped for table cells; line breaks and other controls escaped (``TerminalText``).
     package static func code(_ text: String) -> String {
         let flat = TerminalText.escape(text)
+        // "``" is no code span but two literal backticks, which could pair with a later fence: show one space.
+        if flat.isEmpty { return "` `" }
         var longest = 0
         var run = 0
-        for character in flat {
-            run = character == "`" ? run + 1 : 0
+        // Scalars, not Characters: a backtick followed by a combining mark is one Character but still a backtick.
+        for scalar in flat.unicodeScalars {
+            run = scalar == "`" ? run + 1 : 0
             longest = max(longest, run)
         }
         let fence = String(repeating: "`", count: longest + 1)
-        let padded = flat.hasPrefix("`") || flat.hasSuffix("`") || flat.hasPrefix(" ") ? " \(flat) " : flat
+        let first = flat.unicodeScalars.first
+        let padded = first == "`" || flat.unicodeScalars.last == "`" || first == " " ? " \(flat) " : flat
         return fence + padded.replacingAll("|", with: "\\|") + fence
     }
 
@@ -20,14 +24,14 @@ package enum MarkdownText {
     /// `<`, `>`, `&` as entities, `` \ ` * _ [ ] | ~ `` with a backslash, controls escaped (``TerminalText``).
     package static func text(_ text: String) -> String {
         var out = ""
-        for character in TerminalText.escape(text) {
-            switch character {
+        for scalar in TerminalText.escape(text).unicodeScalars {
+            switch scalar {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             case "\\", "`", "*", "_", "[", "]", "|", "~":
-                out += "\\" + String(character)
-            default: out.append(character)
+                out += "\\" + String(scalar)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
@@ -41,21 +45,21 @@ package enum MarkdownText {
     package static func inline(_ message: String) -> String {
         var out = ""
         var inCode = false
-        var part = ""
+        var part = String.UnicodeScalarView()
         func flush() {
-            out += inCode ? "<code>" + text(part) + "</code>" : text(part)
-            part = ""
+            out += inCode ? "<code>" + text(String(part)) + "</code>" : text(String(part))
+            part = String.UnicodeScalarView()
         }
-        for character in message {
-            if character == "`" {
+        for scalar in message.unicodeScalars {
+            if scalar == "`" {
                 flush()
                 inCode.toggle()
             } else {
-                part.append(character)
+                part.append(scalar)
             }
         }
         if inCode {
-            part = "`" + part
+            part = "`".unicodeScalars + part
             inCode = false
         }
         flush()
@@ -64,10 +68,10 @@ package enum MarkdownText {
 }
 
 extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
+    func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
         var out = ""
-        for character in self {
-            if character == target { out += replacement } else { out.append(character) }
+        for scalar in unicodeScalars {
+            if scalar == target { out += replacement } else { out.unicodeScalars.append(scalar) }
         }
         return out
     }

@@ -32,10 +32,6 @@ import Testing
         }.joined(separator: "/")
     }
 
-    static func outcome(_ body: () throws(IgnoreError) -> String) -> String {
-        do throws(IgnoreError) { return try body() } catch { return "error \(error.code) line \(error.line)" }
-    }
-
     @Test func fastPathsAgreeWithTheGeneralMatcher() throws {
         let seed = UInt64.random(in: 0...UInt64.max)
         var rng = SplitMix64(seed: seed)
@@ -50,68 +46,16 @@ import Testing
             }
             for _ in 0..<10 {
                 let path = Self.path(&rng)
-                let a = Self.outcome { () throws(IgnoreError) in "\(try fast.excluded(path))" }
-                let b = Self.outcome { () throws(IgnoreError) in "\(try general.excluded(path))" }
-                let c = Self.outcome { () throws(IgnoreError) in "\(try fast.sent(path))" }
-                let d = Self.outcome { () throws(IgnoreError) in "\(try general.sent(path))" }
+                let a = ReferenceIgnoreWalk.outcome { () throws(IgnoreError) in "\(try fast.excluded(path))" }
+                let b = ReferenceIgnoreWalk.outcome { () throws(IgnoreError) in "\(try general.excluded(path))" }
+                let c = ReferenceIgnoreWalk.outcome { () throws(IgnoreError) in "\(try fast.sent(path))" }
+                let d = ReferenceIgnoreWalk.outcome { () throws(IgnoreError) in "\(try general.sent(path))" }
                 #expect(a == b && c == d, "seed \(seed): \(lines) \(path.debugDescription): \(a) vs \(b), \(c) vs \(d)")
                 if a != b || c != d { return }
                 compared += 1
             }
         }
         #expect(compared > 10_000, "seed \(seed)")
-    }
-
-    /// A directory tree built from file paths: children sorted bytewise like `filepath.WalkDir`.
-    final class Directory {
-        var files: Set<String> = []
-        var directories: [String: Directory] = [:]
-
-        func add(_ components: ArraySlice<String>) {
-            guard let first = components.first else { return }
-            if components.count == 1 {
-                if directories[first] == nil { files.insert(first) }
-            } else if !files.contains(first) {
-                let child = directories[first] ?? Directory()
-                directories[first] = child
-                child.add(components.dropFirst())
-            }
-        }
-    }
-
-    /// The files a BuildKit-style walk sends; with `skipProvenEmpty`, also skips directories `nothingSentBelow`
-    /// proves empty. `nil` when the walk hits a match-time error.
-    static func sentFiles(
-        _ matcher: IgnoreMatcher, _ root: Directory, skipProvenEmpty: Bool, skips: inout Int
-    ) -> [String]? {
-        var sent: [String] = []
-        var skipped = 0
-        defer { skips += skipped }
-        func walk(_ directory: Directory, _ prefix: String, _ state: ParentMatches) throws(IgnoreError) {
-            let names = (Array(directory.files) + Array(directory.directories.keys)).sorted {
-                Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
-            }
-            for name in names {
-                let path = prefix.isEmpty ? name : prefix + "/" + name
-                if let child = directory.directories[name] {
-                    let decision = try matcher.decide(path, isDirectory: true, parent: state)
-                    if decision.dockerPrunes { continue }
-                    if skipProvenEmpty, matcher.nothingSentBelow(directory: path, state: decision.state) {
-                        skipped += 1
-                        continue
-                    }
-                    try walk(child, path, decision.state)
-                } else if try !matcher.decide(path, isDirectory: false, parent: state).excluded {
-                    sent.append(path)
-                }
-            }
-        }
-        do throws(IgnoreError) {
-            try walk(root, "", .root)
-        } catch {
-            return nil
-        }
-        return sent
     }
 
     @Test func skippingProvenEmptyDirectoriesNeverChangesWhatIsSent() throws {
@@ -122,11 +66,11 @@ import Testing
             let lines = (0..<Int.random(in: 1...5, using: &rng)).map { _ in Self.pattern(&rng, globOnly: false) }
             let file = try IgnoreFile.parse(text: lines.joined(separator: "\n"), source: ".dockerignore")
             guard let matcher = try? IgnoreMatcher(file) else { continue }
-            let root = Directory()
+            let root = ReferenceIgnoreWalk.Directory()
             for _ in 0..<30 { root.add(Self.path(&rng).split(separator: "/").map(String.init)[...]) }
             var unused = 0
-            let docker = Self.sentFiles(matcher, root, skipProvenEmpty: false, skips: &unused)
-            let ctxtrim = Self.sentFiles(matcher, root, skipProvenEmpty: true, skips: &skippedSomething)
+            let docker = ReferenceIgnoreWalk.sentFiles(matcher, root, skipProvenEmpty: false, skips: &unused)
+            let ctxtrim = ReferenceIgnoreWalk.sentFiles(matcher, root, skipProvenEmpty: true, skips: &skippedSomething)
             #expect(docker == ctxtrim, "seed \(seed): \(lines)")
             if docker != ctxtrim { return }
         }

@@ -41,7 +41,11 @@ import Testing
 
     @Test func anExpiredBudgetIsATimeout() throws {
         let sandbox = try Self.repository(deepNesting: 3)
-        // No capture (a thread start, a repository open, an index read) finishes within a nanosecond.
+        // 3,000 untracked files keep the capture busy for far longer than the waiter takes to see the deadline pass,
+        // even on a loaded machine (a result that is ready when the waiter looks is returned, as it should be).
+        for directory in 0..<30 {
+            for file in 0..<100 { try sandbox.write("bulk/\(directory)/\(file).txt") }
+        }
         do {
             _ = try GitStatusSnapshot.capture(contextDirectory: sandbox.path(""), timeout: .nanoseconds(1))
             Issue.record("expected a timeout")
