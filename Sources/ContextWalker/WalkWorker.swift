@@ -203,7 +203,7 @@ where Visitor.State == Filter.State {
                 disposition: disposition, isReadable: readable, directoryDescriptor: directory),
             state: state)
         unreportedEntries += 1
-        unreportedBytes += size
+        unreportedBytes.saturatingAdd(size)
 
         guard kind == .directory else {
             if kind == .other { visitor.diagnostic(WalkDiagnostic(path: Array(path.bytes), kind: .specialFile)) }
@@ -242,7 +242,7 @@ where Visitor.State == Filter.State {
     private func count(kind: EntryKind, size: Int64, sent: Bool, into totals: inout SubtreeTotals) {
         guard sent else {
             totals.excludedFiles += 1
-            totals.excludedBytes += size
+            totals.excludedBytes.saturatingAdd(size)
             return
         }
         switch kind {
@@ -251,7 +251,7 @@ where Visitor.State == Filter.State {
         case .other: totals.sentOther += 1
         case .directory: totals.sentDirectories += 1
         }
-        totals.sentBytes += size
+        totals.sentBytes.saturatingAdd(size)
     }
 
     /// Reports a name that is not UTF-8, and the first entry of a branch whose absolute path reaches PATH_MAX.
