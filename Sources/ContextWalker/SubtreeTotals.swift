@@ -26,10 +26,10 @@ package struct SubtreeTotals: Sendable, Hashable {
         lhs.sentDirectories += rhs.sentDirectories
         lhs.sentSymlinks += rhs.sentSymlinks
         lhs.sentOther += rhs.sentOther
-        lhs.sentBytes += rhs.sentBytes
+        lhs.sentBytes.saturatingAdd(rhs.sentBytes)
         lhs.excludedFiles += rhs.excludedFiles
         lhs.excludedDirectories += rhs.excludedDirectories
-        lhs.excludedBytes += rhs.excludedBytes
+        lhs.excludedBytes.saturatingAdd(rhs.excludedBytes)
         lhs.unreadableDirectories += rhs.unreadableDirectories
     }
 }

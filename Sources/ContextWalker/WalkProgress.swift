@@ -15,7 +15,14 @@ package final class WalkProgress: Sendable {
     package var bytes: Int64 { byteCount.load(ordering: .relaxed) }
 
     func add(entries: Int, bytes: Int64) {
-        entryCount.add(entries, ordering: .relaxed)
-        byteCount.add(bytes, ordering: .relaxed)
+        entryCount.wrappingAdd(entries, ordering: .relaxed)
+        // `Atomic.add` traps on overflow, and sizes come from the tree: held to Int64.max like every size sum.
+        var current = byteCount.load(ordering: .relaxed)
+        while true {
+            let (exchanged, original) = byteCount.weakCompareExchange(
+                expected: current, desired: current.saturatingAdding(bytes), ordering: .relaxed)
+            if exchanged { return }
+            current = original
+        }
     }
 }

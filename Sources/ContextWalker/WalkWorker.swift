@@ -52,21 +52,32 @@ where Visitor.State == Filter.State {
         }
     }
 
-    /// Opens a handed-over directory by its path relative to the root (shorter than PATH_MAX by construction).
+    /// Opens a handed-over directory by its path relative to the root, one component at a time, none followed if it is
+    /// a symlink. The tree may have changed since the path was read, and `openat(O_NOFOLLOW)` on the whole path refuses
+    /// only a final link: an ancestor swapped for a link (to `/`) would take the walk out of the context.
     private func openHandedOver(_ relativePath: [UInt8]) -> Int32? {
-        let terminated = relativePath + [0]
-        let result = terminated.withUnsafeBufferPointer { name in
-            let cName = UnsafeRawPointer(name.baseAddress!).assumingMemoryBound(to: CChar.self)
-            return Result { () throws(SystemCallError) in
-                try run.calls.openDirectory(at: run.rootDescriptor, name: cName, path: path.bytes)
+        var descriptor = run.rootDescriptor
+        var start = 0
+        while start < relativePath.count {
+            let end = relativePath[start...].firstIndex(of: UInt8(ascii: "/")) ?? relativePath.count
+            let component = relativePath[start..<end] + [0]
+            let result = component.withUnsafeBufferPointer { name in
+                let cName = UnsafeRawPointer(name.baseAddress!).assumingMemoryBound(to: CChar.self)
+                return Result { () throws(SystemCallError) in
+                    try run.calls.openDirectory(
+                        at: descriptor, name: cName, path: path.prefix(end))
+                }
             }
+            if descriptor != run.rootDescriptor { run.calls.close(descriptor) }
+            switch result {
+            case .success(let next): descriptor = next
+            case .failure(let error):
+                report(error, directory: true)
+                return nil
+            }
+            start = end + 1
         }
-        switch result {
-        case .success(let descriptor): return descriptor
-        case .failure(let error):
-            report(error, directory: true)
-            return nil
-        }
+        return descriptor
     }
 
     /// Reads one open directory, decides and visits its entries, descends into its subdirectories, then settles it.
@@ -203,7 +214,7 @@ where Visitor.State == Filter.State {
                 disposition: disposition, isReadable: readable, directoryDescriptor: directory),
             state: state)
         unreportedEntries += 1
-        unreportedBytes += size
+        unreportedBytes.saturatingAdd(size)
 
         guard kind == .directory else {
             if kind == .other { visitor.diagnostic(WalkDiagnostic(path: Array(path.bytes), kind: .specialFile)) }
@@ -242,7 +253,7 @@ where Visitor.State == Filter.State {
     private func count(kind: EntryKind, size: Int64, sent: Bool, into totals: inout SubtreeTotals) {
         guard sent else {
             totals.excludedFiles += 1
-            totals.excludedBytes += size
+            totals.excludedBytes.saturatingAdd(size)
             return
         }
         switch kind {
@@ -251,7 +262,7 @@ where Visitor.State == Filter.State {
         case .other: totals.sentOther += 1
         case .directory: totals.sentDirectories += 1
         }
-        totals.sentBytes += size
+        totals.sentBytes.saturatingAdd(size)
     }
 
     /// Reports a name that is not UTF-8, and the first entry of a branch whose absolute path reaches PATH_MAX.

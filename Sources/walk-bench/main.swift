@@ -24,11 +24,11 @@ struct Counts: WalkVisitor {
         switch entry.kind {
         case .file:
             files += 1
-            bytes += entry.size
+            bytes.saturatingAdd(entry.size)
         case .directory: directories += 1
         case .symlink:
             symlinks += 1
-            linkBytes += entry.size
+            linkBytes.saturatingAdd(entry.size)
         case .other: other += 1
         }
     }
@@ -43,8 +43,8 @@ struct Counts: WalkVisitor {
         symlinks += other.symlinks
         self.other += other.other
         diagnostics += other.diagnostics
-        bytes += other.bytes
-        linkBytes += other.linkBytes
+        bytes.saturatingAdd(other.bytes)
+        linkBytes.saturatingAdd(other.linkBytes)
     }
 }
 

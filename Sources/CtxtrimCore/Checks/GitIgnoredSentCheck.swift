@@ -1,3 +1,5 @@
+import ContextWalker
+
 /// `git-ignored-sent`: files git ignores that would still be sent, summed per top-level directory of the context.
 ///
 /// An aggregator: fed one file at a time, it keeps a tally per parent directory (so memory follows the number of
@@ -52,7 +54,7 @@ package struct GitIgnoredSentCheck: Check {
             rootFiles[entry.path] = entry.size
         } else {
             directoryTallies[String(parent), default: Tally()].files += 1
-            directoryTallies[String(parent), default: Tally()].bytes += entry.size
+            directoryTallies[String(parent), default: Tally()].bytes.saturatingAdd(entry.size)
         }
     }
 
@@ -61,7 +63,7 @@ package struct GitIgnoredSentCheck: Check {
     package mutating func merge(_ other: GitIgnoredSentCheck) {
         for (directory, tally) in other.directoryTallies {
             directoryTallies[directory, default: Tally()].files += tally.files
-            directoryTallies[directory, default: Tally()].bytes += tally.bytes
+            directoryTallies[directory, default: Tally()].bytes.saturatingAdd(tally.bytes)
         }
         rootFiles.merge(other.rootFiles) { mine, _ in mine }
     }
@@ -70,7 +72,7 @@ package struct GitIgnoredSentCheck: Check {
         var groups: [Substring: Tally] = [:]
         for (parent, tally) in directoryTallies where !claimed.covers(parent) {
             groups[ContextPath.topLevel(of: parent), default: Tally()].files += tally.files
-            groups[ContextPath.topLevel(of: parent), default: Tally()].bytes += tally.bytes
+            groups[ContextPath.topLevel(of: parent), default: Tally()].bytes.saturatingAdd(tally.bytes)
         }
         let directoryFindings = groups.map { top, tally in
             finding(

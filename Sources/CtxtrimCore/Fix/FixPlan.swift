@@ -1,3 +1,5 @@
+import ContextWalker
+
 /// The block `ctxtrim fix` proposes: groups of patterns, each with a comment saying what it saves.
 package struct FixPlan: Sendable, Equatable {
     /// Patterns excluding entries for one reason.
@@ -30,7 +32,7 @@ package struct FixPlan: Sendable, Equatable {
 
     /// Files and bytes the plan means to keep out (candidates do not overlap).
     package var plannedFiles: Int { groups.reduce(0) { $0 + $1.files } }
-    package var plannedBytes: Int64 { groups.reduce(0) { $0 + $1.bytes } }
+    package var plannedBytes: Int64 { groups.saturatingSum(\.bytes) }
 
     /// Pattern lines (no comments).
     package var patternCount: Int {

@@ -1,3 +1,4 @@
+import ContextWalker
 import DockerIgnore
 import DockerfileReader
 import UntrustedText
@@ -133,7 +134,7 @@ package enum FixPlanner {
             plan.groups.append(
                 .init(
                     reason: reason, patterns: patterns, entries: members.count,
-                    files: members.reduce(0) { $0 + $1.entry.files }, bytes: members.reduce(0) { $0 + $1.entry.bytes }))
+                    files: members.reduce(0) { $0 + $1.entry.files }, bytes: members.saturatingSum(\.entry.bytes)))
         }
         return plan
     }

@@ -1,3 +1,4 @@
+import ContextWalker
 import UntrustedText
 
 /// `ctxtrim fix`: plans the block from a scan with the user's own lines, proves it safe with a second walk, and
@@ -88,13 +89,13 @@ package struct IgnoreFileFixer {
             original: existing, updated: updated)
         var eligibleAfter = ShrinkReport.Size(files: after.sent.files, bytes: after.sent.bytes)
         eligibleAfter.files += ownChange.files
-        eligibleAfter.bytes += ownChange.bytes
+        eligibleAfter.bytes.saturatingAdd(ownChange.bytes)
         var transferredAfter = after.build.map {
             ShrinkReport.Size(files: $0.transferred.files, bytes: $0.transferred.bytes)
         }
         if after.build?.rootSourceLine != nil {
             transferredAfter?.files += ownChange.files
-            transferredAfter?.bytes += ownChange.bytes
+            transferredAfter?.bytes.saturatingAdd(ownChange.bytes)
         }
         let shrink = ShrinkReport(
             eligibleBefore: .init(files: before.sent.files, bytes: before.sent.bytes), eligibleAfter: eligibleAfter,

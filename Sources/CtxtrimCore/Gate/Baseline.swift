@@ -1,3 +1,5 @@
+import ContextWalker
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -125,7 +127,7 @@ package struct Baseline: Sendable, Equatable {
     /// The growth from this baseline to `report`, with the top-level entries that changed most.
     package func growth(to report: ScanReport, limit: GrowthLimit?, top: Int = 10) -> GrowthResult {
         var current: [String: Int64] = [:]
-        for entry in report.topLevelEntries { current[entry.path, default: 0] += entry.bytes }
+        for entry in report.topLevelEntries { current[entry.path, default: 0].saturatingAdd(entry.bytes) }
         var changes: [GrowthResult.DirectoryChange] = []
         for path in Set(current.keys).union(topLevel.keys) {
             let change = GrowthResult.DirectoryChange(

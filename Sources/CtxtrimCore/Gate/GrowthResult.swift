@@ -1,3 +1,5 @@
+import ContextWalker
+
 /// How the context changed against a baseline report (`--baseline`).
 package struct GrowthResult: Sendable, Equatable {
     /// A directory whose sent bytes changed.
@@ -18,13 +20,4 @@ package struct GrowthResult: Sendable, Equatable {
 
     package var delta: Int64 { currentBytes.saturatingSubtracting(baselineBytes) }
     package var exceeded: Bool { limit?.exceeded(baseline: baselineBytes, current: currentBytes) ?? false }
-}
-
-extension Int64 {
-    /// `self - other`, held to `-Int64.max...Int64.max` instead of trapping (so `abs` of it cannot trap either).
-    package func saturatingSubtracting(_ other: Int64) -> Int64 {
-        let (difference, overflow) = subtractingReportingOverflow(other)
-        if overflow { return other < 0 ? .max : -.max }
-        return difference == .min ? -.max : difference
-    }
 }

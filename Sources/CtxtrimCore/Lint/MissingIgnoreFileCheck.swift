@@ -1,3 +1,5 @@
+import ContextWalker
+
 /// `ignore-file-missing`: no ignore file at all while the walk checks found something worth excluding.
 package struct MissingIgnoreFileCheck: LintCheck {
     /// Where the missing file belongs.
@@ -35,7 +37,7 @@ package struct MissingIgnoreFileCheck: LintCheck {
         let walkIDs = Set(CheckRegistry.ids)
         let flagged = Self.outermost(subject.walkFindings.filter { walkIDs.contains($0.check) })
         guard !flagged.isEmpty else { return [] }
-        let bytes = flagged.reduce(Int64(0)) { $0 + $1.bytes }
+        let bytes = flagged.saturatingSum(\.bytes)
         let files = flagged.reduce(0) { $0 + $1.files }
         let checks = Set(flagged.map(\.check)).sorted { CheckRegistry.rank(of: $0) < CheckRegistry.rank(of: $1) }
         var result = finding(

@@ -1,3 +1,4 @@
+import ContextWalker
 import DockerIgnore
 
 /// What the rules of an ignore file did during one walk: which matched anything, what each decided, and which paths
@@ -53,7 +54,7 @@ package struct RuleUsage: Sendable, Equatable {
         tallies[rule].entries += 1
         if isFile {
             tallies[rule].files += 1
-            tallies[rule].bytes += bytes
+            tallies[rule].bytes.saturatingAdd(bytes)
         }
         if keepsPaths[rule] && !state.excluded {
             reincludedCounts[rule, default: 0] += 1
@@ -77,7 +78,7 @@ package struct RuleUsage: Sendable, Equatable {
             if other.matched[rule] { markMatched(rule) }
             tallies[rule].entries += other.tallies[rule].entries
             tallies[rule].files += other.tallies[rule].files
-            tallies[rule].bytes += other.tallies[rule].bytes
+            tallies[rule].bytes.saturatingAdd(other.tallies[rule].bytes)
         }
         for (rule, count) in other.reincludedCounts { reincludedCounts[rule, default: 0] += count }
         for (rule, paths) in other.reincluded {

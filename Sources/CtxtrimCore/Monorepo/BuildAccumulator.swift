@@ -122,7 +122,7 @@ struct BuildAccumulator: Sendable {
         if let theirs = other.nestedNames { nestedNames?.merge(theirs) }
         for (path, facts) in other.candidateDirectories {
             candidateDirectories[path, default: Self.uncounted(facts)].sentFiles += facts.sentFiles
-            candidateDirectories[path, default: Self.uncounted(facts)].sentBytes += facts.sentBytes
+            candidateDirectories[path, default: Self.uncounted(facts)].sentBytes.saturatingAdd(facts.sentBytes)
         }
     }
 
@@ -159,10 +159,10 @@ struct BuildAccumulator: Sendable {
         case .other: sent.others += 1
         case .file: sent.files += 1
         }
-        sent.bytes += entry.size
+        sent.bytes.saturatingAdd(entry.size)
         if entry.kind != .directory {
             for watched in state.watched {
-                candidateDirectories[watched.path, default: Self.uncounted(watched)].sentBytes += entry.size
+                candidateDirectories[watched.path, default: Self.uncounted(watched)].sentBytes.saturatingAdd(entry.size)
                 if entry.kind == .file {
                     candidateDirectories[watched.path, default: Self.uncounted(watched)].sentFiles += 1
                 }
@@ -188,7 +188,7 @@ struct BuildAccumulator: Sendable {
             excluded.directories += 1
         } else {
             excluded.files += 1
-            excluded.bytes += entry.size
+            excluded.bytes.saturatingAdd(entry.size)
         }
     }
 
@@ -210,11 +210,11 @@ struct BuildAccumulator: Sendable {
 
     private static func add(_ bytes: Int64, to tally: inout ScanVisitor.ClassTally) {
         tally.files += 1
-        tally.bytes += bytes
+        tally.bytes.saturatingAdd(bytes)
     }
 
     private static func add(_ other: ScanVisitor.ClassTally, to tally: inout ScanVisitor.ClassTally) {
         tally.files += other.files
-        tally.bytes += other.bytes
+        tally.bytes.saturatingAdd(other.bytes)
     }
 }

@@ -1,3 +1,5 @@
+import ContextWalker
+
 /// Joins the check outcomes of every build of a repository into one, for formats that annotate files (JSON, SARIF,
 /// GitHub, GitLab, Markdown): paths are made relative to the repository root, so annotations land on the right file.
 package enum CombinedGate {
@@ -44,7 +46,7 @@ package enum CombinedGate {
             report.excluded += scan.excluded
             let usage = MultiScanReport.transferred(scan)
             transferred.files += usage.files
-            transferred.bytes += usage.bytes
+            transferred.bytes.saturatingAdd(usage.bytes)
             for finding in scan.findings {
                 let prefixed = prefixed(finding, context: entry.build.context)
                 if seen.insert(prefixed).inserted { findings.append(prefixed) }

@@ -1,3 +1,5 @@
+import ContextWalker
+
 /// The scan of every build of a repository, from one walk.
 package struct MultiScanReport: Sendable {
     /// Sums over all builds (a file two builds send counts twice: each build uploads it).
@@ -26,7 +28,7 @@ package struct MultiScanReport: Sendable {
             totals.sent += scan.report.sent
             let transferred = Self.transferred(scan.report)
             totals.transferred.files += transferred.files
-            totals.transferred.bytes += transferred.bytes
+            totals.transferred.bytes.saturatingAdd(transferred.bytes)
             totals.findings += scan.report.findings.count
         }
         return totals

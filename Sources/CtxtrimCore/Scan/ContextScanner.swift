@@ -192,7 +192,8 @@ package struct ContextScanner {
             (try? IgnoreFileFixer.ownChange(relativePath: ignoreFile, original: original, updated: written))
             ?? .init(files: 0, bytes: 0)
         let after = ShrinkReport.Size(
-            files: before.files - plan.plannedFiles + own.files, bytes: before.bytes - plan.plannedBytes + own.bytes)
+            files: before.files - plan.plannedFiles + own.files,
+            bytes: before.bytes.saturatingSubtracting(plan.plannedBytes).saturatingAdding(own.bytes))
         var transferredBefore: ShrinkReport.Size?
         var transferredAfter: ShrinkReport.Size?
         if let build = report.build, build.error == nil {

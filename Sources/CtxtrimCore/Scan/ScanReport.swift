@@ -1,3 +1,4 @@
+import ContextWalker
 import GitClassifier
 
 /// Everything `ctxtrim scan` found: what would be sent, what the ignore file keeps out, where the bytes are.
@@ -27,7 +28,7 @@ package struct ScanReport: Sendable {
             lhs.directories += rhs.directories
             lhs.symlinks += rhs.symlinks
             lhs.others += rhs.others
-            lhs.bytes += rhs.bytes
+            lhs.bytes.saturatingAdd(rhs.bytes)
         }
     }
 

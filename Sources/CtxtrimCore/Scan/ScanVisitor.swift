@@ -101,23 +101,23 @@ struct ScanVisitor: WalkVisitor {
         if entry.kind == .file {
             if state.transferred {
                 transferred.files += 1
-                transferred.bytes += entry.size
+                transferred.bytes.saturatingAdd(entry.size)
             }
             if let explicit = setup.explicitSourceMatcher {
                 if Self.named(entry.path, by: explicit) {
                     explicitFiles.files += 1
-                    explicitFiles.bytes += entry.size
+                    explicitFiles.bytes.saturatingAdd(entry.size)
                 } else {
                     let top = Self.topLevel(entry.path)
                     copyAllOnly[top, default: ClassTally()].files += 1
-                    copyAllOnly[top, default: ClassTally()].bytes += entry.size
+                    copyAllOnly[top, default: ClassTally()].bytes.saturatingAdd(entry.size)
                 }
             }
             largestFiles.offer(entry.size, tie: entry.pathString, .init(path: entry.pathString, bytes: entry.size))
             countExtension(entry)
             if let gitClass {
                 gitClasses[gitClass, default: ClassTally()].files += 1
-                gitClasses[gitClass, default: ClassTally()].bytes += entry.size
+                gitClasses[gitClass, default: ClassTally()].bytes.saturatingAdd(entry.size)
             }
         }
         // Below a directory the checks claim whole, only an unreadable file could still be reported.
@@ -188,21 +188,21 @@ struct ScanVisitor: WalkVisitor {
         largestIgnored.merge(other.largestIgnored)
         for (name, tally) in other.extensions {
             extensions[name, default: ClassTally()].files += tally.files
-            extensions[name, default: ClassTally()].bytes += tally.bytes
+            extensions[name, default: ClassTally()].bytes.saturatingAdd(tally.bytes)
         }
         for (gitClass, tally) in other.gitClasses {
             gitClasses[gitClass, default: ClassTally()].files += tally.files
-            gitClasses[gitClass, default: ClassTally()].bytes += tally.bytes
+            gitClasses[gitClass, default: ClassTally()].bytes.saturatingAdd(tally.bytes)
         }
         diagnostics += other.diagnostics
         skippedDirectories += other.skippedDirectories
         explicitFiles.files += other.explicitFiles.files
-        explicitFiles.bytes += other.explicitFiles.bytes
+        explicitFiles.bytes.saturatingAdd(other.explicitFiles.bytes)
         transferred.files += other.transferred.files
-        transferred.bytes += other.transferred.bytes
+        transferred.bytes.saturatingAdd(other.transferred.bytes)
         for (top, tally) in other.copyAllOnly {
             copyAllOnly[top, default: ClassTally()].files += tally.files
-            copyAllOnly[top, default: ClassTally()].bytes += tally.bytes
+            copyAllOnly[top, default: ClassTally()].bytes.saturatingAdd(tally.bytes)
         }
         outermostIgnored += other.outermostIgnored
         topLevelEntries += other.topLevelEntries
@@ -239,6 +239,6 @@ struct ScanVisitor: WalkVisitor {
         }
         let key = dot.map { LosslessUTF8.decode(UnsafeBufferPointer(rebasing: name[$0...])) } ?? "(none)"
         extensions[key, default: ClassTally()].files += 1
-        extensions[key, default: ClassTally()].bytes += entry.size
+        extensions[key, default: ClassTally()].bytes.saturatingAdd(entry.size)
     }
 }
