@@ -10,7 +10,16 @@ final class FixtureTree {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    /// Removes the tree; `rm -rf` takes over where FileManager gives up (paths beyond PATH_MAX, raw-byte names).
+    deinit {
+        if (try? FileManager.default.removeItem(at: url)) == nil {
+            let remover = Process()
+            remover.executableURL = URL(fileURLWithPath: "/bin/rm")
+            remover.arguments = ["-rf", url.path]
+            try? remover.run()
+            remover.waitUntilExit()
+        }
+    }
 
     @discardableResult
     func write(_ relative: String, _ contents: String) throws -> String {
