@@ -20,6 +20,17 @@ package struct POSIXSystemCalls: SystemCalls {
         try retryingInterrupts("openat") { openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
     }
 
+    /// openat2(2) with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS, through the CWalk shim, retried on EINTR and EAGAIN;
+    /// nil on any failure, so the caller's component-wise open reports exactly where and why.
+    package func openDirectoryBeneath(_ root: Int32, path: UnsafePointer<CChar>) -> Int32? {
+        while true {
+            let descriptor = cwalk_open_directory_beneath(root, path)
+            if descriptor >= 0 { return descriptor }
+            if errno == EINTR || errno == EAGAIN { continue }
+            return nil
+        }
+    }
+
     /// getdents64(2), through the CWalk shim.
     package func readEntries(
         _ directory: Int32, into buffer: UnsafeMutableRawBufferPointer, path: UnsafeBufferPointer<UInt8>

@@ -10,6 +10,10 @@ package protocol SystemCalls: Sendable {
     func openDirectory(at parent: Int32, name: UnsafePointer<CChar>, path: UnsafeBufferPointer<UInt8>)
         throws(SystemCallError) -> Int32
 
+    /// Opens the directory at the relative multi-component `path` below `root` in one call, refusing any symlink on
+    /// the way; nil when the system cannot (the walker then opens one component at a time).
+    func openDirectoryBeneath(_ root: Int32, path: UnsafePointer<CChar>) -> Int32?
+
     /// Reads directory records (struct linux_dirent64) into `buffer`; returns the bytes read, 0 at the end.
     func readEntries(_ directory: Int32, into buffer: UnsafeMutableRawBufferPointer, path: UnsafeBufferPointer<UInt8>)
         throws(SystemCallError) -> Int
@@ -23,4 +27,9 @@ package protocol SystemCalls: Sendable {
 
     /// Who the walk runs as, for judging whether files are readable.
     func credentials() -> Credentials
+}
+
+extension SystemCalls {
+    /// By default there is no one-call open: the walker opens a handed-over directory one component at a time.
+    package func openDirectoryBeneath(_ root: Int32, path: UnsafePointer<CChar>) -> Int32? { nil }
 }

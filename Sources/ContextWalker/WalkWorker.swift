@@ -55,7 +55,14 @@ where Visitor.State == Filter.State {
     /// Opens a handed-over directory by its path relative to the root, one component at a time, none followed if it is
     /// a symlink. The tree may have changed since the path was read, and `openat(O_NOFOLLOW)` on the whole path refuses
     /// only a final link: an ancestor swapped for a link (to `/`) would take the walk out of the context.
+    /// One openat2(2) call does it where the kernel has it (refusing every link on the way); any failure falls back to
+    /// the component-wise open, which names the component that failed.
     private func openHandedOver(_ relativePath: [UInt8]) -> Int32? {
+        let whole = (relativePath + [0]).withUnsafeBufferPointer { name in
+            run.calls.openDirectoryBeneath(
+                run.rootDescriptor, path: UnsafeRawPointer(name.baseAddress!).assumingMemoryBound(to: CChar.self))
+        }
+        if let whole { return whole }
         var descriptor = run.rootDescriptor
         var start = 0
         while start < relativePath.count {
