@@ -20,19 +20,9 @@ import Testing
         return tree
     }
 
-    static func kind(_ path: String) -> mode_t? {
-        var info = stat()
-        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
-    }
-
-    static func mode(_ path: String) -> mode_t? {
-        var info = stat()
-        return lstat(path, &info) == 0 ? info.st_mode & 0o7777 : nil
-    }
-
-    static func contents(_ path: String) -> String? {
-        (try? Data(contentsOf: URL(fileURLWithPath: path))).map { String(decoding: $0, as: UTF8.self) }
-    }
+    static func kind(_ path: String) -> mode_t? { FileProbe.kind(path) }
+    static func mode(_ path: String) -> mode_t? { FileProbe.mode(path) }
+    static func contents(_ path: String) -> String? { FileProbe.contents(path) }
 
     static func temporaryFiles(in directory: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.contains(".ctxtrim-") }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CtxtrimCore
@@ -9,19 +10,9 @@ import Testing
 
 /// Atomic replacement on real files: only a regular file is replaced, its mode is kept, no temporary file survives.
 @Suite struct AtomicWriteTests {
-    static func kind(_ path: String) -> mode_t? {
-        var info = stat()
-        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
-    }
-
-    static func mode(_ path: String) -> mode_t? {
-        var info = stat()
-        return lstat(path, &info) == 0 ? info.st_mode & 0o7777 : nil
-    }
-
-    static func contents(_ path: String) -> String? {
-        (try? Data(contentsOf: URL(fileURLWithPath: path))).map { String(decoding: $0, as: UTF8.self) }
-    }
+    static func kind(_ path: String) -> mode_t? { FileProbe.kind(path) }
+    static func mode(_ path: String) -> mode_t? { FileProbe.mode(path) }
+    static func contents(_ path: String) -> String? { FileProbe.contents(path) }
 
     static func leftovers(_ directory: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains(".ctxtrim-") }
