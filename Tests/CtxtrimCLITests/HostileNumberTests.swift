@@ -21,6 +21,7 @@ import Testing
         (["fix", "--dry-run", "-j", "100000"], "--threads must be from 1 to 64"),
         (["scan", "--git-timeout", "86401"], "--git-timeout must be from 0 (no limit) to 86400 seconds"),
         (["check", "--git-timeout", "nan"], "--git-timeout must be from 0 (no limit) to 86400 seconds"),
+        (["fix", "--git-timeout", "86401"], "--git-timeout must be from 0 (no limit) to 86400 seconds"),
         (["check", "--max-size=-5MB"], "--max-size must be a size such as 200MiB, up to 8 EiB; got '-5MB': it is neg"),
         (["check", "--max-transferred-size", "8388608T"], "got '8388608T': it is too large"),
         (["check", "--max-transferred-files=-1"], "--max-transferred-files must be 0 or more"),
@@ -132,5 +133,9 @@ import Testing
         let check = try CtxtrimProcess.run(["check", "--git-timeout", "1", "--format", "json", tree.path])
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stderr.contains("git-timeout"))
+
+        // fix walks with git too: the same budget keeps it from waiting on libgit2 (14 s and more here without one).
+        let fix = try CtxtrimProcess.run(["fix", "--git-timeout", "1", "--dry-run", tree.path], timeLimit: 30)
+        #expect(!fix.timedOut && fix.status == 0, "\(fix.stderr)")
     }
 }

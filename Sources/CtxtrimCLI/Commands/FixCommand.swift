@@ -39,6 +39,8 @@ struct FixCommand: ParsableCommand {
 
     @OptionGroup var threadOptions: ThreadOptions
 
+    @OptionGroup var gitOptions: GitOptions
+
     enum Strategy: String, ExpressibleByArgument, CaseIterable {
         case deny, allow, auto
     }
@@ -61,6 +63,8 @@ struct FixCommand: ParsableCommand {
             options.dryRun = dryRun
             options.force = force
             options.threads = threadOptions.threads
+            options.git = !gitOptions.noGit
+            options.gitTimeout = gitOptions.timeout
             let outcome = try IgnoreFileFixer(context: context, options: options).run()
             let style = TextStyle(color: Console.standardOutput.usesColor)
             let out = Console.standardOutput

@@ -14,6 +14,9 @@ package struct IgnoreFileFixer {
         /// Replace a read-only ignore file (keeping its mode).
         package var force = false
         package var threads = 2
+        /// Classify files with git (git-ignored files are candidates), within this budget (nil: no limit).
+        package var git = true
+        package var gitTimeout: Duration? = ContextScanner.Options.defaultGitTimeout
 
         package init() {}
     }
@@ -68,6 +71,8 @@ package struct IgnoreFileFixer {
         scanOptions.measureExcluded = false
         scanOptions.target = options.target
         scanOptions.buildArgs = options.buildArgs
+        scanOptions.git = options.git
+        scanOptions.gitTimeout = options.gitTimeout
         let before = try ContextScanner(context: context, rules: userRules, options: scanOptions).scan()
 
         let buildFiles = Set([target.displayPath, context.dockerfileDisplayPath, ".dockerignore"])
