@@ -72,6 +72,7 @@ let package = Package(
         // root, golden files, fixed seeds and the seeded generator of the property tests, and the reference ignore walk
         // the property tests and `fuzz-ignore` compare the engine with. Foundation and DockerIgnore only.
         .target(name: "TestSupport", dependencies: ["DockerIgnore"], path: "Tests/TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         .testTarget(name: "UntrustedTextTests", dependencies: ["UntrustedText", "TestSupport"]),
         .testTarget(name: "DockerIgnoreTests", dependencies: ["DockerIgnore", "TestSupport"]),
         .testTarget(name: "ContextWalkerTests", dependencies: ["ContextWalker", "TestSupport"]),
