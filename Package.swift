@@ -68,9 +68,11 @@ let package = Package(
         .executableTarget(name: "fuzz-compose", dependencies: ["CtxtrimCore", "FuzzSupport"]),
         .executableTarget(name: "fuzz-escapers", dependencies: ["UntrustedText", "CtxtrimCore", "FuzzSupport"]),
 
-        // Helpers every test target shares: the seeded generator of the property tests and the reference ignore
-        // walk the property tests and `fuzz-ignore` compare the engine with.
+        // Helpers every test target shares: temporary trees, git repositories made at test time, fixtures, the package
+        // root, golden files, fixed seeds and the seeded generator of the property tests, and the reference ignore walk
+        // the property tests and `fuzz-ignore` compare the engine with. Foundation and DockerIgnore only.
         .target(name: "TestSupport", dependencies: ["DockerIgnore"], path: "Tests/TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         .testTarget(name: "UntrustedTextTests", dependencies: ["UntrustedText", "TestSupport"]),
         .testTarget(name: "DockerIgnoreTests", dependencies: ["DockerIgnore", "TestSupport"]),
         .testTarget(name: "ContextWalkerTests", dependencies: ["ContextWalker", "TestSupport"]),
@@ -80,11 +82,15 @@ let package = Package(
             name: "CtxtrimCoreTests", dependencies: ["CtxtrimCore", "TestSupport", "UntrustedText"],
             // Golden files, read by path so that re-recording writes them in place.
             exclude: ["Snapshots"]),
-        .testTarget(name: "CtxtrimCLITests", dependencies: ["CtxtrimCLI", "TestSupport", "UntrustedText"]),
+        .testTarget(
+            name: "CtxtrimCLITests", dependencies: ["CtxtrimCLI", "TestSupport", "UntrustedText"],
+            // Golden files of every command's output, read by path like the core's.
+            exclude: ["Snapshots"]),
         .testTarget(
             name: "FuzzCorpusTests",
             dependencies: [
-                "FuzzSupport", "UntrustedText", "fuzz-ignore", "fuzz-dockerfile", "fuzz-config", "fuzz-compose",
+                "FuzzSupport", "TestSupport", "UntrustedText", "fuzz-ignore", "fuzz-dockerfile", "fuzz-config",
+                "fuzz-compose",
                 "fuzz-escapers",
             ]),
     ]

@@ -1,4 +1,5 @@
 import ContextWalker
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -47,7 +48,7 @@ private func expectParallelEqualsSerial<Calls: SystemCalls>(_ tree: TestTree, ca
 
 @Suite("The parallel walk equals the serial walk")
 struct ParallelEqualsSerialTests {
-    @Test("On random trees", arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    @Test("On random trees", arguments: TestSeeds.list([1, 2, 3, 4, 5, 6, 7, 8]))
     func randomTrees(seed: UInt64) throws {
         let tree = try TestTree()
         var builder = RandomTreeBuilder(seed: seed)

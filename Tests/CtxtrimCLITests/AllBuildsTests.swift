@@ -1,23 +1,15 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct AllBuildsTests {
     /// `Fixtures/compose` as a git repository: three services sharing `app/`, and `tools/` with its own Dockerfile.
-    func repository(toolsIgnoreFile: Bool) throws -> FixtureTree {
-        let tree = try FixtureTree("all")
-        let source = FixtureTree.fixtures.appendingPathComponent("compose")
-        for file in try FileManager.default.subpathsOfDirectory(atPath: source.path) {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: source.appendingPathComponent(file).path, isDirectory: &isDirectory)
-            if isDirectory.boolValue { continue }
-            try tree.write(
-                file == "_gitignore" ? ".gitignore" : file, data: Data(contentsOf: source.appendingPathComponent(file)))
-        }
+    func repository(toolsIgnoreFile: Bool) throws -> TemporaryTree {
+        let tree = try TemporaryTree("all")
+        try tree.copyFixture("compose")
         if toolsIgnoreFile { try tree.write("tools/.dockerignore", "*.md\n") }
         try tree.write("app/node_modules/dep/index.js", String(repeating: "n", count: 2000))
-        try tree.shell(["git", "init", "-q"])
-        try tree.shell(["git", "add", "-A"])
-        try tree.shell(["git", "commit", "-qm", "init"])
+        try GitRepository.create(in: tree).commitAll("init")
         return tree
     }
 

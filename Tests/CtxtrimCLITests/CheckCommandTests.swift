@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `ctxtrim check` end to end: every exit status, budgets, baseline growth, configuration and CI formats.
 @Suite struct CheckCommandTests {
     /// A clean context: an ignore file, sources, nothing flagged.
-    func cleanContext() throws -> FixtureTree {
-        let tree = try FixtureTree("check")
+    func cleanContext() throws -> TemporaryTree {
+        let tree = try TemporaryTree("check")
         try tree.write("Dockerfile", "FROM alpine:3.20\nCOPY src /src\n")
         try tree.write(".dockerignore", "tmp\n")
         try tree.write("src/main.c", String(repeating: "c", count: 2000))
@@ -147,7 +148,7 @@ import Testing
     }
 
     @Test func dockerCLIPluginAnswersItsMetadataAndRunsCommands() throws {
-        let directory = try FixtureTree("plugin")
+        let directory = try TemporaryTree("plugin")
         let plugin = directory.path + "/docker-ctxtrim"
         try FileManager.default.createSymbolicLink(atPath: plugin, withDestinationPath: CtxtrimProcess.executable.path)
         let process = Process()

@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ExplainCommandTests {
-    func context(_ ignore: String) throws -> FixtureTree {
-        let tree = try FixtureTree("explain")
+    func context(_ ignore: String) throws -> TemporaryTree {
+        let tree = try TemporaryTree("explain")
         try tree.write(".dockerignore", ignore)
         return tree
     }
@@ -93,7 +94,7 @@ import Testing
         let result = try CtxtrimProcess.run(["--version"])
         let version = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
         let changelog = try String(
-            contentsOf: FixtureTree.fixtures.deletingLastPathComponent().appendingPathComponent("CHANGELOG.md"),
+            contentsOf: PackageRoot.file("CHANGELOG.md"),
             encoding: .utf8)
         #expect(changelog.contains("## [\(version)]"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Realistic projects made bloated at test time: after `ctxtrim fix` the context holds no secret, every path the
@@ -59,25 +60,17 @@ import Testing
         "DATABASE_URL=postgres://app:" + "s3cr3t" + "-pass@db/app\nGITHUB_TOKEN=" + "ghp_"
         + String(repeating: "a1B2", count: 9) + "\n"
 
-    func materialize(_ project: Project) throws -> FixtureTree {
-        let tree = try FixtureTree("fix-\(project.name)")
-        let source = FixtureTree.fixtures.appendingPathComponent("projects/\(project.name)")
-        for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            try FileManager.default.copyItem(
-                at: source.appendingPathComponent(item), to: tree.url.appendingPathComponent(item))
-        }
-        try FileManager.default.moveItem(
-            at: tree.url.appendingPathComponent("_gitignore"), to: tree.url.appendingPathComponent(".gitignore"))
-        try tree.shell(["git", "init", "-q"])
-        try tree.shell(["git", "add", "-A"])
-        try tree.shell(["git", "commit", "-qm", "project"])
+    func materialize(_ project: Project) throws -> TemporaryTree {
+        let tree = try TemporaryTree("fix-\(project.name)")
+        try tree.copyFixture("projects/\(project.name)")
+        try GitRepository.create(in: tree).commitAll("project")
         for (path, size) in project.bloat { try tree.write(path, String(repeating: "x", count: size)) }
         try tree.write(".env", Self.fakeEnv)
         try tree.write("deploy/keys/id_rsa", Self.fakeKey)
         return tree
     }
 
-    func scan(_ tree: FixtureTree, _ dockerfileArguments: [String]) throws -> [String: Any] {
+    func scan(_ tree: TemporaryTree, _ dockerfileArguments: [String]) throws -> [String: Any] {
         let result = try CtxtrimProcess.run(["scan", tree.path, "--format", "json"] + dockerfileArguments)
         #expect(result.status == 0, "\(result.stderr)")
         return try #require(JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
@@ -130,7 +123,7 @@ import Testing
     }
 
     @Test func aSecretTheDockerfileCopiesIsReportedAndLeftAlone() throws {
-        let tree = try FixtureTree("fix-secret-copied")
+        let tree = try TemporaryTree("fix-secret-copied")
         try tree.write("Dockerfile", "FROM alpine:3.20\nCOPY config/ /etc/app/\nCOPY main.sh /\n")
         try tree.write("config/app.yaml", "port: 80\n")
         try tree.write("config/.env", Self.fakeEnv)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A pull request from a fork controls every file of the tree. These trees are what an attacker would commit: links to
@@ -12,8 +13,8 @@ import Testing
     static let inputNames = [".dockerignore", "Dockerfile", "Dockerfile.dockerignore", ".ctxtrim.yml"]
 
     /// A small real project, plus `name` replaced by whatever `plant` makes.
-    static func tree(replacing name: String, plant: (String) throws -> Void) throws -> FixtureTree {
-        let tree = try FixtureTree("hostile")
+    static func tree(replacing name: String, plant: (String) throws -> Void) throws -> TemporaryTree {
+        let tree = try TemporaryTree("hostile")
         try tree.write("Dockerfile", "FROM alpine:3.20\nCOPY app.sh /app.sh\n")
         try tree.write("app.sh", "echo hi\n")
         let path = tree.url.appendingPathComponent(name).path
@@ -29,7 +30,7 @@ import Testing
         return ["ls", "explain"].contains(command) ? name.hasSuffix("dockerignore") : true
     }
 
-    static func commands(_ tree: FixtureTree) -> [[String]] {
+    static func commands(_ tree: TemporaryTree) -> [[String]] {
         [
             ["scan", tree.path], ["check", tree.path], ["fix", tree.path, "--dry-run"], ["ls", tree.path],
             ["explain", tree.path, "app.sh"],
@@ -82,7 +83,7 @@ import Testing
     }
 
     @Test func aHugeDockerfileIsRefusedWithTheLimit() throws {
-        let tree = try FixtureTree("huge")
+        let tree = try TemporaryTree("huge")
         var text = "FROM alpine:3.20\n"
         text += String(repeating: "RUN echo padding padding padding padding padding padding padding\n", count: 80_000)
         try tree.write("Dockerfile", text)
@@ -92,7 +93,7 @@ import Testing
     }
 
     @Test func aDockerfileThatIsADirectoryIsAnError() throws {
-        let tree = try FixtureTree("dir-dockerfile")
+        let tree = try TemporaryTree("dir-dockerfile")
         try tree.makeDirectory("Dockerfile")
         let result = try CtxtrimProcess.run(["check", tree.path], timeLimit: 20)
         #expect(result.status == 2, "\(result.stderr)")
@@ -113,7 +114,7 @@ import Testing
 
     /// `-f` is the user's own choice and may point anywhere; it must still be a regular file.
     @Test func aTypedDockerfileMayLieOutsideTheContextButMustBeRegular() throws {
-        let tree = try FixtureTree("typed")
+        let tree = try TemporaryTree("typed")
         try tree.write("ctx/app.sh", "echo\n")
         let dockerfile = try tree.write("elsewhere/Dockerfile", "FROM alpine:3.20\nCOPY app.sh /\n")
         let result = try CtxtrimProcess.run(["scan", tree.path + "/ctx", "-f", dockerfile])
@@ -125,7 +126,7 @@ import Testing
 
     /// A compose file naming a Dockerfile outside the repository must not get it read (its lines would be echoed).
     @Test func aComposeDockerfileOutsideTheTreeIsRefused() throws {
-        let tree = try FixtureTree("compose-abs")
+        let tree = try TemporaryTree("compose-abs")
         let secret = try tree.write("outside/Dockerfile", "FROM alpine\n\(Self.canary) SECRET=1\n")
         try tree.write("repo/app/app.sh", "echo\n")
         try tree.write(

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Numbers and trees from strangers: usage errors (64) or runtime errors (2) with a clear message, never a crash; git
 /// trouble costs the git classes, never the scan.
 @Suite struct HostileNumberTests {
-    func context() throws -> FixtureTree {
-        let tree = try FixtureTree("hostile")
+    func context() throws -> TemporaryTree {
+        let tree = try TemporaryTree("hostile")
         try tree.write("Dockerfile", "FROM alpine:3.20\nCOPY src /src\n")
         try tree.write(".dockerignore", "deep\n")
         try tree.write("src/main.c", "int main(void) { return 0; }\n")
@@ -70,11 +71,9 @@ import Testing
     }
 
     /// A git repository holding a directory nested 101 levels deep, which libgit2 1.5's status refuses.
-    func deepRepository() throws -> FixtureTree {
+    func deepRepository() throws -> TemporaryTree {
         let tree = try context()
-        try tree.shell(["git", "init", "-q"])
-        try tree.shell(["git", "add", "-A"])
-        try tree.shell(["git", "commit", "-qm", "init"])
+        try GitRepository.create(in: tree).commitAll("init")
         try tree.write("deep/" + Array(repeating: "d", count: 100).joined(separator: "/") + "/f", "x")
         return tree
     }
@@ -116,7 +115,7 @@ import Testing
     /// 1 s budget abandons it and the report is the `--no-git` one.
     @Test func aSlowGitStatusIsAbandonedAfterItsBudget() throws {
         let tree = try context()
-        try tree.shell(["git", "init", "-q"])
+        try GitRepository.create(in: tree)
         try tree.write(".gitignore", (0..<300).map { "*a*b*c*d*\($0)x\n" }.joined())
         for index in 0..<300 {
             try tree.write("src/data/aaaaaaaaaaaabbbbbbbbbbbcccccccccdddddddd\(index).txt", "")

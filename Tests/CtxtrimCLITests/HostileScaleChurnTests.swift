@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A tree that changes while ctxtrim walks it: files deleted and created, a file swapped for a FIFO of the same
@@ -11,14 +12,14 @@ import Testing
     /// Measured: building the tree 1-2 s; each scan 1.5-3.8 s at 33-38 MB with 600-1,100 changes under it, 2-15
     /// vanished and not-a-directory diagnostics each. Limit: 60 s a scan.
     @Test func aScanOfATreeChangingUnderItEndsWithinBounds() throws {
-        let tree = try FixtureTree("scale-churn")
+        let tree = try TemporaryTree("scale-churn")
         try tree.write("context/Dockerfile", HostileScaleTests.dockerfile)
         try tree.write("context/.dockerignore", HostileScaleTests.ignoreFile)
         let context = try RawDirectory(tree.path + "/context")
         let churner = try TreeChurner(
             context: context, graveyard: try RawDirectory(tree.path + "/graveyard"),
             seeds: try RawDirectory(tree.path + "/seeds"), directories: 40, filesPerDirectory: 500, links: 10,
-            rootFiles: 2, seed: 0xC4A5E)
+            rootFiles: 2, seed: TestSeeds.one(0xC4A5E))
         for iteration in 1...5 {
             let filesBefore = churner.fileCount
             let fifosBefore = churner.fifoCount

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -19,7 +20,7 @@ import Testing
 
     /// A context with a Dockerfile and a `.dockerignore` under `tree`, and a place beside it for files that must
     /// not be scanned.
-    static func context(_ tree: FixtureTree) throws -> (context: RawDirectory, outside: RawDirectory) {
+    static func context(_ tree: TemporaryTree) throws -> (context: RawDirectory, outside: RawDirectory) {
         try tree.write("context/Dockerfile", dockerfile)
         try tree.write("context/.dockerignore", ignoreFile)
         return (try RawDirectory(tree.path + "/context"), try RawDirectory(tree.path + "/outside"))
@@ -34,7 +35,7 @@ import Testing
     /// entry can cost. Measured: building 4-11 s (hard links); scan 16-27 s at 32-35 MB; ls 7-11 s at 54 MB; removal
     /// 3 s. Limits: scan 150 s, ls 60 s, 300 MB each.
     @Test func twoHundredThousandEntriesInOneDirectoryAreCountedExactly() throws {
-        let tree = try FixtureTree("scale-200k")
+        let tree = try TemporaryTree("scale-200k")
         let (context, outside) = try Self.context(tree)
         let bytes = try context.directory("big").files(
             count: 200_000, prefix: "f", sizes: [1, 2, 3, 4], seeds: outside)
@@ -62,7 +63,7 @@ import Testing
 
     /// Measured: each run 0.05-0.12 s at 26-32 MB; limit 30 s.
     @Test func symlinkLoopsAreListedAsLinksAndNeverFollowed() throws {
-        let tree = try FixtureTree("scale-links")
+        let tree = try TemporaryTree("scale-links")
         let (context, _) = try Self.context(tree)
         let loops = try context.directory("loops")
         try loops.symlink("a", to: "b")
@@ -105,7 +106,7 @@ import Testing
     /// Measured: each run 0.05-0.09 s at 26-32 MB; limit 30 s. A FIFO opened for reading without a writer would block
     /// the run until its time limit.
     @Test func socketsAndFIFOsAreListedAsOtherAndNeverOpened() throws {
-        let tree = try FixtureTree("scale-special")
+        let tree = try TemporaryTree("scale-special")
         let (context, _) = try Self.context(tree)
         let run = try context.directory("run")
         try run.socket("app.sock")
@@ -121,16 +122,16 @@ import Testing
 
     /// Whether mknod(2) works here (it needs CAP_MKNOD, which root in a container may lack).
     static let mknodRefusal: Int32 = {
-        guard let probe = try? RawDirectory(FileManager.default.temporaryDirectory.path + "/ctxtrim-mknod-\(getpid())")
-        else { return ENOENT }
-        defer { try? FileManager.default.removeItem(atPath: probe.path) }
-        return probe.device("null", block: false, major: 1, minor: 3)
+        guard let scratch = try? TemporaryTree("mknod"), let probe = try? RawDirectory(scratch.path) else {
+            return ENOENT
+        }
+        return withExtendedLifetime(scratch) { probe.device("null", block: false, major: 1, minor: 3) }
     }()
 
     /// Measured: each run 0.05-0.09 s at 26-32 MB; limit 30 s.
     @Test(.enabled(if: mknodRefusal == 0, "mknod(2) is refused here (no CAP_MKNOD): device nodes cannot be made"))
     func deviceNodesAreListedAsOtherAndNeverOpened() throws {
-        let tree = try FixtureTree("scale-devices")
+        let tree = try TemporaryTree("scale-devices")
         let (context, _) = try Self.context(tree)
         let devices = try context.directory("devices")
         // /dev/zero and /dev/urandom never end; one is named as a file the content checks read.
@@ -182,7 +183,7 @@ import Testing
     /// Measured: each run 0.06-0.11 s at 26-32 MB; limits 30 s and 128 MB. A whole read of one file would take
     /// minutes and 10 GiB.
     @Test func sparseTenGibibyteFilesAreSizedExactlyAndNeverReadWhole() throws {
-        let tree = try FixtureTree("scale-sparse")
+        let tree = try TemporaryTree("scale-sparse")
         let (context, _) = try Self.context(tree)
         try context.directory("data").sparseFile("huge.bin", size: Self.gibibytes10)
         try context.sparseFile(".env", size: Self.gibibytes10)

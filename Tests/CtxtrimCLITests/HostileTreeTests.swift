@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import UntrustedText
 
@@ -38,8 +39,8 @@ import UntrustedText
         close(directory)
     }
 
-    static func project() throws -> FixtureTree {
-        let tree = try FixtureTree("hostile-tree")
+    static func project() throws -> TemporaryTree {
+        let tree = try TemporaryTree("hostile-tree")
         try tree.write("Dockerfile", "FROM alpine:3.20\nCOPY . /app\n")
         try tree.write(".dockerignore", ".git\n")
         return tree
@@ -105,7 +106,7 @@ import UntrustedText
 
     /// Names a line cannot hold as they are: not UTF-8, a line break, white space at the start, wildcards.
     @Test func fixExcludesEverySecretWhateverItsName() throws {
-        let tree = try FixtureTree("fix-hard-names")
+        let tree = try TemporaryTree("fix-hard-names")
         try tree.write("Dockerfile", "FROM alpine:3.20\nCOPY app.sh /\n")
         try tree.write("app.sh", "echo hi\n")
         try Self.plant([Array("conf".utf8) + [0xFF, 0xFE]], file: Array(".env".utf8), content: "A=1\n", in: tree.path)

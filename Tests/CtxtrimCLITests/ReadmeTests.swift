@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The README documents what exists: its check table is generated from the checks' own descriptors.
 @Suite struct ReadmeTests {
     static let readme: String = {
-        let url = FixtureTree.fixtures.deletingLastPathComponent().appendingPathComponent("README.md")
+        let url = PackageRoot.file("README.md")
         return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }()
 

@@ -1,19 +1,18 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ScanCommandTests {
     /// A small repository: tracked sources, an ignored scratch/, an untracked note, a fake .env and node_modules kept out.
-    func project() throws -> FixtureTree {
-        let tree = try FixtureTree("scan")
+    func project() throws -> TemporaryTree {
+        let tree = try TemporaryTree("scan")
         try tree.write("Dockerfile", "FROM scratch\nCOPY . /app\n")
         try tree.write(".dockerignore", "node_modules\n")
         try tree.write(".gitignore", "scratch/\n.env\n")
         try tree.write("src/main.c", String(repeating: "c", count: 1000))
         try tree.write("src/util.c", String(repeating: "u", count: 500))
         try tree.write("node_modules/pkg/index.js", String(repeating: "n", count: 4000))
-        try tree.shell(["git", "init", "-q"])
-        try tree.shell(["git", "add", "-A"])
-        try tree.shell(["git", "commit", "-qm", "init"])
+        try GitRepository.create(in: tree).commitAll("init")
         try tree.write("scratch/app.bin", String(repeating: "d", count: 9000))
         try tree.write(".env", "DATABASE_URL=postgres://localhost/dev\n")
         try tree.write("NOTES.txt", "todo\n")
@@ -72,7 +71,7 @@ import Testing
     }
 
     @Test func outsideARepositoryGitSaysNoneOnce() throws {
-        let tree = try FixtureTree("norepo")
+        let tree = try TemporaryTree("norepo")
         try tree.write("a.txt", "a")
         let text = try CtxtrimProcess.run(["scan", tree.path])
         #expect(text.output.components(separatedBy: "not inside a git repository").count == 2)
@@ -83,7 +82,7 @@ import Testing
     }
 
     @Test func oddEntriesBecomeDiagnosticsAndTheScanGoesOn() throws {
-        let tree = try FixtureTree("odd")
+        let tree = try TemporaryTree("odd")
         try tree.write("ok.txt", "fine")
         try tree.symlink("loop-a", to: "loop-b")
         try tree.symlink("loop-b", to: "loop-a")
@@ -115,7 +114,7 @@ import Testing
     }
 
     @Test func transferredFollowsTheDockerfileTargetAndBuildArgs() throws {
-        let tree = try FixtureTree("transferred")
+        let tree = try TemporaryTree("transferred")
         try tree.write(
             "Dockerfile",
             "FROM alpine:3.20 AS tools\nCOPY tools /tools\n\nFROM alpine:3.20\nARG SRC=src\nCOPY ${SRC} /app\n")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The whole-tree conformance fixtures: `ctxtrim ls` must list exactly what BuildKit sends.
@@ -31,7 +32,7 @@ import Testing
     }
 
     static let fixtureFiles: [String] = {
-        let directory = FixtureTree.fixtures.appendingPathComponent("walk")
+        let directory = PackageRoot.fixtures.appendingPathComponent("walk")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted()
     }()
@@ -42,9 +43,9 @@ import Testing
 
     @Test(arguments: fixtureFiles)
     func lsListsExactlyWhatBuildKitSends(file: String) throws {
-        let data = try Data(contentsOf: FixtureTree.fixtures.appendingPathComponent("walk/\(file)"))
+        let data = try Data(contentsOf: PackageRoot.fixtures.appendingPathComponent("walk/\(file)"))
         let fixture = try JSONDecoder().decode(Fixture.self, from: data)
-        let tree = try FixtureTree(fixture.name)
+        let tree = try TemporaryTree(fixture.name)
         for entry in fixture.tree.files {
             if let lines = entry.lines {
                 try tree.write(entry.path, lines.joined(separator: "\n") + "\n")

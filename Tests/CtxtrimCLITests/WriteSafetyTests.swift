@@ -12,8 +12,8 @@ import Testing
     static let pauseVariable = "CTXTRIM_TEST_ONLY_PAUSE_AFTER_TEMP_FILE_NAMED_MS"
 
     /// A context with something for `fix` to exclude and `check` to report.
-    func bloatedContext(_ label: String) throws -> FixtureTree {
-        let tree = try FixtureTree(label)
+    func bloatedContext(_ label: String) throws -> TemporaryTree {
+        let tree = try TemporaryTree(label)
         try tree.write("context/Dockerfile", "FROM alpine:3.20\nCOPY src /src\n")
         try tree.write("context/src/main.c", "int main(void) { return 0; }\n")
         try tree.write("context/node_modules/left-pad/index.js", String(repeating: "x", count: 4000))
@@ -172,7 +172,7 @@ import Testing
     // MARK: - signals and leftovers
 
     /// Starts `ctxtrim fix` paused right after its temporary file got a name; returns it once that file exists.
-    func fixPausedMidWrite(_ tree: FixtureTree) throws -> (SpawnedProcess, String) {
+    func fixPausedMidWrite(_ tree: TemporaryTree) throws -> (SpawnedProcess, String) {
         let process = try SpawnedProcess(
             CtxtrimProcess.executable.path, ["fix", tree.path + "/context"],
             environment: CtxtrimProcess.baseEnvironment([Self.pauseVariable: "20000"]))

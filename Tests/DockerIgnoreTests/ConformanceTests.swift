@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import DockerIgnore
@@ -21,8 +22,7 @@ import Testing
         return try data.split(separator: UInt8(ascii: "\n")).map { try JSONDecoder().decode(Case.self, from: $0) }
     }
 
-    static let fixturesURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/dockerignore-cases.jsonl")
+    static let fixturesURL = PackageRoot.fixtures.appendingPathComponent("dockerignore-cases.jsonl")
 
     /// Runs one case; returns a description of the first disagreement, or `nil`.
     static func check(_ c: Case) -> String? {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import DockerIgnore
@@ -7,12 +8,10 @@ import Testing
 @Suite struct IgnoreFileTests {
     /// Reads `bytes` from a real file created in a fresh temporary directory.
     static func readFromDisk(_ bytes: [UInt8]) throws -> IgnoreFile {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let url = directory.appendingPathComponent(".dockerignore")
-        try Data(bytes).write(to: url)
-        return try IgnoreFile.parse(bytes: Array(try Data(contentsOf: url)), source: ".dockerignore")
+        let directory = try TemporaryTree("ignore-file")
+        let path = try directory.write(".dockerignore", data: Data(bytes))
+        return try IgnoreFile.parse(
+            bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), source: ".dockerignore")
     }
 
     static func patterns(_ text: String) throws -> [String] {

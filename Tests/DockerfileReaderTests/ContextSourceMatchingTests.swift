@@ -80,8 +80,8 @@ import Testing
         String((0..<Int.random(in: 1...3, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
     }
 
-    @Test func matcherAgreesWithSimpleReference() throws {
-        let seed = UInt64.random(in: 0...UInt64.max)
+    @Test(arguments: TestSeeds.list([0xC0_5EED_01, 0xC0_5EED_02, 0xC0_5EED_03]))
+    func matcherAgreesWithSimpleReference(seed: UInt64) throws {
         var generator = SplitMix64(seed: seed)
         for _ in 0..<2000 {
             let pattern = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
@@ -99,7 +99,7 @@ import Testing
                 Self.referenceSegmentMatch(Array(pattern[$0]), Array(path[$0]))
             }
             let actual = usage.references(path: path.joined(separator: "/"))
-            #expect(actual == expected, "seed \(seed): \(source) vs \(path.joined(separator: "/"))")
+            #expect(actual == expected, "\(TestSeeds.describe(seed)): \(source) vs \(path.joined(separator: "/"))")
             if actual != expected { return }
         }
     }

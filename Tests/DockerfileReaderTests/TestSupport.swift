@@ -1,16 +1,15 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import DockerfileReader
 
 /// Writes `text` to a fresh temporary directory as a Dockerfile, reads it back and parses it, as the tool will.
 func parseFile(_ text: String, name: String = "Dockerfile") throws -> Dockerfile {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("DockerfileReaderTests-\(UUID())")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let file = directory.appendingPathComponent(name)
-    try Data(text.utf8).write(to: file)
-    return try Dockerfile.parse(String(decoding: try Data(contentsOf: file), as: UTF8.self), path: name)
+    let directory = try TemporaryTree("dockerfile")
+    let file = try directory.write(name, text)
+    return try Dockerfile.parse(
+        String(decoding: try Data(contentsOf: URL(fileURLWithPath: file)), as: UTF8.self), path: name)
 }
 
 /// The error `parse` throws for `text`, or nil when it parses.

@@ -1,4 +1,6 @@
+import Foundation
 import FuzzSupport
+import TestSupport
 import Testing
 import UntrustedText
 import fuzz_compose
@@ -10,10 +12,7 @@ import fuzz_ignore
 /// Replays every seed and regression input of every fuzz target through its check, in process and without
 /// libFuzzer, so CI exercises what the fuzzers found.
 @Suite struct FuzzCorpusTests {
-    static let fixtures =
-        String(
-            #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3)
-                .joined(separator: "/")) + "/Fixtures/fuzz"
+    static let fixtures = PackageRoot.fixtures.appendingPathComponent("fuzz").path
 
     static let checks: [String: FuzzCheck] = [
         "fuzz-ignore": IgnoreFuzzTarget.check,

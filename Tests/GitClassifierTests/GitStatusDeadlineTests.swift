@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import GitClassifier
@@ -6,11 +7,11 @@ import Testing
 /// Status capture under a time budget, and the trees libgit2 refuses.
 @Suite struct GitStatusDeadlineTests {
     /// A committed repository with `depth` nested directories under `deep/` and one file at the bottom.
-    static func repository(deepNesting depth: Int) throws -> Sandbox {
-        let sandbox = try Sandbox("deadline")
-        try sandbox.initRepository("")
-        try sandbox.write("top.txt")
-        try sandbox.commitAll("")
+    static func repository(deepNesting depth: Int) throws -> TemporaryTree {
+        let sandbox = try TemporaryTree("git-deadline")
+        try GitRepository.create(in: sandbox)
+        try sandbox.write("top.txt", "x\n")
+        try GitRepository(at: sandbox.path).commitAll()
         try sandbox.write("deep/" + Array(repeating: "d", count: depth).joined(separator: "/") + "/f")
         return sandbox
     }
@@ -44,7 +45,7 @@ import Testing
         // 3,000 untracked files keep the capture busy for far longer than the waiter takes to see the deadline pass,
         // even on a loaded machine (a result that is ready when the waiter looks is returned, as it should be).
         for directory in 0..<30 {
-            for file in 0..<100 { try sandbox.write("bulk/\(directory)/\(file).txt") }
+            for file in 0..<100 { try sandbox.write("bulk/\(directory)/\(file).txt", "x\n") }
         }
         do {
             _ = try GitStatusSnapshot.capture(contextDirectory: sandbox.path(""), timeout: .nanoseconds(1))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import GitClassifier
@@ -11,46 +12,46 @@ import Testing
     /// directory holding an ignored file; a nested `.gitignore`; an ignored directory; an ignored file in a tracked
     /// directory; a tracked file matching an ignore rule; a file removed from the index only; a nested non-submodule
     /// repository; a submodule with its own untracked and ignored files; a symlink.
-    static func makeMainRepository() throws -> Sandbox {
-        let sandbox = try Sandbox("main")
-        try sandbox.initRepository("sub")
+    static func makeMainRepository() throws -> TemporaryTree {
+        let sandbox = try TemporaryTree("git-main")
+        try GitRepository.create(in: sandbox, "sub")
         try sandbox.write("sub/lib.c", "int f;\n")
         try sandbox.write("sub/.gitignore", "*.o\n")
-        try sandbox.commitAll("sub")
+        try GitRepository(at: sandbox.path("sub")).commitAll()
 
-        try sandbox.initRepository("main")
+        try GitRepository.create(in: sandbox, "main")
         try sandbox.write("main/.gitignore", "*.log\nbuild/\n/secret.env\n")
-        try sandbox.write("main/README.md")
-        try sandbox.write("main/app/main.swift")
-        try sandbox.write("main/app/modified.swift")
+        try sandbox.write("main/README.md", "x\n")
+        try sandbox.write("main/app/main.swift", "x\n")
+        try sandbox.write("main/app/modified.swift", "x\n")
         try sandbox.write("main/app/forced.log", "kept on purpose\n")
-        try sandbox.write("main/app/removed-from-index.txt")
+        try sandbox.write("main/app/removed-from-index.txt", "x\n")
         try sandbox.write("main/docs/.gitignore", "*.tmp\n!keep.tmp\n")
-        try sandbox.write("main/docs/guide.md")
-        try sandbox.write("main/docs/keep.tmp")
-        try sandbox.commitAll("main", message: "initial")
-        try sandbox.git(["add", "-f", "app/forced.log"], in: "main")
-        try sandbox.git(["commit", "-q", "-m", "force"], in: "main")
-        try sandbox.git(["submodule", "add", "-q", "../sub", "vendor/sub"], in: "main")
-        try sandbox.git(["commit", "-q", "-m", "submodule"], in: "main")
+        try sandbox.write("main/docs/guide.md", "x\n")
+        try sandbox.write("main/docs/keep.tmp", "x\n")
+        try GitRepository(at: sandbox.path("main")).commitAll("initial")
+        try GitRepository(at: sandbox.path("main")).run(["add", "-f", "app/forced.log"])
+        try GitRepository(at: sandbox.path("main")).run(["commit", "-q", "-m", "force"])
+        try GitRepository(at: sandbox.path("main")).run(["submodule", "add", "-q", "../sub", "vendor/sub"])
+        try GitRepository(at: sandbox.path("main")).run(["commit", "-q", "-m", "submodule"])
 
         try sandbox.write("main/app/modified.swift", "changed\n")
-        try sandbox.write("main/app/staged.swift")
-        try sandbox.git(["add", "app/staged.swift"], in: "main")
-        try sandbox.git(["rm", "-q", "--cached", "app/removed-from-index.txt"], in: "main")
-        try sandbox.write("main/app/untracked.swift")
-        try sandbox.write("main/app/debug.log")
-        try sandbox.write("main/secret.env")
-        try sandbox.write("main/build/out/app.bin")
-        try sandbox.write("main/build/report.txt")
-        try sandbox.write("main/docs/draft.tmp")
-        try sandbox.write("main/scratch/notes.txt")
-        try sandbox.write("main/scratch/deep/run.log")
-        try sandbox.write("main/vendor/sub/lib.o")
-        try sandbox.write("main/vendor/sub/new.c")
-        try sandbox.initRepository("main/nested")
-        try sandbox.write("main/nested/inner.txt")
-        try sandbox.write("main/nested/inner.log")
+        try sandbox.write("main/app/staged.swift", "x\n")
+        try GitRepository(at: sandbox.path("main")).run(["add", "app/staged.swift"])
+        try GitRepository(at: sandbox.path("main")).run(["rm", "-q", "--cached", "app/removed-from-index.txt"])
+        try sandbox.write("main/app/untracked.swift", "x\n")
+        try sandbox.write("main/app/debug.log", "x\n")
+        try sandbox.write("main/secret.env", "x\n")
+        try sandbox.write("main/build/out/app.bin", "x\n")
+        try sandbox.write("main/build/report.txt", "x\n")
+        try sandbox.write("main/docs/draft.tmp", "x\n")
+        try sandbox.write("main/scratch/notes.txt", "x\n")
+        try sandbox.write("main/scratch/deep/run.log", "x\n")
+        try sandbox.write("main/vendor/sub/lib.o", "x\n")
+        try sandbox.write("main/vendor/sub/new.c", "x\n")
+        try GitRepository.create(in: sandbox, "main/nested")
+        try sandbox.write("main/nested/inner.txt", "x\n")
+        try sandbox.write("main/nested/inner.log", "x\n")
         try FileManager.default.createSymbolicLink(
             atPath: sandbox.path("main/app/link"), withDestinationPath: "main.swift")
         return sandbox
@@ -135,9 +136,9 @@ import Testing
 
     @Test func worktreeMatchesGit() throws {
         let sandbox = try Self.makeMainRepository()
-        try sandbox.git(["worktree", "add", "-q", "-b", "feature", "../feature"], in: "main")
-        try sandbox.write("feature/app/feature.swift")
-        try sandbox.write("feature/build/cache.bin")
+        try GitRepository(at: sandbox.path("main")).run(["worktree", "add", "-q", "-b", "feature", "../feature"])
+        try sandbox.write("feature/app/feature.swift", "x\n")
+        try sandbox.write("feature/build/cache.bin", "x\n")
         let (snapshot, classes) = try expectClassesMatchGit(sandbox: sandbox, workTree: "feature")
         #expect(snapshot.workTree == URL(fileURLWithPath: sandbox.path("feature")).resolvingSymlinksInPath().path)
         #expect(classes[".git"] == .vcs, "a worktree's .git is a file")
@@ -149,8 +150,8 @@ import Testing
 
     @Test func contextBelowAnIgnoredDirectoryMatchesGit() throws {
         let sandbox = try Self.makeMainRepository()
-        try sandbox.write("main/build/out/kept.txt")
-        try sandbox.git(["add", "-f", "build/out/kept.txt"], in: "main")
+        try sandbox.write("main/build/out/kept.txt", "x\n")
+        try GitRepository(at: sandbox.path("main")).run(["add", "-f", "build/out/kept.txt"])
         let (_, classes) = try expectClassesMatchGit(sandbox: sandbox, workTree: "main", contextPath: "build/out")
         #expect(classes["app.bin"] == .ignored)
         #expect(classes["kept.txt"] == .tracked)
@@ -166,8 +167,8 @@ import Testing
 
     @Test func untrackedFileBesideTrackedOneInIgnoredDirectoryIsIgnored() throws {
         let sandbox = try Self.makeMainRepository()
-        try sandbox.write("main/build/kept.txt")
-        try sandbox.git(["add", "-f", "build/kept.txt"], in: "main")
+        try sandbox.write("main/build/kept.txt", "x\n")
+        try GitRepository(at: sandbox.path("main")).run(["add", "-f", "build/kept.txt"])
         let (snapshot, classes) = try expectClassesMatchGit(sandbox: sandbox, workTree: "main")
         #expect(classes["build/kept.txt"] == .tracked)
         #expect(classes["build/report.txt"] == .ignored, "libgit2's status does not list it")
@@ -177,8 +178,8 @@ import Testing
 
     @Test func nestedRepositoryHoldingOnlyIgnoredFilesIsUntracked() throws {
         let sandbox = try Self.makeMainRepository()
-        try sandbox.initRepository("main/tools/only-logs")
-        try sandbox.write("main/tools/only-logs/run.log")
+        try GitRepository.create(in: sandbox, "main/tools/only-logs")
+        try sandbox.write("main/tools/only-logs/run.log", "x\n")
         let (_, classes) = try expectClassesMatchGit(sandbox: sandbox, workTree: "main")
         #expect(classes["tools/only-logs/run.log"] == .untracked, "libgit2's status says ignored, git says untracked")
     }
@@ -186,12 +187,12 @@ import Testing
     /// libgit2 1.5 (and 1.9, libgit2/libgit2#7284) drops a `!` rule in a nested `.gitignore` that re-includes what a
     /// parent `.gitignore` excludes; git applies it. The classifier uses libgit2's rules, so it follows libgit2 here.
     @Test func negationInNestedGitignoreIsLibgit2sRuleEngine() throws {
-        let sandbox = try Sandbox("negation")
-        try sandbox.initRepository("repo")
+        let sandbox = try TemporaryTree("git-negation")
+        try GitRepository.create(in: sandbox, "repo")
         try sandbox.write("repo/.gitignore", "*.log\n")
         try sandbox.write("repo/a/.gitignore", "!keep.log\n")
-        try sandbox.write("repo/a/keep.log")
-        try sandbox.write("repo/a/other.log")
+        try sandbox.write("repo/a/keep.log", "x\n")
+        try sandbox.write("repo/a/other.log", "x\n")
         let expected = try ExpectedClasses(sandbox: sandbox, workTree: "repo")
         let snapshot = try #require(try GitStatusSnapshot.capture(contextDirectory: sandbox.path("repo")))
         #expect(expected.gitClass(of: "a/keep.log") == .untracked)
@@ -218,15 +219,15 @@ import Testing
     @Test func directoryOutsideAnyRepositoryHasNoSnapshot() throws {
         // /tmp itself is not inside a repository on CI machines; guard against a developer's odd set-up.
         if try Repository.discover(containing: FileManager.default.temporaryDirectory.path) != nil { return }
-        let sandbox = try Sandbox("norepo")
-        try sandbox.write("plain/file.txt")
+        let sandbox = try TemporaryTree("git-norepo")
+        try sandbox.write("plain/file.txt", "x\n")
         #expect(try GitStatusSnapshot.capture(contextDirectory: sandbox.path("plain")) == nil)
     }
 
     @Test func bareRepositoryIsATypedError() throws {
-        let sandbox = try Sandbox("bare")
+        let sandbox = try TemporaryTree("git-bare")
         try sandbox.makeDirectory("bare.git")
-        try sandbox.git(["init", "-q", "--bare"], in: "bare.git")
+        try GitRepository(at: sandbox.path("bare.git")).run(["init", "-q", "--bare"])
         #expect(throws: GitError.self) {
             _ = try GitStatusSnapshot.capture(contextDirectory: sandbox.path("bare.git"))
         }
@@ -239,10 +240,10 @@ import Testing
     }
 
     @Test func cleanRepositoryIsUniformlyTracked() throws {
-        let sandbox = try Sandbox("clean")
-        try sandbox.initRepository("repo")
-        try sandbox.write("repo/a/b.txt")
-        try sandbox.commitAll("repo")
+        let sandbox = try TemporaryTree("git-clean")
+        try GitRepository.create(in: sandbox, "repo")
+        try sandbox.write("repo/a/b.txt", "x\n")
+        try GitRepository(at: sandbox.path("repo")).commitAll()
         let (snapshot, _) = try expectClassesMatchGit(sandbox: sandbox, workTree: "repo")
         #expect(snapshot.root == .uniform(.tracked))
     }
@@ -267,15 +268,15 @@ import Testing
 
 @Suite struct TrackedDirectoryTests {
     @Test func knowsWhichDirectoriesHoldTrackedFilesWithinTheContext() throws {
-        let sandbox = try Sandbox("tracked-dirs")
-        try sandbox.initRepository("")
-        try sandbox.write("app/build/scripts/release.sh")
-        try sandbox.write("app/src/main.c")
-        try sandbox.write("app/dist/bundle.js")
+        let sandbox = try TemporaryTree("git-tracked-dirs")
+        try GitRepository.create(in: sandbox)
+        try sandbox.write("app/build/scripts/release.sh", "x\n")
+        try sandbox.write("app/src/main.c", "x\n")
+        try sandbox.write("app/dist/bundle.js", "x\n")
         try sandbox.write(".gitignore", "dist/\n")
-        try sandbox.git(["add", "app/build", "app/src", ".gitignore"])
-        try sandbox.commitAll("")
-        try sandbox.write("app/out/x.o")
+        try GitRepository(at: sandbox.path).run(["add", "app/build", "app/src", ".gitignore"])
+        try GitRepository(at: sandbox.path).commitAll()
+        try sandbox.write("app/out/x.o", "x\n")
 
         let snapshot = try #require(try GitStatusSnapshot.capture(contextDirectory: sandbox.path("app")))
         #expect(snapshot.holdsTrackedFiles(directory: "build"))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import GitClassifier
@@ -11,16 +12,10 @@ import Testing
     }
 
     @Test func opensRepositoryCreatedAtTestTime() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ctxtrim-smoke-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(
-            at: root.appendingPathComponent("sub/dir"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
-        let git = Process()
-        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["git", "init", "-q", root.path]
-        try git.run()
-        git.waitUntilExit()
-        #expect(git.terminationStatus == 0)
+        let tree = try TemporaryTree("smoke")
+        let root = tree.url
+        try tree.makeDirectory("sub/dir")
+        try GitRepository.create(in: tree)
 
         let repository = try #require(try Repository.discover(containing: root.appendingPathComponent("sub/dir").path))
         let workdir = try #require(repository.workdir)
@@ -28,9 +23,7 @@ import Testing
     }
 
     @Test func directoryOutsideAnyRepositoryIsNil() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ctxtrim-norepo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
+        let root = try TemporaryTree("norepo")
         // /tmp itself is not inside a repository on CI machines; guard against a developer's odd set-up.
         if try Repository.discover(containing: FileManager.default.temporaryDirectory.path) != nil { return }
         #expect(try Repository.discover(containing: root.path) == nil)

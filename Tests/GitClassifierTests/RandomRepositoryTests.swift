@@ -17,12 +17,12 @@ import Testing
         "/README", "e/*.c",
     ]
 
-    @Test(arguments: [UInt64(1), 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597])
+    @Test(arguments: TestSeeds.list([1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597]))
     func classifierAgreesWithGit(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)
         let note = "seed \(seed): "
-        let sandbox = try Sandbox("random-\(seed)")
-        try sandbox.initRepository("repo")
+        let sandbox = try TemporaryTree("git-random-\(seed)")
+        try GitRepository.create(in: sandbox, "repo")
 
         func randomFiles(_ count: Int) -> [String] {
             (0..<count).map { _ in
@@ -39,8 +39,8 @@ import Testing
 
         let committed = Set(randomFiles(Int.random(in: 5...20, using: &random)))
         for path in committed { try sandbox.write("repo/" + path, "v1 \(path)\n") }
-        try sandbox.git(["add", "-f", "--"] + committed.sorted(), in: "repo")
-        try sandbox.git(["commit", "-q", "-m", "seed \(seed)"], in: "repo")
+        try GitRepository(at: sandbox.path("repo")).run(["add", "-f", "--"] + committed.sorted())
+        try GitRepository(at: sandbox.path("repo")).run(["commit", "-q", "-m", "seed \(seed)"])
 
         try sandbox.write("repo/.gitignore", randomRules(negations: true))
         if Bool.random(using: &random) { try sandbox.write("repo/a/.gitignore", randomRules(negations: false)) }
@@ -48,16 +48,16 @@ import Testing
             try sandbox.write("repo/" + path, "v2\n")
         }
         for path in committed.sorted() where Int.random(in: 0..<6, using: &random) == 0 {
-            try sandbox.git(["rm", "-q", "--cached", "--", path], in: "repo")
+            try GitRepository(at: sandbox.path("repo")).run(["rm", "-q", "--cached", "--", path])
         }
         let added = randomFiles(Int.random(in: 5...25, using: &random))
         for path in added { try sandbox.write("repo/" + path, "new\n") }
         if let staged = added.randomElement(using: &random) {
-            try sandbox.git(["add", "-f", "--", staged], in: "repo")
+            try GitRepository(at: sandbox.path("repo")).run(["add", "-f", "--", staged])
         }
         if Bool.random(using: &random) {
-            try sandbox.initRepository("repo/d/inner")
-            try sandbox.write("repo/d/inner/file.log")
+            try GitRepository.create(in: sandbox, "repo/d/inner")
+            try sandbox.write("repo/d/inner/file.log", "x\n")
         }
 
         var contexts = [""]

@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func randomBytesRoundTrip() {
-        let seed: UInt64 = 0x5EED_0009
+        let seed = TestSeeds.one(0x5EED_0009)
         var random = SplitMix64(seed: seed)
         for _ in 0..<5_000 {
             let count = Int.random(in: 0..<24, using: &random)
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func noInputCanStartALineOrAnEscapeSequence() {
-        var random = SplitMix64(seed: 0x5EED_0010)
+        var random = SplitMix64(seed: TestSeeds.one(0x5EED_0010))
         for _ in 0..<5_000 {
             let bytes = (0..<Int.random(in: 0..<32, using: &random)).map { _ in
                 UInt8.random(in: 0...255, using: &random)
@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func randomMessagesNeverOpenATag() {
-        var random = SplitMix64(seed: 0x5EED_0011)
+        var random = SplitMix64(seed: TestSeeds.one(0x5EED_0011))
         for _ in 0..<3_000 {
             let message = random.string(Int.random(in: 0..<30, using: &random), from: "ab`<>&|[]()!\\\n *_/=\"'")
             let rendered = MarkdownText.inline(message)
@@ -126,7 +126,7 @@ import Testing
     @Test func roundTrips() {
         #expect(Base64.encode(Array("any carnal pleas".utf8)) == "YW55IGNhcm5hbCBwbGVhcw==")
         #expect(Base64.encode([0xFF, 0xFE]) == "//4=")
-        var random = SplitMix64(seed: 0x5EED_0012)
+        var random = SplitMix64(seed: TestSeeds.one(0x5EED_0012))
         for _ in 0..<1_000 {
             let bytes = (0..<Int.random(in: 0..<20, using: &random)).map { _ in
                 UInt8.random(in: 0...255, using: &random)

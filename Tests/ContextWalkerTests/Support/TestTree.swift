@@ -1,19 +1,17 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// A directory tree built at test time in a fresh temporary directory, with raw-byte names, and removed at the end.
+/// A directory tree built at test time in a ``TemporaryTree`` (removed at the end, however deep), with raw-byte
+/// names, links, FIFOs and nesting beyond PATH_MAX made with raw system calls.
 final class TestTree {
-    let root: String
+    private let scratch: TemporaryTree
+    var root: String { scratch.path }
 
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("ctxtrim-walker-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    }
-
-    deinit { Self.removeContents(of: AT_FDCWD, name: Array(root.utf8)) }
+    init() throws { scratch = try TemporaryTree("walker") }
 
     func directory(_ path: String) { directory(Array(path.utf8)) }
 
@@ -67,32 +65,6 @@ final class TestTree {
         let bytes = Array(root.utf8) + [UInt8(ascii: "/")] + path + [0]
         return bytes.withUnsafeBufferPointer {
             body(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self))
-        }
-    }
-
-    /// Removes `name` below `parent` recursively with openat/unlinkat, so depth beyond PATH_MAX is no problem.
-    private static func removeContents(of parent: Int32, name: [UInt8]) {
-        let terminated = name + [0]
-        terminated.withUnsafeBufferPointer { buffer in
-            let cName = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-            let descriptor = openat(parent, cName, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            if descriptor < 0 {
-                unlinkat(parent, cName, 0)
-                return
-            }
-            guard let stream = fdopendir(descriptor) else { return }
-            var children: [[UInt8]] = []
-            while let entry = readdir(stream) {
-                let child = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    Array(raw.prefix(while: { $0 != 0 }))
-                }
-                if child != [UInt8(ascii: ".")] && child != [UInt8(ascii: "."), UInt8(ascii: ".")] {
-                    children.append(child)
-                }
-            }
-            for child in children { removeContents(of: dirfd(stream), name: child) }
-            closedir(stream)
-            unlinkat(parent, cName, AT_REMOVEDIR)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `ctxtrim` binary, as a user would, and captures its output and exit status.
 struct CtxtrimProcess {
@@ -31,8 +32,7 @@ struct CtxtrimProcess {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             directory = directory.deletingLastPathComponent()
         }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug/ctxtrim")
+        return PackageRoot.file(".build/debug/ctxtrim")
     }()
 
     /// Runs ctxtrim with `arguments`, feeding `input` on stdin, with extra environment variables; kills it with

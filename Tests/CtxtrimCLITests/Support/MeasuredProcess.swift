@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -36,12 +37,11 @@ struct MeasuredProcess {
     static let gnuTime = "/usr/bin/time"
 
     static func run(_ arguments: [String], timeLimit: Double, environment: [String: String] = [:]) throws -> Result {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ctxtrim-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outPath = scratch.appendingPathComponent("stdout").path
-        let errPath = scratch.appendingPathComponent("stderr").path
-        let memoryPath = scratch.appendingPathComponent("memory").path
+        let scratch = try TemporaryTree("run")
+        defer { withExtendedLifetime(scratch) {} }
+        let outPath = scratch.path("stdout")
+        let errPath = scratch.path("stderr")
+        let memoryPath = scratch.path("memory")
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

@@ -82,3 +82,10 @@ final class SpawnedProcess {
         status & 0x7F == 0 ? .exited((status >> 8) & 0xFF) : .signalled(status & 0x7F)
     }
 }
+
+/// A process a test started, or a step it waited for, failed.
+struct ShellFailure: Error, CustomStringConvertible {
+    let command: String
+    let output: String
+    var description: String { "\(command) failed: \(output)" }
+}

@@ -7,7 +7,7 @@ import Testing
 /// A tree of planted fake secrets is found completely; a tree of ordinary source files yields no `secret-*` finding;
 /// no output ever carries a secret value.
 @Suite struct PlantedSecretsTests {
-    static let seed: UInt64 = 0x00C7_7712_0000_0004
+    static let seed = TestSeeds.one(0x00C7_7712_0000_0004)
     static let depths = ["", "services/api/", "a/b/c/d/"]
 
     /// File names that `secret-file` must flag, with harmless content.

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CtxtrimCore
 
 @Suite struct BuildContextTests {
     @Test func contextIgnoreFileIsUsedByDefault() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryTree()
         try dir.write("Dockerfile", "FROM scratch\n")
         try dir.write(".dockerignore", "node_modules\n")
         let context = try BuildContext.resolve(context: dir.path, dockerfile: nil, ignoreFileOverride: nil)
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func dockerfileSpecificIgnoreFileReplacesContextOne() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryTree()
         try dir.write("docker/app.Dockerfile", "FROM scratch\n")
         try dir.write("docker/app.Dockerfile.dockerignore", "*\n")
         try dir.write(".dockerignore", "node_modules\n")
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test func defaultDockerfileNameHasItsOwnSpecificIgnoreFile() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryTree()
         try dir.write("Dockerfile", "FROM scratch\n")
         try dir.write("Dockerfile.dockerignore", "x\n")
         let context = try BuildContext.resolve(context: dir.path, dockerfile: nil, ignoreFileOverride: nil)
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func overrideWins() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryTree()
         try dir.write("Dockerfile.dockerignore", "x\n")
         try dir.write("other.ignore", "y\n")
         let context = try BuildContext.resolve(
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func noIgnoreFileAtAll() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryTree()
         let context = try BuildContext.resolve(context: dir.path, dockerfile: nil, ignoreFileOverride: nil)
         #expect(context.ignoreFile == nil)
         #expect(!context.dockerfileExists)
@@ -66,14 +67,14 @@ import Testing
     }
 
     @Test func missingOverrideIsAnError() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryTree()
         #expect(throws: ContextError.self) {
             try BuildContext.resolve(context: dir.path, dockerfile: nil, ignoreFileOverride: dir.path + "/nope")
         }
     }
 
     @Test func rootIsResolvedThroughSymlinks() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryTree()
         try dir.makeDirectory("real")
         try FileManager.default.createSymbolicLink(atPath: dir.path + "/link", withDestinationPath: "real")
         let context = try BuildContext.resolve(context: dir.path + "/link", dockerfile: nil, ignoreFileOverride: nil)

@@ -20,7 +20,7 @@ import Testing
 
     @Test(arguments: [true, false])
     func replacesARegularFileKeepingItsModeAndLeavesNoTemporaryFile(unnamedFirst: Bool) throws {
-        let scratch = try ScratchDirectory("atomic")
+        let scratch = try TemporaryTree("atomic")
         let path = try scratch.write("report.txt", "old")
         chmod(path, 0o640)
         try AtomicFile.write(Array("new".utf8), to: path, unnamedFirst: unnamedFirst)
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func createsANewFileWithMode0644() throws {
-        let scratch = try ScratchDirectory("atomic")
+        let scratch = try TemporaryTree("atomic")
         let path = scratch.path + "/new.txt"
         try AtomicFile.write(Array("x".utf8), to: path)
         #expect(Self.contents(path) == "x")
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func refusesToReplaceAnythingButARegularFile() throws {
-        let scratch = try ScratchDirectory("atomic")
+        let scratch = try TemporaryTree("atomic")
         let fifo = scratch.path + "/fifo"
         #expect(mkfifo(fifo, 0o644) == 0)
         let link = scratch.path + "/link"

@@ -19,7 +19,7 @@ import Testing
     ]
 
     /// Builds a random tree; returns the files created (relative paths).
-    static func makeTree(in dir: ScratchDirectory, random: inout SplitMix64) throws -> [String] {
+    static func makeTree(in dir: TemporaryTree, random: inout SplitMix64) throws -> [String] {
         var created: [String] = []
         for _ in 0..<Int.random(in: 8...30, using: &random) {
             let depth = Int.random(in: 0...3, using: &random)
@@ -33,11 +33,11 @@ import Testing
         return created
     }
 
-    @Test func fixNeverDropsWhatTheDockerfileReadsAndIsIdempotent() throws {
-        let seed = UInt64(ProcessInfo.processInfo.environment["CTXTRIM_SEED"] ?? "") ?? 0x5EED_F1C5
+    @Test(arguments: TestSeeds.list([0x5EED_F1C5]))
+    func fixNeverDropsWhatTheDockerfileReadsAndIsIdempotent(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)
         for round in 0..<40 {
-            let dir = try ScratchDirectory("fix-property")
+            let dir = try TemporaryTree("fix-property")
             let files = try Self.makeTree(in: dir, random: &random)
             // Sources: a few existing paths (files or their directories), sometimes the whole context.
             var sources: [String] = []
@@ -64,7 +64,7 @@ import Testing
             let outcome = try IgnoreFileFixer(context: context, options: options).run()
             let updated = Array(try Data(contentsOf: dir.url.appendingPathComponent(".dockerignore")))
             let newRules = try IgnoreRules(bytes: updated, source: ".dockerignore")
-            let context2 = "seed \(seed) round \(round) sources \(sources) copiesAll \(copiesAll)"
+            let context2 = "\(TestSeeds.describe(seed)) round \(round) sources \(sources) copiesAll \(copiesAll)"
 
             // Every file a source reads that was sent before is still sent.
             for file in files where sources.contains(where: { file == $0 || file.hasPrefix($0 + "/") }) {
@@ -86,7 +86,7 @@ import Testing
         "\n\n\n", "  # spaced\n!keep\n",
     ])
     func existingFilesKeepEveryByte(text: String) throws {
-        let dir = try ScratchDirectory("fix-roundtrip")
+        let dir = try TemporaryTree("fix-roundtrip")
         try dir.write("Dockerfile", "FROM alpine:3.20\nCOPY . /app\n")
         try dir.write(".env", "A=1\n")
         try dir.write("dist/app.js", "x")
@@ -101,7 +101,7 @@ import Testing
     /// Regression: on the benchmark tree, fix proposed `target` and `**/node_modules` entries that the user's own
     /// lines exclude and then deliberately re-include; placed above those lines, the block changed nothing.
     @Test func entriesTheUserExcludesOrReincludesAreLeftAlone() throws {
-        let dir = try ScratchDirectory("fix-user-intent")
+        let dir = try TemporaryTree("fix-user-intent")
         try dir.write("Dockerfile", "FROM alpine:3.20\nCOPY . /app\n")
         try dir.write("Cargo.toml", "[package]\n")
         try dir.write("target/release/app", String(repeating: "x", count: 5000))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CtxtrimCore
@@ -9,11 +10,11 @@ import Testing
 
 /// Which ignore file `fix` may replace, on real trees: the context is untrusted, `--ignore-file` is trusted.
 @Suite struct IgnoreFileTargetTests {
-    let scratch: ScratchDirectory
+    let scratch: TemporaryTree
     let root: String
 
     init() throws {
-        scratch = try ScratchDirectory("ignore-target")
+        scratch = try TemporaryTree("ignore-target")
         try scratch.makeDirectory("context")
         root = WritePath.real(scratch.path + "/context")!
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CtxtrimCore
@@ -51,7 +52,7 @@ import Testing
 
 @Suite struct AtomicFileTests {
     @Test func replacesContentAndKeepsMode() throws {
-        let dir = try ScratchDirectory("atomic")
+        let dir = try TemporaryTree("atomic")
         let path = try dir.write(".dockerignore", "old\n")
         chmod(path, 0o600)
         try AtomicFile.write(Array("new\n".utf8), to: path)
@@ -64,7 +65,7 @@ import Testing
     }
 
     @Test func createsAMissingFile() throws {
-        let dir = try ScratchDirectory("atomic")
+        let dir = try TemporaryTree("atomic")
         let path = dir.path + "/.dockerignore"
         #expect(try InputFile.read(path, kind: .ignoreFile, origin: .user) == nil)
         try AtomicFile.write(Array("x\n".utf8), to: path)

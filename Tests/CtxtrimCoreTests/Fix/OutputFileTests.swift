@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func outputThroughASymlinkReplacesTheTargetAndKeepsTheLink() throws {
-        let scratch = try ScratchDirectory("output")
+        let scratch = try TemporaryTree("output")
         let target = try scratch.write("real/report.json", "old")
         chmod(target, 0o600)
         let link = scratch.path + "/report.json"
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func outputThroughADanglingSymlinkCreatesItsTarget() throws {
-        let scratch = try ScratchDirectory("output")
+        let scratch = try TemporaryTree("output")
         let link = scratch.path + "/report.json"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "made.json")
         try OutputFile.write(Array("new".utf8), to: link)
@@ -44,14 +44,14 @@ import Testing
     }
 
     @Test func outputToADirectoryIsAnError() throws {
-        let scratch = try ScratchDirectory("output")
+        let scratch = try TemporaryTree("output")
         #expect {
             try OutputFile.write([1], to: scratch.path)
         } throws: { ($0 as? AtomicFile.WriteError)?.code == .isDirectory }
     }
 
     @Test func outputToAFIFOWithoutAReaderFailsAtOnce() throws {
-        let scratch = try ScratchDirectory("output")
+        let scratch = try TemporaryTree("output")
         let fifo = scratch.path + "/fifo"
         #expect(mkfifo(fifo, 0o644) == 0)
         #expect {
@@ -65,7 +65,7 @@ import Testing
 
     @Test(arguments: [OutputFile.Mode.replace, .append])
     func outputToAFIFOWithAReaderWritesIntoIt(mode: OutputFile.Mode) throws {
-        let scratch = try ScratchDirectory("output")
+        let scratch = try TemporaryTree("output")
         let fifo = scratch.path + "/fifo"
         #expect(mkfifo(fifo, 0o644) == 0)
         let received = FIFOReader(fifo)
@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func appendKeepsWhatIsThereAndCreatesAMissingFile() throws {
-        let scratch = try ScratchDirectory("output")
+        let scratch = try TemporaryTree("output")
         let summary = try scratch.write("summary.md", "# earlier step\n")
         try OutputFile.write(Array("ours\n".utf8), to: summary, mode: .append)
         #expect(Self.contents(summary) == "# earlier step\nours\n")
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func outputToADescriptorAliasWritesToThatDescriptor() throws {
-        let scratch = try ScratchDirectory("output")
+        let scratch = try TemporaryTree("output")
         let path = try scratch.write("fd.txt", "")
         let descriptor = open(path, O_WRONLY | O_APPEND)
         #expect(descriptor >= 0)

@@ -47,7 +47,7 @@ import Testing
     @Test func mergingThreadsEqualsOneSerialWalk() throws {
         let file = try IgnoreFile.parse(text: Self.rules.joined(separator: "\n"), source: ".dockerignore")
         let matcher = try IgnoreMatcher(file)
-        for seed: UInt64 in 1...50 {
+        for seed in TestSeeds.list(Array(1...50)) {
             let decided = try Self.decidedTree(seed: seed, matcher: matcher)
             var serial = RuleUsage(file: file)
             var serialNames = NestedNameSightings(watching: file)
@@ -88,7 +88,7 @@ import Testing
     @Test func matchedRulesAreThoseWhoseBitsAnyDecisionSet() throws {
         let file = try IgnoreFile.parse(text: Self.rules.joined(separator: "\n"), source: ".dockerignore")
         let matcher = try IgnoreMatcher(file)
-        for seed: UInt64 in 51...80 {
+        for seed in TestSeeds.list(Array(51...80)) {
             let decided = try Self.decidedTree(seed: seed, matcher: matcher)
             var usage = RuleUsage(file: file)
             for entry in decided {

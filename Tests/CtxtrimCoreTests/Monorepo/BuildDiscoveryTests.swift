@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CtxtrimCore
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func standaloneDockerfilesUseTheirDirectoryAndSkipDependencyDirectories() throws {
-        let scratch = try ScratchDirectory("discovery")
+        let scratch = try TemporaryTree("discovery")
         try scratch.write("Dockerfile", "FROM scratch\n")
         try scratch.write("services/api/api.Dockerfile", "FROM scratch\n")
         try scratch.write("services/api/Dockerfile.dev", "FROM scratch\n")
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func composeContextsAreRelativeToTheComposeFileAndDockerfilesToTheContext() throws {
-        let scratch = try ScratchDirectory("discovery")
+        let scratch = try TemporaryTree("discovery")
         try scratch.write(
             "deploy/docker-compose.yml",
             """
@@ -77,7 +78,7 @@ import Testing
     }
 
     @Test func malformedComposeNamesTheFileAndLine() throws {
-        let scratch = try ScratchDirectory("discovery")
+        let scratch = try TemporaryTree("discovery")
         try scratch.write("svc/compose.yml", "services:\n  web:\n    build: [unclosed\n")
         let error = try #require(throws: MonorepoError.self) { try BuildDiscovery.discover(root: scratch.path) }
         #expect(error.code == .malformedCompose)
@@ -99,7 +100,7 @@ import Testing
     }
 
     @Test func missingOrOutsideContextsAreErrors() throws {
-        let scratch = try ScratchDirectory("discovery")
+        let scratch = try TemporaryTree("discovery")
         try scratch.write("repo/compose.yaml", "services:\n  web:\n    build: ./missing\n")
         let missing = try #require(throws: MonorepoError.self) {
             try BuildDiscovery.discover(root: scratch.path + "/repo")

@@ -19,7 +19,7 @@ import Testing
     ]
 
     /// Builds a random tree and returns the contexts that got a Dockerfile (relative to the root).
-    static func randomTree(in scratch: ScratchDirectory, using random: inout SplitMix64) throws -> [String] {
+    static func randomTree(in scratch: TemporaryTree, using random: inout SplitMix64) throws -> [String] {
         var directories = ["."]
         for _ in 0..<Int.random(in: 4...10, using: &random) {
             let parent = directories.randomElement(using: &random)!
@@ -50,28 +50,57 @@ import Testing
         return contexts
     }
 
-    @Test func everyBuildOfRandomTreesEqualsItsOwnScan() throws {
-        let base = UInt64.random(in: 0...UInt64.max)
-        for iteration in 0..<24 {
-            let seed = base &+ UInt64(iteration)
-            var random = SplitMix64(seed: seed)
-            let scratch = try ScratchDirectory("shared-walk")
-            let contexts = try Self.randomTree(in: scratch, using: &random)
-            let builds = try BuildDiscovery.discover(root: scratch.path)
-            // Discovery never enters node_modules, so Dockerfiles there are not builds.
-            let reachable = contexts.filter { !$0.split(separator: "/").contains("node_modules") }
-            #expect(Set(builds.map(\.context)) == Set(reachable), "seed \(seed)")
-            var options = ContextScanner.Options()
-            options.git = false
-            options.measureExcluded = iteration % 2 == 0
-            options.threads = 1 + iteration % 2
-            let multi = try MultiContextScanner(root: scratch.path, builds: builds, options: options).scan()
-            for scan in multi.builds {
-                let single = try MultiContextScannerTests.singleScan(scan.build, root: scratch.path, options: options)
-                let shared = MultiContextScannerTests.Comparable(scan.report)
-                let alone = MultiContextScannerTests.Comparable(single)
-                #expect(shared == alone, "seed \(seed), build \(scan.build.name)")
+    /// git rules for the repository variant, over the same names as the tree.
+    static let gitignoreLines = ["*.log", "node_modules/", "z.bin", "deep/", "!keep.txt", "logs", "/a", "**/.env"]
+
+    /// The fixed seeds; `CTXTRIM_TEST_SEED` replaces them.
+    static let seeds = TestSeeds.list((1...24).map { 0x5AED_0000 + UInt64($0) })
+
+    @Test(arguments: seeds)
+    func everyBuildOfRandomTreesEqualsItsOwnScan(seed: UInt64) throws {
+        try Self.compareSharedWalkWithSingleScans(seed: seed, git: false)
+    }
+
+    /// The same in a real git repository made at test time: a random root `.gitignore`, part of the tree committed
+    /// and the rest untracked, so every git class is counted by the shared walk and by each separate scan.
+    @Test(arguments: seeds)
+    func everyBuildOfRandomRepositoriesEqualsItsOwnScan(seed: UInt64) throws {
+        try Self.compareSharedWalkWithSingleScans(seed: seed, git: true)
+    }
+
+    static func compareSharedWalkWithSingleScans(seed: UInt64, git: Bool) throws {
+        var random = SplitMix64(seed: seed)
+        let note = TestSeeds.describe(seed) + (git ? " (git)" : "")
+        let scratch = try TemporaryTree("shared-walk")
+        let contexts = try Self.randomTree(in: scratch, using: &random)
+        if git {
+            let lines = (0..<Int.random(in: 0...3, using: &random)).map { _ in
+                gitignoreLines.randomElement(using: &random)!
             }
+            try scratch.write(".gitignore", lines.map { $0 + "\n" }.joined())
+            let repository = try GitRepository.create(in: scratch)
+            let everything = try repository.paths(["ls-files", "-z", "--others", "--exclude-standard"])
+            let committed = everything.filter { _ in Bool.random(using: &random) }
+            if !committed.isEmpty {
+                try repository.add(["--"] + committed)
+                try repository.commit("part of the tree")
+            }
+        }
+        let builds = try BuildDiscovery.discover(root: scratch.path)
+        // Discovery never enters node_modules, so Dockerfiles there are not builds.
+        let reachable = contexts.filter { !$0.split(separator: "/").contains("node_modules") }
+        #expect(Set(builds.map(\.context)) == Set(reachable), "\(note)")
+        var options = ContextScanner.Options()
+        options.git = git
+        options.measureExcluded = seed % 2 == 0
+        options.threads = 1 + Int(seed / 2 % 2)
+        let multi = try MultiContextScanner(root: scratch.path, builds: builds, options: options).scan()
+        for scan in multi.builds {
+            let single = try MultiContextScannerTests.singleScan(scan.build, root: scratch.path, options: options)
+            let shared = MultiContextScannerTests.Comparable(scan.report)
+            let alone = MultiContextScannerTests.Comparable(single)
+            #expect(shared == alone, "\(note), build \(scan.build.name)")
+            #expect((scan.report.git != nil) == git, "\(note), build \(scan.build.name): git classes")
         }
     }
 }

@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func parserRejectsMalformedJSON() {
-        for text in ["{", "[1,]", #"{"a" 1}"#, "01x", #""\q""#, "[1] 2", #"{"a": 1, "a": 2}"#] {
+        for text in ["{", "[1,]", "{\"a\": [1 ,\n] }", #"{"a": 1,}"#, #"{"a" 1}"#, "01x", #""\q""#, "[1] 2"] {
             #expect(throws: JSONText.ParseError.self, "\(text)") { try JSONText.parse(text) }
         }
     }
@@ -128,5 +128,9 @@ import Testing
         ])
         #expect(try JSONText.parse(value.rendered()) == value)
         #expect(try JSONText.parse(value.rendered(indent: 0)) == value)
+        // Commas, brackets, quotes and backslashes inside strings are not trailing commas.
+        #expect(
+            try JSONText.parse(#"[",]", "a\\", "b\"", {"k,": "}"}]"#)
+                == .array([.string(",]"), .string("a\\"), .string("b\""), .object(["k,": .string("}")])]))
     }
 }

@@ -1,17 +1,11 @@
 import Foundation
+import TestSupport
 
 @testable import CtxtrimCore
 
-/// Files of the repository the reporter tests read: schemas and golden files, found from this source file.
+/// Files of the repository the reporter tests read: the schemas.
 enum ReporterFixtures {
-    /// The package root (three levels above this file).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    static func read(_ relativePath: String) throws -> String {
-        try String(contentsOf: packageRoot.appendingPathComponent(relativePath), encoding: .utf8)
-    }
+    static func read(_ relativePath: String) throws -> String { try PackageRoot.read(relativePath) }
 
     /// The official SARIF 2.1.0 schema (`Fixtures/sarif-schema-2.1.0.json`).
     static func sarifSchema() throws -> JSONValue { try JSONText.parse(read("Fixtures/sarif-schema-2.1.0.json")) }

@@ -6,7 +6,7 @@ import Testing
 /// Every JSON output validates against its schema: the scan/check JSON against `schemas/scan-report.schema.json`,
 /// SARIF against the official 2.1.0 schema; on the sample outcome and on random ones.
 @Suite struct ReporterSchemaTests {
-    static let seed: UInt64 = 0x5A81_F000_0000_0006
+    static let seed = TestSeeds.one(0x5A81_F000_0000_0006)
 
     static func errors(_ text: String, schema: JSONValue) throws -> [String] {
         try JSONSchemaValidator(schema: schema).errors(in: JSONText.parse(text))

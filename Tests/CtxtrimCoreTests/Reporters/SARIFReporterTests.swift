@@ -7,7 +7,7 @@ import Testing
     static func run(_ outcome: GateOutcome, prefix: String = "") throws -> [String: JSONValue] {
         let document = try JSONText.parse(SARIFReporter.render(outcome, toolVersion: "9.9.9", pathPrefix: prefix))
         guard case .object(let log) = document, case .array(let runs) = log["runs"], case .object(let run) = runs.first
-        else { throw JSONText.ParseError(offset: 0, reason: "no run") }
+        else { throw JSONText.ParseError(reason: "no run") }
         return run
     }
 

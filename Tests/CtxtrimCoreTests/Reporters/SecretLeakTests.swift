@@ -7,12 +7,12 @@ import Testing
 /// Reporters render only a finding's fields: a real scan of a context full of planted secrets, failing the check,
 /// yields no format that carries a secret value.
 @Suite struct SecretLeakTests {
-    static let seed: UInt64 = 0x5EC2_E700_0000_0006
+    static let seed = TestSeeds.one(0x5EC2_E700_0000_0006)
 
     @Test func noFormatCarriesAPlantedSecret() throws {
         var random = SplitMix64(seed: Self.seed)
         let secrets = FakeSecret.all(using: &random)
-        let scratch = try ScratchDirectory("reporters")
+        let scratch = try TemporaryTree("reporters")
         try scratch.write("Dockerfile", "FROM scratch\nCOPY . /app\n")
         try scratch.write(".dockerignore", "*.tmp\n")
         for (index, secret) in secrets.enumerated() {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import GitClassifier
@@ -9,7 +10,7 @@ import Testing
 /// keyed by path relative to the context.
 @discardableResult
 func expectClassesMatchGit(
-    sandbox: Sandbox, workTree: String, contextPath: String = "", note: String = "",
+    sandbox: TemporaryTree, workTree: String, contextPath: String = "", note: String = "",
     sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> (snapshot: GitStatusSnapshot, classes: [String: GitClass]) {
     let expected = try ExpectedClasses(sandbox: sandbox, workTree: workTree)

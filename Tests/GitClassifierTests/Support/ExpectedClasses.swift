@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 @testable import GitClassifier
 
@@ -17,19 +18,22 @@ struct ExpectedClasses {
     private var submodules: [String] = []
 
     /// Lists the repository whose work tree is at `workTree` (a sandbox-relative path) and its checked-out submodules.
-    init(sandbox: Sandbox, workTree: String) throws {
+    init(sandbox: TemporaryTree, workTree: String) throws {
         try list(sandbox: sandbox, repository: workTree, prefix: "")
     }
 
-    private mutating func list(sandbox: Sandbox, repository: String, prefix: String) throws {
+    private mutating func list(sandbox: TemporaryTree, repository: String, prefix: String) throws {
         let inRepository = { (path: String) in repository.isEmpty ? path : repository + "/" + path }
-        let submodulePaths = try sandbox.gitPaths(["ls-files", "-z", "--stage"], in: repository)
+        let submodulePaths = try GitRepository(at: sandbox.path(repository)).paths(["ls-files", "-z", "--stage"])
             .filter { $0.hasPrefix("160000 ") }
             .map { String($0.split(separator: "\t", maxSplits: 1)[1]) }
-        for path in try sandbox.gitPaths(["ls-files", "-z"], in: repository) where !submodulePaths.contains(path) {
+        for path in try GitRepository(at: sandbox.path(repository)).paths(["ls-files", "-z"])
+        where !submodulePaths.contains(path) {
             tracked.insert(prefix + path)
         }
-        for path in try sandbox.gitPaths(["ls-files", "-z", "--others", "--exclude-standard"], in: repository) {
+        for path in try GitRepository(at: sandbox.path(repository)).paths([
+            "ls-files", "-z", "--others", "--exclude-standard",
+        ]) {
             if path.hasSuffix("/") {
                 untrackedDirectories.append(prefix + path)
             } else {
@@ -37,7 +41,7 @@ struct ExpectedClasses {
             }
         }
         let ignoredArguments = ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]
-        for path in try sandbox.gitPaths(ignoredArguments, in: repository) {
+        for path in try GitRepository(at: sandbox.path(repository)).paths(ignoredArguments) {
             if path.hasSuffix("/") {
                 ignoredDirectories.append(prefix + path)
             } else {
