@@ -35,12 +35,12 @@ package struct ContextListing: Sendable {
     ) throws -> ContextListing {
         let filter = ContextFilter(matcher: rules.matcher, git: nil)
         let walker = ContextWalker(root: root, options: WalkOptions(threads: threads, measureExcluded: excluded))
-        let result = try ContextScanner.unwrapping {
+        let result = try ScanPipeline.unwrapping {
             try walker.walk(filter: filter, makeVisitor: { ListingVisitor(listExcluded: excluded) })
         }
         let sorted = result.visitor.entries.sorted { $0.path.lexicographicallyPrecedes($1.path) }
         let diagnostics = result.visitor.diagnostics
-            .map { ScanReport.Diagnostic(kind: $0.kind.rawValue, path: $0.pathString, message: ScanVisitor.reason($0)) }
+            .map { ScanReport.Diagnostic(kind: $0.kind.rawValue, path: $0.pathString, message: BuildTally.reason($0)) }
             .sorted { ($0.path, $0.kind) < ($1.path, $1.kind) }
         return ContextListing(entries: sorted, diagnostics: diagnostics)
     }
