@@ -29,6 +29,8 @@ struct BuildTally: Sendable {
         /// The walker's verdicts and directory totals are this build's own (the only build, at the walk root):
         /// directory facts come from the walker's summaries, and the largest directories can be listed.
         var ownsWalk: Bool
+        /// `ls`: which entries to list; only for a build that owns the walk, whose dispositions are the walker's.
+        var listing: ContextListing.Mode?
     }
 
     /// Files and bytes of one class (an extension, a git class, a top-level entry).
@@ -88,6 +90,8 @@ struct BuildTally: Sendable {
     var directoryCandidates: [DirectoryFacts] = []
     /// Without the walker's totals: the directories this build counts itself, by path.
     var watchedDirectories: [String: WatchedDirectory] = [:]
+    /// `ls`: the entries listed so far, unsorted.
+    var listed: [ContextListing.Entry] = []
 
     init(setup: Setup) {
         self.setup = setup
@@ -111,6 +115,7 @@ struct BuildTally: Sendable {
         _ entry: WalkEntry, path: UnsafeBufferPointer<UInt8>, state: BuildSetFilter.BuildState,
         walkerSkipped: Bool, reader: inout EntryContentReader, content: inout [UInt8]??
     ) {
+        if let listing = setup.listing { list(entry, mode: listing) }
         if walkerSkipped || state.insideSkipped {
             countExcluded(entry)
             return
@@ -154,6 +159,7 @@ struct BuildTally: Sendable {
     /// A directory of the build's context is done; only called when the build owns the walk, so the summary's
     /// totals are the build's.
     mutating func directoryFinished(_ summary: DirectorySummary, path: String, state: BuildSetFilter.BuildState) {
+        if let listing = setup.listing { list(summary, mode: listing) }
         guard summary.isSent else { return }
         let totals = summary.totals
         let context = state.context
@@ -197,6 +203,7 @@ struct BuildTally: Sendable {
         for (top, tally) in other.copyAllOnly { copyAllOnly[top, default: .init()].add(tally) }
         for (gitClass, tally) in other.gitClasses { gitClasses[gitClass, default: .init()].add(tally) }
         diagnostics += other.diagnostics
+        listed += other.listed
         if let theirs = other.checks { checks?.merge(theirs) }
         if let theirs = other.ruleUsage { ruleUsage?.merge(theirs) }
         if let theirs = other.nestedNames { nestedNames?.merge(theirs) }
@@ -303,6 +310,33 @@ struct BuildTally: Sendable {
         largestFiles.offer(entry.size, tie: pathString, .init(path: pathString, bytes: entry.size))
         extensions[Self.extensionKey(entry.name), default: .init()].add(file: entry.size)
         if let gitClass { gitClasses[gitClass, default: .init()].add(file: entry.size) }
+    }
+
+    /// Lists a non-directory entry, or nothing: a directory is listed when it finishes, since BuildKit sends an
+    /// excluded one that has something sent below it.
+    private mutating func list(_ entry: WalkEntry, mode: ContextListing.Mode) {
+        guard entry.kind != .directory || (entry.disposition == .sent && mode == .sent) else { return }
+        switch (entry.disposition, mode) {
+        case (.sent, .sent), (.excluded, .excluded), (.skipped, .excluded):
+            listed.append(.init(kind: entry.kind, size: entry.size, path: Array(entry.path)))
+        default:
+            break
+        }
+    }
+
+    /// Lists a finished directory whose verdict depended on what lies below it, or a skipped one with its size.
+    private mutating func list(_ summary: DirectorySummary, mode: ContextListing.Mode) {
+        switch (summary.disposition, mode) {
+        case (.excluded, .sent) where summary.isSent, (.excluded, .excluded) where !summary.isSent:
+            listed.append(.init(kind: .directory, size: 0, path: Array(summary.path)))
+        case (.skipped, .excluded):
+            listed.append(
+                .init(
+                    kind: .directory, size: summary.totals.excludedBytes, path: Array(summary.path),
+                    skippedDirectory: true))
+        default:
+            break
+        }
     }
 
     private mutating func countExcluded(_ entry: WalkEntry) {

@@ -21,6 +21,9 @@ enum ReportAssembly {
             .map { ScanReport.ExtensionUsage(name: $0.key, files: $0.value.files, bytes: $0.value.bytes) }
             .sorted { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.name < $1.name }
             .prefix(top).map { $0 }
+        if tally.setup.listing != nil {
+            report.listing = tally.listed.sorted { $0.path.lexicographicallyPrecedes($1.path) }
+        }
         report.ignoredEntries = finished.outermostIgnored
         report.topLevelEntries = finished.topLevelEntries
         report.diagnostics = tally.diagnostics.sorted { ($0.path, $0.kind) < ($1.path, $1.kind) }

@@ -61,7 +61,12 @@ package struct ScanPipeline {
             setups.append(setup)
         }
         let filter = BuildSetFilter(members: members, measureExcluded: options.measureExcluded)
-        if filter.walkerTotalsAreOwn { setups[0].ownsWalk = true }
+        if filter.walkerTotalsAreOwn {
+            setups[0].ownsWalk = true
+            setups[0].listing = options.listing
+        } else if options.listing != nil {
+            preconditionFailure("a listing is made for one build at the walk root")
+        }
         let walker = ContextWalker(
             root: walkRoot, options: WalkOptions(threads: options.threads, measureExcluded: options.measureExcluded),
             progress: progress)

@@ -30,6 +30,8 @@ package struct ContextScanner {
         package var skipChecksInClaimedDirectories = true
         /// Estimate what `ctxtrim fix` would save (needs findings), at this rate.
         package var suggestionRate: TransferRate? = .defaultRate
+        /// List the entries sent, or those kept out (`ls`); only for a scan of one build.
+        package var listing: ContextListing.Mode?
 
         package init() {}
 
