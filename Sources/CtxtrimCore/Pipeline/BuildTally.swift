@@ -239,7 +239,6 @@ struct BuildTally: Sendable {
         for watched in watchedDirectories.values {
             let facts = watched.facts
             if watched.isCheckCandidate && facts.sentFiles > 0 { candidates.append(facts) }
-            guard facts.sentFiles > 0 || facts.sentBytes > 0 else { continue }
             let whole = ExclusionCandidate(
                 path: facts.path, isDirectory: true, bytes: facts.sentBytes, files: facts.sentFiles)
             if watched.isTopLevel { topLevelEntries.append(whole) }
@@ -288,11 +287,13 @@ struct BuildTally: Sendable {
         case .file: sent.files += 1
         }
         sent.bytes.saturatingAdd(entry.size)
-        guard entry.kind != .directory else { return }
+        // A watched directory is sent when it or something below it is (as the walker's `isSent` says).
         for watched in state.watched {
-            watchedDirectories[watched.facts.path, default: watched].facts.sentBytes.saturatingAdd(entry.size)
+            watchedDirectories[watched.facts.path, default: watched].facts.sentBytes.saturatingAdd(
+                entry.kind == .directory ? 0 : entry.size)
             if entry.kind == .file { watchedDirectories[watched.facts.path, default: watched].facts.sentFiles += 1 }
         }
+        guard entry.kind != .directory else { return }
         let gitClass = Self.gitClass(state.context)
         let whole = ExclusionCandidate(
             path: pathString, isDirectory: false, bytes: entry.size, files: entry.kind == .file ? 1 : 0)
