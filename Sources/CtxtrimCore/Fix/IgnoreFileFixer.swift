@@ -63,9 +63,7 @@ package struct IgnoreFileFixer {
         let existing = try InputFile.read(target.path, kind: .ignoreFile, origin: target.inputOrigin)
         let original = existing ?? []
         let userRules = try IgnoreRules(bytes: ManagedBlock.userBytes(original), source: target.displayPath)
-        let analysis = try DockerfileAnalysis.load(
-            context: context, target: options.target, buildArgs: options.buildArgs)
-
+        // Read once: the plan, the walk before and the proof walk after all use these inputs.
         var scanOptions = ContextScanner.Options()
         scanOptions.threads = options.threads
         scanOptions.measureExcluded = false
@@ -73,42 +71,34 @@ package struct IgnoreFileFixer {
         scanOptions.buildArgs = options.buildArgs
         scanOptions.git = options.git
         scanOptions.gitTimeout = options.gitTimeout
-        let before = try ContextScanner(context: context, rules: userRules, options: scanOptions).scan()
+        scanOptions.suggestionRate = nil
+        var build = try BuildInputs.read(
+            context: context, rules: userRules, target: options.target, options: scanOptions)
+        // The plan must know what the Dockerfile reads; without that nothing is safe to exclude.
+        if let failure = build.dockerfileFailure { throw failure }
+        let before = try ScanPipeline(build: build, options: scanOptions).run()[0]
+        build.git = nil
 
-        let buildFiles = Set([target.displayPath, context.dockerfileDisplayPath, ".dockerignore"])
-        var plan = try FixPlanner.plan(
-            report: before, analysis: analysis, strategy: options.strategy, root: context.root,
-            userMatcher: userRules.matcher, buildFiles: buildFiles)
-        var (updated, after) = try apply(plan, to: original, source: target.displayPath)
-        if plan.folded, overReaches(plan, before: before, after: after) {
-            plan = try FixPlanner.plan(
-                report: before, analysis: analysis, strategy: options.strategy, root: context.root,
-                userMatcher: userRules.matcher, fold: false, buildFiles: buildFiles)
-            (updated, after) = try apply(plan, to: original, source: target.displayPath)
+        let ignoreFile = context.relativePath(of: target.path) ?? (existing == nil ? target.displayPath : nil)
+        var proposal = try FixProposal.make(
+            report: before, build: build, original: existing, ignoreFile: ignoreFile, strategy: options.strategy,
+            rate: options.rate)
+        var after = try proofWalk(proposal, build: build, source: target.displayPath)
+        if proposal.plan.folded, overReaches(proposal.plan, before: before, after: after) {
+            proposal = try FixProposal.make(
+                report: before, build: build, original: existing, ignoreFile: ignoreFile,
+                strategy: options.strategy, fold: false, rate: options.rate)
+            after = try proofWalk(proposal, build: build, source: target.displayPath)
         }
-        try verify(plan, analysis: analysis, before: before, after: after, userRules: userRules, updated: updated)
+        try verify(
+            proposal.plan, analysis: build.analysis, before: before, after: after, userRules: userRules,
+            updated: proposal.updated)
+        proposal = try proposal.proven(by: after, ignoreFile: ignoreFile)
 
-        // The walk after ran before the write: count the ignore file's own change when it is itself sent.
-        let ownChange = try Self.ownChange(
-            relativePath: context.relativePath(of: target.path) ?? (existing == nil ? target.displayPath : nil),
-            original: existing, updated: updated)
-        var eligibleAfter = ShrinkReport.Size(files: after.sent.files, bytes: after.sent.bytes)
-        eligibleAfter.files += ownChange.files
-        eligibleAfter.bytes.saturatingAdd(ownChange.bytes)
-        var transferredAfter = after.build.map {
-            ShrinkReport.Size(files: $0.transferred.files, bytes: $0.transferred.bytes)
-        }
-        if after.build?.rootSourceLine != nil {
-            transferredAfter?.files += ownChange.files
-            transferredAfter?.bytes.saturatingAdd(ownChange.bytes)
-        }
-        let shrink = ShrinkReport(
-            eligibleBefore: .init(files: before.sent.files, bytes: before.sent.bytes), eligibleAfter: eligibleAfter,
-            transferredBefore: before.build.map { .init(files: $0.transferred.files, bytes: $0.transferred.bytes) },
-            transferredAfter: transferredAfter, rate: options.rate, patterns: plan.patternCount)
+        let updated = proposal.updated
         var outcome = Outcome(
             path: target.path, displayPath: target.displayPath, created: existing == nil, original: original,
-            updated: updated, plan: plan, shrink: shrink, wrote: false, diff: "")
+            updated: updated, plan: proposal.plan, shrink: proposal.shrink, wrote: false, diff: "")
         if options.dryRun {
             // Paths inside the context get git's a/ and b/ prefixes; an ignore file elsewhere is named as it is.
             let inside = !target.displayPath.hasPrefix("/")
@@ -123,32 +113,16 @@ package struct IgnoreFileFixer {
         return outcome
     }
 
-    /// How the ignore file itself changes the sent context once written: its new size (and one more file when it is
-    /// created), if the new rules send it. `relativePath` is its path in the context, nil when it lies outside.
-    static func ownChange(relativePath: String?, original: [UInt8]?, updated: [UInt8]) throws -> ShrinkReport.Size {
-        guard let relativePath, original.map({ $0 != updated }) ?? true else { return .init(files: 0, bytes: 0) }
-        guard try IgnoreRules(bytes: updated, source: relativePath).matcher.sent(relativePath).sent else {
-            return .init(files: 0, bytes: 0)
-        }
-        let wasSent = try original.map {
-            try IgnoreRules(bytes: $0, source: relativePath).matcher.sent(relativePath).sent
-        }
-        let oldBytes = wasSent == true ? Int64(original?.count ?? 0) : 0
-        return .init(files: wasSent == true ? 0 : 1, bytes: Int64(updated.count) - oldBytes)
-    }
-
-    /// The merged file and a walk of the context with it.
-    private func apply(_ plan: FixPlan, to original: [UInt8], source: String) throws -> ([UInt8], ScanReport) {
-        let updated = ManagedBlock.merged(original, patterns: plan.lines)
-        let rules = try IgnoreRules(bytes: updated, source: source)
+    /// A walk of the context under the proposed ignore file, before anything is written: no git, no checks.
+    private func proofWalk(_ proposal: FixProposal, build: BuildInputs, source: String) throws -> ScanReport {
+        let rules = try IgnoreRules(bytes: proposal.updated, source: source)
         var options = ContextScanner.Options()
         options.threads = self.options.threads
         options.measureExcluded = false
         options.git = false
         options.findings = false
-        options.target = self.options.target
-        options.buildArgs = self.options.buildArgs
-        return (updated, try ContextScanner(context: context, rules: rules, options: options).scan())
+        options.suggestionRate = nil
+        return try ScanPipeline(build: build.with(rules: rules), options: options).run()[0]
     }
 
     /// Whether the new file keeps out more than the plan meant to (a `**/name` pattern caught other entries).

@@ -24,80 +24,34 @@ package struct ContextListing: Sendable {
         package var pathBase64: String { Base64.encode(path) }
     }
 
+    /// Which entries a listing holds.
+    package enum Mode: Sendable {
+        /// What BuildKit sends (`ls`).
+        case sent
+        /// What the ignore file keeps out (`ls --excluded`); skipped directories once, with their measured size.
+        case excluded
+    }
+
     package let entries: [Entry]
     /// Soft problems met on the way, sorted by path.
     package let diagnostics: [ScanReport.Diagnostic]
 
-    /// Walks `context` with its ignore rules. `excluded` lists what is kept out instead of what is sent; skipped
-    /// directories are then measured and listed once with their total size.
+    /// Walks the context at `root` with `rules` through the scan pipeline (no git, no checks, no Dockerfile).
+    /// `excluded` lists what is kept out instead of what is sent; skipped directories are then measured.
     package static func list(
         root: String, rules: IgnoreRules, excluded: Bool, threads: Int = WalkOptions.onlineProcessors
     ) throws -> ContextListing {
-        let filter = ContextFilter(matcher: rules.matcher, git: nil)
-        let walker = ContextWalker(root: root, options: WalkOptions(threads: threads, measureExcluded: excluded))
-        let result = try ContextScanner.unwrapping {
-            try walker.walk(filter: filter, makeVisitor: { ListingVisitor(listExcluded: excluded) })
-        }
-        let sorted = result.visitor.entries.sorted { $0.path.lexicographicallyPrecedes($1.path) }
-        let diagnostics = result.visitor.diagnostics
-            .map { ScanReport.Diagnostic(kind: $0.kind.rawValue, path: $0.pathString, message: ScanVisitor.reason($0)) }
-            .sorted { ($0.path, $0.kind) < ($1.path, $1.kind) }
-        return ContextListing(entries: sorted, diagnostics: diagnostics)
-    }
-}
-
-/// Collects listed entries on one walker thread.
-struct ListingVisitor: WalkVisitor {
-    typealias State = ContextFilter.State
-
-    let listExcluded: Bool
-    var entries: [ContextListing.Entry] = []
-    var diagnostics: [WalkDiagnostic] = []
-
-    init(listExcluded: Bool) {
-        self.listExcluded = listExcluded
-    }
-
-    mutating func visit(_ entry: WalkEntry, state: State) {
-        switch entry.disposition {
-        case .sent:
-            if !listExcluded { entries.append(.init(kind: entry.kind, size: entry.size, path: Array(entry.path))) }
-        case .excluded:
-            // Excluded directories are decided when they finish: BuildKit sends one that has something sent below.
-            if listExcluded && entry.kind != .directory {
-                entries.append(.init(kind: entry.kind, size: entry.size, path: Array(entry.path)))
-            }
-        case .skipped:
-            if listExcluded && entry.kind != .directory {
-                entries.append(.init(kind: entry.kind, size: entry.size, path: Array(entry.path)))
-            }
-        case .insideSkipped:
-            break
-        }
-    }
-
-    mutating func directoryFinished(_ summary: DirectorySummary, state: State) {
-        switch (summary.disposition, listExcluded) {
-        case (.excluded, false) where summary.isSent:
-            entries.append(.init(kind: .directory, size: 0, path: Array(summary.path)))
-        case (.excluded, true) where !summary.isSent:
-            entries.append(.init(kind: .directory, size: 0, path: Array(summary.path)))
-        case (.skipped, true):
-            entries.append(
-                .init(
-                    kind: .directory, size: summary.totals.excludedBytes, path: Array(summary.path),
-                    skippedDirectory: true))
-        default:
-            break
-        }
-    }
-
-    mutating func diagnostic(_ diagnostic: WalkDiagnostic) {
-        diagnostics.append(diagnostic)
-    }
-
-    mutating func merge(_ other: consuming ListingVisitor) {
-        entries += other.entries
-        diagnostics += other.diagnostics
+        let context = try BuildContext.resolve(context: root, dockerfile: nil, ignoreFileOverride: nil)
+        var options = ContextScanner.Options()
+        options.threads = threads
+        options.measureExcluded = excluded
+        options.git = false
+        options.findings = false
+        options.dockerfile = false
+        options.suggestionRate = nil
+        options.listing = excluded ? .excluded : .sent
+        let build = try BuildInputs.read(context: context, rules: rules, target: nil, options: options)
+        let report = try ScanPipeline(build: build, options: options).run()[0]
+        return ContextListing(entries: report.listing ?? [], diagnostics: report.diagnostics)
     }
 }

@@ -120,6 +120,8 @@ package struct ScanReport: Sendable {
     package var topLevelEntries: [ExclusionCandidate] = []
     /// What `ctxtrim fix` would save, as a suggestion.
     package var shrink: ShrinkReport?
+    /// `ls`: the entries listed, sorted bytewise; nil unless ``ContextScanner/Options/listing`` asked for them.
+    package var listing: [ContextListing.Entry]?
 
     /// The Dockerfile's view of the context.
     package struct BuildUsage: Sendable, Equatable {

@@ -1,9 +1,8 @@
-import ContextWalker
 import Foundation
 
 @testable import CtxtrimCore
 
-/// A build context created on disk for one test, removed by `remove()`.
+/// A build context created on disk for one test, removed by `remove()`, whose checks run through the scan pipeline.
 struct TemporaryContext {
     let root: URL
 
@@ -26,46 +25,17 @@ struct TemporaryContext {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
-    /// Walks the tree serially, as the integrator will with the real walker: entries of a directory first, content of
-    /// the small files the run asks for, then each subdirectory, finished after its subtree. No git: classes are nil.
+    /// The findings of the walk checks `enabledIDs` (all when nil) from a scan of the tree: no git, no Dockerfile.
     func runChecks(enabledIDs: Set<String>? = nil) throws -> [Finding] {
-        var run = CheckRun(enabledIDs: enabledIDs)
-        _ = try walk(directory: root, relativePath: "", into: &run)
-        return run.finish()
-    }
-
-    private func walk(directory: URL, relativePath: String, into run: inout CheckRun) throws -> (
-        files: Int, bytes: Int64
-    ) {
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        var subdirectories: [(URL, String)] = []
-        var totals = (files: 0, bytes: Int64(0))
-        for name in names {
-            let url = directory.appendingPathComponent(name)
-            let path = relativePath.isEmpty ? name : "\(relativePath)/\(name)"
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-            switch attributes[.type] as? FileAttributeType {
-            case .typeDirectory?:
-                run.visit(EntryFacts(path: path, kind: .directory))
-                subdirectories.append((url, path))
-            case .typeSymbolicLink?:
-                let target = try FileManager.default.destinationOfSymbolicLink(atPath: url.path)
-                run.visit(EntryFacts(path: path, kind: .symlink, size: size, linkTarget: target))
-            default:
-                let entry = EntryFacts(path: path, kind: .file, size: size)
-                run.visit(entry)
-                totals.files += 1
-                totals.bytes += size
-                if run.shouldReadContent(of: entry) { run.scanContent(Array(try Data(contentsOf: url)), of: entry) }
-            }
-        }
-        for (url, path) in subdirectories {
-            let subtree = try walk(directory: url, relativePath: path, into: &run)
-            run.finishDirectory(DirectoryFacts(path: path, sentFiles: subtree.files, sentBytes: subtree.bytes))
-            totals.files += subtree.files
-            totals.bytes += subtree.bytes
-        }
-        return totals
+        let context = try BuildContext.resolve(context: root.path, dockerfile: nil, ignoreFileOverride: nil)
+        var options = ContextScanner.Options()
+        options.threads = 2
+        options.git = false
+        options.dockerfile = false
+        options.suggestionRate = nil
+        options.enabledChecks = enabledIDs ?? Set(CheckRegistry.ids)
+        let report = try ContextScanner(context: context, rules: try IgnoreRules.load(for: context), options: options)
+            .scan()
+        return report.findings
     }
 }

@@ -170,8 +170,8 @@ import Testing
 
     @Test func hintsUseTheDockerfileDisplayPath() throws {
         let context = try LintContext(files: ["docker/api.Dockerfile": "FROM node\nCOPY . .\nRUN npm ci\n"])
-        let subject = try context.subject(dockerfile: context.directory.path + "/docker/api.Dockerfile")
-        let findings = LintRegistry.findings(for: subject, enabledIDs: Set(LintRegistry.ids.suffix(3)))
+        let findings = try context.findings(
+            Set(LintRegistry.ids.suffix(3)), dockerfile: context.directory.path + "/docker/api.Dockerfile")
         #expect(findings.map(\.check) == ["unpinned-base-image", "copy-all-before-install"])
         #expect(findings.allSatisfy { $0.path == "docker/api.Dockerfile" })
     }

@@ -153,8 +153,8 @@ import Testing
             ".dockerignore": "x\n", "docker/app.Dockerfile": "FROM alpine:3.20\n",
             "docker/app.Dockerfile.dockerignore": "y\n",
         ])
-        let subject = try context.subject(dockerfile: context.directory.path + "/docker/app.Dockerfile")
-        let findings = LintRegistry.findings(for: subject, enabledIDs: ["ignore-file-shadowed"])
+        let findings = try context.findings(
+            ["ignore-file-shadowed"], dockerfile: context.directory.path + "/docker/app.Dockerfile")
         #expect(findings.map(\.path) == [".dockerignore"])
         #expect(findings.first?.message.contains("`docker/app.Dockerfile.dockerignore`") == true)
     }

@@ -1,16 +1,13 @@
-import ContextWalker
-import DockerIgnore
-import DockerfileReader
 import Foundation
-import GitClassifier
 
 @testable import CtxtrimCore
 
-/// A build context written to a temporary directory and linted the way a scan does: resolved like `docker build`,
-/// walked top-down with BuildKit's per-entry decisions (pruning included), the walk facts recorded, then linted.
+/// A build context written to a temporary directory and linted by the scan pipeline itself: resolved like
+/// `docker build`, walked once with every check, and the findings of the asked lint checks kept.
 struct LintContext {
     let directory: ScratchDirectory
-    /// Paths git tracks; a directory counts as tracked with everything below it.
+    /// Paths committed to a git repository made at test time (a directory commits everything below it); none means
+    /// no repository.
     let tracked: [String]
 
     /// Writes `files` (a path ending in `/` is an empty directory).
@@ -20,83 +17,43 @@ struct LintContext {
         for (path, text) in files {
             if path.hasSuffix("/") { try directory.makeDirectory(path) } else { try directory.write(path, text) }
         }
+        if !tracked.isEmpty { try commit(tracked) }
     }
 
     init(_ example: LintExample) throws {
         try self.init(files: example.files, tracked: example.tracked)
     }
 
-    /// The walk facts and the lint subject, as the integrator computes them.
-    func subject(dockerfile: String? = nil) throws -> LintSubject {
+    /// The findings of the lint checks `ids` (all lint checks when nil) from a scan with every check on, built with
+    /// `dockerfile` (absolute; the context's `Dockerfile` when nil).
+    func findings(_ ids: Set<String>? = nil, dockerfile: String? = nil) throws -> [Finding] {
         let context = try BuildContext.resolve(context: directory.path, dockerfile: dockerfile, ignoreFileOverride: nil)
-        let rules = try IgnoreRules.load(for: context)
-        let ignoreFile = context.ignoreFile == nil ? nil : rules.file
-        var walk = Walk(
-            matcher: rules.matcher, tracked: tracked, usage: RuleUsage(file: rules.file),
-            nested: NestedNameSightings(watching: ignoreFile), checks: CheckRun())
-        _ = try walk.directory(URL(fileURLWithPath: context.root), path: "", state: .root)
-        var dockerfileSubject: DockerfileSubject? = nil
-        if context.dockerfileExists {
-            let text = try String(contentsOfFile: context.dockerfile, encoding: .utf8)
-            let parsed = try Dockerfile.parse(text, path: context.dockerfileDisplayPath)
-            dockerfileSubject = DockerfileSubject(
-                dockerfile: parsed, usage: try parsed.contextUsage(), displayPath: context.dockerfileDisplayPath)
-        }
-        return LintSubject(
-            ignoreFile: ignoreFile, ruleUsage: walk.usage, nestedNames: walk.nested,
-            shadowedIgnoreFile: context.shadowedIgnoreFile, walkFindings: walk.checks.finish(),
-            dockerfile: dockerfileSubject)
+        var options = ContextScanner.Options()
+        options.threads = 2
+        options.git = !tracked.isEmpty
+        options.suggestionRate = nil
+        let report = try ContextScanner(context: context, rules: try IgnoreRules.load(for: context), options: options)
+            .scan()
+        let wanted = ids ?? Set(LintRegistry.ids)
+        return report.findings.filter { wanted.contains($0.check) }
     }
 
-    /// The findings of the lint checks `ids` (all when nil).
-    func findings(_ ids: Set<String>? = nil) throws -> [Finding] {
-        LintRegistry.findings(for: try subject(), enabledIDs: ids)
+    /// Makes the directory a git repository with `paths` committed (and nothing else added).
+    private func commit(_ paths: [String]) throws {
+        try git(["init", "-q"])
+        try git(["add", "-f", "--"] + paths)
+        try git(["-c", "user.name=ctxtrim", "-c", "user.email=ci@localhost", "commit", "-q", "-m", "fixture"])
     }
 
-    /// A serial top-down walk feeding the lint's walk facts and the walk checks.
-    private struct Walk {
-        let matcher: IgnoreMatcher
-        let tracked: [String]
-        var usage: RuleUsage
-        var nested: NestedNameSightings
-        var checks: CheckRun
-
-        /// Walks one directory; returns the files and bytes it sends.
-        mutating func directory(_ url: URL, path: String, state: ParentMatches) throws -> (files: Int, bytes: Int64) {
-            var totals = (files: 0, bytes: Int64(0))
-            for name in try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() {
-                let child = url.appendingPathComponent(name)
-                let childPath = path.isEmpty ? name : "\(path)/\(name)"
-                let attributes = try FileManager.default.attributesOfItem(atPath: child.path)
-                let isDirectory = attributes[.type] as? FileAttributeType == .typeDirectory
-                let size = isDirectory ? 0 : (attributes[.size] as? NSNumber)?.int64Value ?? 0
-                let decision = try matcher.decide(childPath, isDirectory: isDirectory, parent: state)
-                usage.record(
-                    state: decision.state, decidingRule: decision.decidingRule, path: childPath, isFile: !isDirectory,
-                    bytes: size)
-                let isTracked = tracked.contains { childPath == $0 || childPath.hasPrefix($0 + "/") }
-                let gitClass: GitClass? = isTracked ? .tracked : nil
-                if !decision.excluded {
-                    nested.record(path: childPath, isTracked: isTracked)
-                    checks.visit(
-                        EntryFacts(
-                            path: childPath, kind: isDirectory ? .directory : .file, size: size, gitClass: gitClass))
-                }
-                guard isDirectory else {
-                    if !decision.excluded { (totals.files, totals.bytes) = (totals.files + 1, totals.bytes + size) }
-                    continue
-                }
-                if decision.dockerPrunes { continue }
-                let below = try directory(child, path: childPath, state: decision.state)
-                if !decision.excluded {
-                    checks.finishDirectory(
-                        DirectoryFacts(
-                            path: childPath, sentFiles: below.files, sentBytes: below.bytes, gitClass: gitClass,
-                            tracksAnything: isTracked))
-                }
-                (totals.files, totals.bytes) = (totals.files + below.files, totals.bytes + below.bytes)
-            }
-            return totals
+    private func git(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = ["-C", directory.path] + arguments
+        process.environment = ["GIT_CONFIG_NOSYSTEM": "1", "HOME": directory.path, "PATH": "/usr/bin:/bin"]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: ["git": arguments.joined(separator: " ")])
         }
     }
 }

@@ -13,6 +13,11 @@ import Testing
         var transferred: ScanReport.ClassUsage?
         var explicitFiles: ScanReport.ClassUsage?
         var largestFiles: [ScanReport.FileUsage]
+        var extensions: [ScanReport.ExtensionUsage]
+        /// What `fix` can exclude as a unit, and what it would save: the same from a build set as alone.
+        var ignoredEntries: [ExclusionCandidate]
+        var topLevelEntries: [ExclusionCandidate]
+        var shrink: ShrinkReport?
         var git: [String]
         var findings: [String]
 
@@ -23,6 +28,10 @@ import Testing
             transferred = report.build?.transferred
             explicitFiles = report.build?.explicitFiles
             largestFiles = report.largestFiles
+            extensions = report.extensions
+            ignoredEntries = report.ignoredEntries
+            topLevelEntries = report.topLevelEntries
+            shrink = report.shrink
             git = (report.git?.classes ?? [:]).map { "\($0.key.rawValue)=\($0.value.files)/\($0.value.bytes)" }.sorted()
             findings = report.findings.map {
                 "\($0.check) \($0.path):\($0.line ?? 0) \($0.severity) \($0.anchor.map { "\($0.file):\($0.line)" } ?? "-")"
@@ -31,6 +40,10 @@ import Testing
 
         var description: String {
             "sent \(sent) excluded \(excluded) transferred \(String(describing: transferred))\n"
+                + "top-level \(topLevelEntries.map { "\($0.path) \($0.files)/\($0.bytes)" })\n"
+                + "git-ignored \(ignoredEntries.map { "\($0.path) \($0.files)/\($0.bytes)" })\n"
+                + "extensions \(extensions.map { "\($0.name) \($0.files)/\($0.bytes)" })\n"
+                + "shrink \(shrink.map { "\($0.eligibleAfter) \(String(describing: $0.transferredAfter))" } ?? "none")\n"
                 + findings.joined(separator: "\n")
         }
     }
@@ -41,7 +54,6 @@ import Testing
             context: root + "/" + build.context, dockerfile: root + "/" + build.dockerfile, ignoreFileOverride: nil)
         var options = options
         options.target = build.target
-        options.suggestionRate = nil
         return try ContextScanner(context: context, rules: IgnoreRules.load(for: context), options: options).scan()
     }
 

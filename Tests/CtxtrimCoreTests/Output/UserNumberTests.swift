@@ -77,7 +77,7 @@ import Testing
         let huge: [ScanReport.DirectoryUsage] = [
             .init(path: "a", bytes: .max, files: 1), .init(path: "a/b", bytes: .max - 1, files: 1),
         ]
-        #expect(ContextScanner.responsibleDirectories(huge, limit: 10).map(\.path) == ["a/b"])
+        #expect(ReportAssembly.responsibleDirectories(huge, limit: 10).map(\.path) == ["a/b"])
     }
 }
 

@@ -6,7 +6,7 @@ import Testing
     typealias Usage = ScanReport.DirectoryUsage
 
     @Test func deeperDirectoryHoldingNearlyEverythingReplacesItsAncestor() {
-        let chosen = ContextScanner.responsibleDirectories(
+        let chosen = ReportAssembly.responsibleDirectories(
             [
                 Usage(path: "web", bytes: 1000, files: 10), Usage(path: "web/node_modules", bytes: 950, files: 9),
                 Usage(path: "api", bytes: 300, files: 3),
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func smallSubdirectoriesOfAListedDirectoryAreLeftOut() {
-        let chosen = ContextScanner.responsibleDirectories(
+        let chosen = ReportAssembly.responsibleDirectories(
             [
                 Usage(path: ".git", bytes: 1000, files: 40), Usage(path: ".git/hooks", bytes: 600, files: 13),
                 Usage(path: ".git/objects", bytes: 100, files: 20), Usage(path: "src", bytes: 50, files: 2),
@@ -25,6 +25,6 @@ import Testing
 
     @Test func limitApplies() {
         let many = (0..<30).map { Usage(path: "d\($0)", bytes: Int64(100 - $0), files: 1) }
-        #expect(ContextScanner.responsibleDirectories(many, limit: 5).map(\.path) == ["d0", "d1", "d2", "d3", "d4"])
+        #expect(ReportAssembly.responsibleDirectories(many, limit: 5).map(\.path) == ["d0", "d1", "d2", "d3", "d4"])
     }
 }

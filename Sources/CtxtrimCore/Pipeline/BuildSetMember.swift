@@ -1,5 +1,6 @@
-/// One build as the shared walk sees it: where its context lies below the walk root and how it decides entries.
-struct SharedWalkMember: Sendable {
+/// One build as the walk of a build set sees it: where its context lies below the walk root and how it decides
+/// entries.
+struct BuildSetMember: Sendable {
     /// The context root relative to the walk root, as bytes; empty when the context is the walk root.
     let prefix: [UInt8]
     /// The build's own filter, fed paths relative to its context root.

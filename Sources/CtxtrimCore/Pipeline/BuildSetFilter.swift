@@ -1,13 +1,14 @@
 import ContextWalker
 import UntrustedText
 
-/// The filter of one walk over a repository that serves several builds: each build decides the entries inside its
-/// context with its own ``ContextFilter``, on the path relative to its context root.
+/// The filter of one walk that serves a set of builds: each build decides the entries inside its context with its
+/// own ``ContextFilter``, on the path relative to its context root. A single scan is the set of one build.
 ///
 /// The walker sends an entry when any build sends it, skips a directory only when every build containing it skips it
 /// and no build's context lies below it, and otherwise enters it as excluded. Each build's own verdict travels in the
-/// state, where ``SharedWalkVisitor`` reads it.
-struct SharedWalkFilter: WalkFilter {
+/// state, where ``BuildSetVisitor`` reads it. With one build at the walk root the walker's verdicts are that build's,
+/// so its directory totals can be taken from the walker (``BuildTally/Setup/ownsWalk``).
+struct BuildSetFilter: WalkFilter {
     /// One build's view of an entry.
     struct BuildState: Sendable {
         /// The build's filter state for the entry.
@@ -22,28 +23,46 @@ struct SharedWalkFilter: WalkFilter {
         var depth: Int
         /// Depth of the nearest strict ancestor the build sends (the context root counts as sent, at 0).
         var sentAncestorDepth: Int
-        /// Ancestors (and the entry itself) that a directory check might flag, whose sent files are counted.
-        var watched: [DirectoryFacts] = []
+        /// Ancestors (and the entry itself) whose sent files the build counts itself, when the walker's directory
+        /// totals are not the build's.
+        var watched: [WatchedDirectory] = []
 
         static func contextRoot(_ filter: ContextFilter) -> BuildState {
             BuildState(context: filter.rootState, verdict: .send, isContextRoot: true, depth: 0, sentAncestorDepth: 0)
         }
     }
 
-    /// Per build, in member order: nil outside the build's context.
+    /// Per build, in member order: nil outside the build's context. The first build is stored inline, so that the
+    /// set of one build allocates nothing per entry.
     struct State: Sendable {
-        var builds: [BuildState?]
+        var first: BuildState?
+        var rest: [BuildState?]
+
+        init(count: Int) {
+            first = nil
+            rest = count > 1 ? [BuildState?](repeating: nil, count: count - 1) : []
+        }
+
+        subscript(index: Int) -> BuildState? {
+            get { index == 0 ? first : rest[index - 1] }
+            set {
+                if index == 0 { first = newValue } else { rest[index - 1] = newValue }
+            }
+        }
     }
 
-    let members: [SharedWalkMember]
+    let members: [BuildSetMember]
     /// Whether builds that skip a directory still count what lies below it as excluded.
     let measureExcluded: Bool
+    /// Whether the walker's directory totals are the only build's own (one build, at the walk root).
+    let walkerTotalsAreOwn: Bool
     /// Strict ancestors of the context roots, relative to the walk root: they must be entered.
     let contextAncestors: Set<[UInt8]>
 
-    init(members: [SharedWalkMember], measureExcluded: Bool) {
+    init(members: [BuildSetMember], measureExcluded: Bool) {
         self.members = members
         self.measureExcluded = measureExcluded
+        walkerTotalsAreOwn = members.count == 1 && members[0].prefix.isEmpty
         var ancestors: Set<[UInt8]> = []
         for member in members {
             var prefix = member.prefix
@@ -57,18 +76,22 @@ struct SharedWalkFilter: WalkFilter {
     }
 
     var rootState: State {
-        State(builds: members.map { $0.prefix.isEmpty ? BuildState.contextRoot($0.filter) : nil })
+        var state = State(count: members.count)
+        for (index, member) in members.enumerated() where member.prefix.isEmpty {
+            state[index] = BuildState.contextRoot(member.filter)
+        }
+        return state
     }
 
     func decide(path: UnsafeBufferPointer<UInt8>, kind: EntryKind, parent: State) throws -> FilterDecision<State> {
         let isDirectory = kind == .directory
-        var builds = [BuildState?](repeating: nil, count: members.count)
+        var states = State(count: members.count)
         var sent = false
         var entered = false
         for (index, member) in members.enumerated() {
-            guard let above = parent.builds[index] else {
+            guard let above = parent[index] else {
                 if isDirectory && path.elementsEqual(member.prefix) {
-                    builds[index] = BuildState.contextRoot(member.filter)
+                    states[index] = BuildState.contextRoot(member.filter)
                     entered = true
                 }
                 continue
@@ -76,7 +99,7 @@ struct SharedWalkFilter: WalkFilter {
             let sentAncestorDepth = above.verdict == .send ? above.depth : above.sentAncestorDepth
             if above.verdict == .skip || above.insideSkipped {
                 guard measureExcluded else { continue }
-                builds[index] = BuildState(
+                states[index] = BuildState(
                     context: above.context, verdict: .skip, insideSkipped: true, depth: above.depth + 1,
                     sentAncestorDepth: sentAncestorDepth)
                 continue
@@ -91,13 +114,12 @@ struct SharedWalkFilter: WalkFilter {
             case .exclude: entered = entered || isDirectory
             case .skip: break
             }
-            // As in a single scan, directory checks yield to a claimed ancestor: nothing below a quiet one can report.
-            if isDirectory, decision.verdict != .skip, !decision.state.insideQuietDirectory, let checks = member.checks
+            if isDirectory, decision.verdict != .skip, !walkerTotalsAreOwn,
+                let watched = watch(relative, depth: state.depth, member: member, state: decision.state)
             {
-                let facts = candidateFacts(relative, member: member, state: decision.state)
-                if checks.mightFlag(facts) { state.watched.append(facts) }
+                state.watched.append(watched)
             }
-            builds[index] = state
+            states[index] = state
         }
         let verdict: FilterVerdict
         if sent {
@@ -107,16 +129,34 @@ struct SharedWalkFilter: WalkFilter {
         } else {
             verdict = .exclude
         }
-        return FilterDecision(verdict, state: State(builds: builds))
+        return FilterDecision(verdict, state: states)
     }
 
-    /// The directory as a directory check sees it, with its sent files still to be counted.
-    private func candidateFacts(
-        _ relative: UnsafeBufferPointer<UInt8>, member: SharedWalkMember, state: ContextFilter.State
-    ) -> DirectoryFacts {
+    /// The directory, when the build needs its sent totals and the walker's are not the build's: a directory a
+    /// check might flag, a top-level entry, or an outermost git-ignored one (what `fix` can exclude as a unit).
+    private func watch(
+        _ relative: UnsafeBufferPointer<UInt8>, depth: Int, member: BuildSetMember, state: ContextFilter.State
+    ) -> WatchedDirectory? {
         let path = LosslessUTF8.decode(relative)
-        return DirectoryFacts(
+        var facts = DirectoryFacts(
             path: path, sentFiles: 1, sentBytes: 1, gitClass: state.git?.gitClass,
             tracksAnything: member.filter.git?.holdsTrackedFiles(directory: path) ?? false)
+        // As in every scan, directory checks yield to a claimed ancestor: nothing below a quiet one can report.
+        // Asked as if something were sent below; the counts then start from zero.
+        let candidate = !state.insideQuietDirectory && (member.checks?.mightFlag(facts) ?? false)
+        (facts.sentFiles, facts.sentBytes) = (0, 0)
+        let outermostIgnored = state.git?.gitClass == .ignored && !state.parentIgnored
+        guard candidate || depth == 1 || outermostIgnored else { return nil }
+        return WatchedDirectory(
+            facts: facts, isCheckCandidate: candidate, isTopLevel: depth == 1, isOutermostIgnored: outermostIgnored)
     }
+}
+
+/// A directory whose sent totals one build counts itself, and why it needs them.
+struct WatchedDirectory: Sendable {
+    /// The directory; `sentFiles` and `sentBytes` start at zero and grow as the build's entries below it are sent.
+    var facts: DirectoryFacts
+    var isCheckCandidate: Bool
+    var isTopLevel: Bool
+    var isOutermostIgnored: Bool
 }

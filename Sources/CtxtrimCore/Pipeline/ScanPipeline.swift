@@ -1,0 +1,111 @@
+import ContextWalker
+import UntrustedText
+
+/// The one pipeline of every command: a set of builds (one for `scan`, `check`, `fix`, `ls`; every build for `--all`)
+/// read once, walked once with one filter and one visitor feeding a tally per build, then assembled into one report
+/// per build.
+package struct ScanPipeline {
+    /// The directory walked, absolute with symlinks resolved: every build's context lies in it.
+    package let walkRoot: String
+    package let builds: [BuildInputs]
+    package let options: ContextScanner.Options
+
+    package init(walkRoot: String, builds: [BuildInputs], options: ContextScanner.Options) {
+        self.walkRoot = walkRoot
+        self.builds = builds
+        self.options = options
+    }
+
+    /// The pipeline of one build, walking its own context.
+    package init(build: BuildInputs, options: ContextScanner.Options) {
+        self.init(walkRoot: build.context.root, builds: [build], options: options)
+    }
+
+    /// Walks once and returns one report per build, in order.
+    ///
+    /// - Throws: `IgnoreError` when a pattern fails at match time (BuildKit would fail the build), `WalkError` when
+    ///   the root cannot be opened, `MonorepoError` when a context lies outside the walk root.
+    package func run(progress: WalkProgress = WalkProgress()) throws -> [ScanReport] {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let top = min(max(0, options.top), ContextScanner.Options.maxTop)
+        var members: [BuildSetMember] = []
+        var setups: [BuildTally.Setup] = []
+        for build in builds {
+            guard let prefix = BuildContext.relative(build.context.root, to: walkRoot) else {
+                throw MonorepoError(
+                    code: .contextOutsideRoot, file: build.context.dockerfileDisplayPath,
+                    message: """
+                        the build context '\(build.displayRoot)' lies outside '\(walkRoot)'; scan a directory that \
+                        contains it
+                        """)
+            }
+            let snapshot = build.snapshot
+            let filter = ContextFilter(
+                matcher: build.rules.matcher, git: snapshot, transferMatcher: build.analysis?.transferMatcher,
+                quietDirectories: options.findings && options.skipChecksInClaimedDirectories
+                    ? QuietDirectories(enabledIDs: options.enabledChecks, git: snapshot) : nil)
+            let checks = options.findings ? CheckRun(enabledIDs: options.enabledChecks) : nil
+            members.append(
+                BuildSetMember(
+                    prefix: prefix == "." ? [] : LosslessUTF8.encode(prefix), filter: filter, checks: checks))
+            var setup = BuildTally.Setup(
+                walkRootLength: walkRoot.utf8.count, top: top, runChecks: options.findings,
+                enabledChecks: options.enabledChecks,
+                ignoreFile: build.context.ignoreFile == nil ? nil : build.rules.file,
+                git: snapshot, ownsWalk: false)
+            if let analysis = build.analysis, analysis.referencesEverything {
+                setup.explicitSourceMatcher = try DockerfileAnalysis.matcher(
+                    for: analysis.explicitSources.map(\.pattern))
+            }
+            setups.append(setup)
+        }
+        let filter = BuildSetFilter(members: members, measureExcluded: options.measureExcluded)
+        if filter.walkerTotalsAreOwn {
+            setups[0].ownsWalk = true
+            setups[0].listing = options.listing
+        } else if options.listing != nil {
+            preconditionFailure("a listing is made for one build at the walk root")
+        }
+        let walker = ContextWalker(
+            root: walkRoot, options: WalkOptions(threads: options.threads, measureExcluded: options.measureExcluded),
+            progress: progress)
+        let (fixedMembers, fixedSetups) = (members, setups)
+        let result = try Self.unwrapping {
+            try walker.walk(
+                filter: filter, makeVisitor: { BuildSetVisitor(members: fixedMembers, setups: fixedSetups) })
+        }
+        let seconds = Self.seconds(clock.now - started)
+        return zip(builds, result.visitor.tallies).map { build, tally in
+            if tally.setup.ownsWalk { Self.assertSameTotals(tally, result.totals) }
+            return ReportAssembly.report(for: build, tally: tally, options: options, walkSeconds: seconds)
+        }
+    }
+
+    /// A build that owns the walk must count exactly what the walker counted: the proof, in every debug run, that
+    /// the per-build tally and the walker agree.
+    private static func assertSameTotals(_ tally: BuildTally, _ totals: SubtreeTotals) {
+        let (sent, excluded) = tally.finalTotals
+        assert(
+            sent.files == totals.sentFiles && sent.directories == totals.sentDirectories
+                && sent.symlinks == totals.sentSymlinks && sent.others == totals.sentOther
+                && sent.bytes == totals.sentBytes && excluded.files == totals.excludedFiles
+                && excluded.directories == totals.excludedDirectories && excluded.bytes == totals.excludedBytes,
+            "build tally \(sent), \(excluded) differs from the walker's totals \(totals)")
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+
+    /// A filter failure is the ignore engine's match-time error: surface that error itself.
+    static func unwrapping<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as WalkError {
+            if error.code == .filterFailed, let cause = error.cause { throw cause }
+            throw error
+        }
+    }
+}
