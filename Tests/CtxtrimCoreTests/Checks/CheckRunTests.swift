@@ -6,7 +6,6 @@ import Testing
 @Suite struct CheckRunTests {
     @Test func nestedDependencyDirectoriesAreReportedOnceWithAllTheirBytes() throws {
         let context = try TemporaryContext()
-        defer { context.remove() }
         try context.write("package.json", "{}")
         try context.write("node_modules/a/index.js", String(repeating: "a", count: 100))
         try context.write("node_modules/a/node_modules/b/index.js", String(repeating: "b", count: 50))
@@ -24,7 +23,6 @@ import Testing
 
     @Test func secretsInsideBuildOutputAreStillReported() throws {
         let context = try TemporaryContext()
-        defer { context.remove() }
         try context.write("dist/.env", "A=1")
         try context.write("dist/app.js", "x")
         let findings = try context.runChecks()
@@ -33,7 +31,6 @@ import Testing
 
     @Test func targetIsBuildOutputOnlyBesideAProjectFile() throws {
         let context = try TemporaryContext()
-        defer { context.remove() }
         try context.write("rust/Cargo.toml", "[package]")
         try context.write("rust/target/debug/app", "bin")
         try context.write("deploy/target/prod.yaml", "x: 1")
@@ -65,7 +62,6 @@ import Testing
 
     @Test func symlinksLeavingTheContextAreFoundOnDisk() throws {
         let context = try TemporaryContext()
-        defer { context.remove() }
         try context.write("lib/real.txt", "x")
         try context.link("app/inside", to: "../lib/real.txt")
         try context.link("app/outside", to: "../../etc/passwd")

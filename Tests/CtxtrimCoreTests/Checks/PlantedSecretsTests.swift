@@ -68,7 +68,6 @@ import Testing
         var random = SplitMix64(seed: Self.seed)
         let secrets = FakeSecret.all(using: &random)
         let context = try TemporaryContext()
-        defer { context.remove() }
 
         var expectedFileFindings: Set<String> = []
         var expectedContent: [String: Set<SecretKind>] = [:]
@@ -106,7 +105,6 @@ import Testing
 
     @Test func ordinarySourceTreeHasNoSecretFinding() throws {
         let context = try TemporaryContext()
-        defer { context.remove() }
         for depth in Self.depths {
             for (path, text) in Self.ordinaryFiles { try context.write(depth + path, text) }
         }
@@ -122,7 +120,6 @@ import Testing
         var random = SplitMix64(seed: Self.seed ^ 0xFFFF)
         let secrets = FakeSecret.all(using: &random)
         let context = try TemporaryContext()
-        defer { context.remove() }
         for (index, secret) in secrets.enumerated() {
             try context.write("s\(index).txt", secret.text + "\n" + secret.text)
         }

@@ -1,29 +1,24 @@
 import Foundation
+import TestSupport
 
 @testable import CtxtrimCore
 
-/// A build context created on disk for one test, removed by `remove()`, whose checks run through the scan pipeline.
+/// A build context created on disk for one test, removed with the value, whose checks run through the scan pipeline.
 struct TemporaryContext {
-    let root: URL
+    let tree: TemporaryTree
+    var root: URL { tree.url }
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("ctxtrim-checks-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        tree = try TemporaryTree("checks")
     }
 
     func write(_ relativePath: String, _ text: String) throws {
-        let url = root.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
+        try tree.write(relativePath, text)
     }
 
     func link(_ relativePath: String, to target: String) throws {
-        let url = root.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: target)
+        try tree.symlink(relativePath, to: target)
     }
-
-    func remove() { try? FileManager.default.removeItem(at: root) }
 
     /// The findings of the walk checks `enabledIDs` (all when nil) from a scan of the tree: no git, no Dockerfile.
     func runChecks(enabledIDs: Set<String>? = nil) throws -> [Finding] {

@@ -1,18 +1,19 @@
 import Foundation
+import TestSupport
 
 @testable import CtxtrimCore
 
 /// A build context written to a temporary directory and linted by the scan pipeline itself: resolved like
 /// `docker build`, walked once with every check, and the findings of the asked lint checks kept.
 struct LintContext {
-    let directory: ScratchDirectory
+    let directory: TemporaryTree
     /// Paths committed to a git repository made at test time (a directory commits everything below it); none means
     /// no repository.
     let tracked: [String]
 
     /// Writes `files` (a path ending in `/` is an empty directory).
     init(files: [String: String], tracked: [String] = []) throws {
-        directory = try ScratchDirectory("lint")
+        directory = try TemporaryTree("lint")
         self.tracked = tracked
         for (path, text) in files {
             if path.hasSuffix("/") { try directory.makeDirectory(path) } else { try directory.write(path, text) }
@@ -40,20 +41,8 @@ struct LintContext {
 
     /// Makes the directory a git repository with `paths` committed (and nothing else added).
     private func commit(_ paths: [String]) throws {
-        try git(["init", "-q"])
-        try git(["add", "-f", "--"] + paths)
-        try git(["-c", "user.name=ctxtrim", "-c", "user.email=ci@localhost", "commit", "-q", "-m", "fixture"])
-    }
-
-    private func git(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        process.arguments = ["-C", directory.path] + arguments
-        process.environment = ["GIT_CONFIG_NOSYSTEM": "1", "HOME": directory.path, "PATH": "/usr/bin:/bin"]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: ["git": arguments.joined(separator: " ")])
-        }
+        let repository = try GitRepository.create(in: directory)
+        try repository.add(["-f", "--"] + paths)
+        try repository.commit("fixture")
     }
 }
