@@ -44,7 +44,8 @@ package struct MultiContextScanner {
         let started = clock.now
         guard let realRoot = BuildContext.realPath(root), BuildContext.isDirectory(realRoot) else {
             throw MonorepoError(
-                code: .rootNotFound, file: root, message: "repository root '\(root)' is not a directory; pass one")
+                code: .rootNotFound, file: root, message: "repository root '\(root)' is not a directory",
+                fix: "pass the directory that holds the builds")
         }
         var snapshots: [String: GitCapture] = [:]
         let prepared = try builds.map { build in
@@ -79,9 +80,8 @@ package struct MultiContextScanner {
         guard let prefix = BuildContext.relative(context.root, to: root) else {
             throw MonorepoError(
                 code: .contextOutsideRoot, file: build.composeFile ?? build.dockerfile,
-                message:
-                    "the build context '\(build.context)' lies outside '\(self.root)'; scan a directory that contains it"
-            )
+                message: "the build context '\(build.context)' lies outside '\(self.root)'",
+                fix: "scan a directory that contains it")
         }
         let rules = try IgnoreRules.load(for: context)
         var git: GitCapture?

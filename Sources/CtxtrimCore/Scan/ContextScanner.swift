@@ -299,7 +299,7 @@ package struct ContextScanner {
         do {
             return try body()
         } catch let error as WalkError {
-            if error.code == .filterFailed, let cause = error.cause { throw cause }
+            if error.code == .filterFailed, let cause = error.underlying { throw cause }
             throw error
         }
     }
