@@ -29,7 +29,8 @@ package struct GitError: CtxtrimError, Sendable, Equatable {
     }
 
     package let code: Code
-    /// What happened, naming the directory involved.
+    /// What happened. It names no directory: a scan shows it in a diagnostic, whose path is relative (``path``
+    /// holds the directory).
     package let message: String
     package let fix: String?
     /// The directory involved (the context, a repository or a submodule).

@@ -23,7 +23,7 @@ package final class Repository {
         if code == GIT_ENOTFOUND.rawValue { return nil }
         guard code == 0, let handle else {
             throw GitError(
-                code: .openRepository, message: "cannot open the git repository around the context '\(path)'",
+                code: .openRepository, message: "cannot open the git repository around the context",
                 fix: "check its permissions and `git status` there", path: path,
                 cause: LibGit2.failure(of: "git_repository_open_ext", code: code))
         }
@@ -149,7 +149,7 @@ package final class Repository {
         }
         guard code == 0 else {
             throw GitError(
-                code: .submodule, message: "cannot list the submodules of '\(workdir ?? "")'",
+                code: .submodule, message: "cannot list the submodules",
                 fix: "check `.gitmodules` with `git submodule status`", path: workdir ?? "",
                 cause: LibGit2.failure(of: "git_submodule_foreach", code: code))
         }
@@ -176,14 +176,14 @@ package final class Repository {
 
     private func statusError(_ call: String, code: Int32) -> GitError {
         GitError(
-            code: .status, message: "cannot read the git status of the work tree '\(workdir ?? "")'",
+            code: .status, message: "cannot read the git status of the work tree",
             fix: "check that `git status` works there", path: workdir ?? "",
             cause: LibGit2.failure(of: call, code: code))
     }
 
     private func submoduleError(_ call: String, code: Int32, path: String) -> GitError {
         GitError(
-            code: .submodule, message: "cannot open the submodule '\(path)'",
+            code: .submodule, message: "cannot open the submodule",
             fix: "run `git submodule update --init` or remove it", path: path,
             cause: LibGit2.failure(of: call, code: code))
     }
