@@ -55,7 +55,7 @@ package struct CtxtrimConfig: Sendable, Equatable {
         } catch let error as YamlError {
             throw ConfigError(
                 .invalidYAML, file: source, line: Self.line(of: error), problem: "not valid YAML",
-                fix: "fix the YAML syntax at that line", detail: Self.describe(error))
+                fix: "fix the YAML syntax", detail: Self.describe(error))
         } catch {
             throw ConfigError(
                 .invalidYAML, file: source, line: nil, problem: "not valid YAML", fix: "fix the YAML syntax")
