@@ -2,6 +2,7 @@ import ContextWalker
 import CtxtrimErrors
 import DockerIgnore
 import DockerfileReader
+import Foundation
 import GitClassifier
 import Testing
 
@@ -64,6 +65,28 @@ import Testing
         #expect(kinds["write.read-only"] == .input)
         #expect(kinds["walk.thread-start-failed"] == .system)
         #expect(kinds["input.too-large"] == .input)
+    }
+
+    /// Regression: git diagnostics became `git.status`, `git.bare-repository`, ..., which the schema's kebab-case
+    /// pattern for a diagnostic's kind rejected.
+    @Test func aGitDiagnosticValidatesAgainstTheScanReportSchema() throws {
+        let bare = FileManager.default.temporaryDirectory.appendingPathComponent("ctxtrim-bare-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: bare) }
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "init", "-q", "--bare", bare.path]
+        try git.run()
+        git.waitUntilExit()
+        #expect(git.terminationStatus == 0)
+        let capture = GitCapture.capture(directory: bare.path, displayPath: ".", timeout: nil)
+        let diagnostic = try #require(capture.diagnostic)
+        #expect(diagnostic.kind == "git.bare-repository")
+        var report = SampleOutcome.failing().report
+        report.git = nil
+        report.diagnostics.append(diagnostic)
+        let errors = try JSONSchemaValidator(schema: ReporterFixtures.scanReportSchema())
+            .errors(in: JSONText.parse(report.json.rendered()))
+        #expect(errors == [])
     }
 
     @Test func causesNameTheCallAndErrno() {
