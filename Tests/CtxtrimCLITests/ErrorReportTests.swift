@@ -130,6 +130,23 @@ import Testing
             ], "\(result.stderr)")
     }
 
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aWriteThatFailsIsAnOutputErrorWithStatus73() throws {
+        let tree = try context()
+        let result = try CtxtrimProcess.run(["check", "--output", "/dev/full", tree.path])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(
+            Self.reportLines(result.stderr) == [
+                "ctxtrim: error: cannot write /dev/full: write failed; nothing was changed [write.system-call]",
+                "  fix: check the free space and permissions where it is written, then run again",
+                "  cause: write: No space left on device (errno \(ENOSPC))",
+            ], "\(result.stderr)")
+        // Refusing a path is about what is there, an input error, not a failed write.
+        let directory = try CtxtrimProcess.run(["check", "--output", tree.path, tree.path])
+        #expect(directory.status == 2)
+        #expect(directory.stderr.contains("it is a directory; nothing was changed [write.directory]\n  fix: "))
+    }
+
     static let badConfigs: [(text: String, line: Int, code: String, message: String)] = [
         ("budgets:\n  max-sise: 1MiB\n", 2, "config.unknown-key", "unknown budget 'max-sise' in budgets"),
         ("colour: red\n", 1, "config.unknown-key", #"unknown setting "colour""#),

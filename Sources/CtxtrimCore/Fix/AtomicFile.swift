@@ -58,7 +58,7 @@ package enum AtomicFile {
             self.reason = reason
             self.errno = errno
             self.refusal = nil
-            self.fix = nil
+            self.fix = "check the free space and permissions where it is written, then run again"
         }
 
         package init(
