@@ -18,10 +18,13 @@ let package = Package(
         // Untrusted text (names, patterns, excerpts) made safe for each output format, and raw bytes carried in a
         // String without loss. Standard library only.
         .target(name: "UntrustedText"),
+        // The one protocol every user-facing error conforms to: a stable code, a message, a fix, a cause and a kind
+        // from which the CLI derives the exit status. Standard library only.
+        .target(name: "CtxtrimErrors"),
         // .dockerignore reading, pattern compilation, matching and explanation. Standard library only.
-        .target(name: "DockerIgnore", dependencies: ["UntrustedText"]),
+        .target(name: "DockerIgnore", dependencies: ["CtxtrimErrors", "UntrustedText"]),
         // Parallel POSIX walk of a build context; knows nothing about globs.
-        .target(name: "ContextWalker", dependencies: ["CWalk", "UntrustedText"]),
+        .target(name: "ContextWalker", dependencies: ["CWalk", "CtxtrimErrors", "UntrustedText"]),
         // getdents64(2) for the walker: Swift cannot call the variadic syscall(2).
         .target(name: "CWalk"),
         // Measures the walker on a given tree (not a test): counts, bytes and time.
@@ -30,7 +33,7 @@ let package = Package(
         // that unlink it, which must be async-signal-safe C.
         .target(name: "CTempFile"),
         // Dockerfile parsing: instructions, stages, COPY/ADD/RUN --mount sources.
-        .target(name: "DockerfileReader", dependencies: ["UntrustedText"]),
+        .target(name: "DockerfileReader", dependencies: ["CtxtrimErrors", "UntrustedText"]),
         // libgit2 through pkg-config (Debian: libgit2-dev).
         .systemLibrary(
             name: "CLibgit2",
@@ -38,12 +41,13 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         // Tracked / untracked / git-ignored classification over libgit2.
-        .target(name: "GitClassifier", dependencies: ["CLibgit2", "UntrustedText"]),
+        .target(name: "GitClassifier", dependencies: ["CLibgit2", "CtxtrimErrors", "UntrustedText"]),
         // Analysis, findings, the ignore-file generator and reporters.
         .target(
             name: "CtxtrimCore",
             dependencies: [
                 "DockerIgnore", "ContextWalker", "DockerfileReader", "GitClassifier", "UntrustedText", "CTempFile",
+                "CtxtrimErrors",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -51,7 +55,7 @@ let package = Package(
         .target(
             name: "CtxtrimCLI",
             dependencies: [
-                "CtxtrimCore", "ContextWalker", "UntrustedText",
+                "CtxtrimCore", "ContextWalker", "CtxtrimErrors", "UntrustedText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,7 +78,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["DockerIgnore"], path: "Tests/TestSupport"),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         .testTarget(name: "UntrustedTextTests", dependencies: ["UntrustedText", "TestSupport"]),
-        .testTarget(name: "DockerIgnoreTests", dependencies: ["DockerIgnore", "TestSupport"]),
+        .testTarget(name: "DockerIgnoreTests", dependencies: ["CtxtrimErrors", "DockerIgnore", "TestSupport"]),
         .testTarget(name: "ContextWalkerTests", dependencies: ["ContextWalker", "TestSupport"]),
         .testTarget(name: "DockerfileReaderTests", dependencies: ["DockerfileReader", "TestSupport"]),
         .testTarget(name: "GitClassifierTests", dependencies: ["GitClassifier", "TestSupport"]),

@@ -39,10 +39,8 @@ package struct ContextWalker<Calls: SystemCalls>: Sendable {
             rootDescriptor = try calls.openRoot(root)
         } catch {
             throw WalkError(
-                code: .rootUnreadable,
-                message:
-                    "Cannot open the build context '\(root)' as a directory; check that it exists and is readable.",
-                path: root, cause: error)
+                code: .rootUnreadable, message: "cannot open the build context '\(root)' as a directory",
+                fix: "check that it exists and is readable", path: root, underlying: error)
         }
         defer { calls.close(rootDescriptor) }
 
@@ -64,8 +62,8 @@ package struct ContextWalker<Calls: SystemCalls>: Sendable {
                 run.queue.stop()
                 threads.forEach { $0.join() }
                 throw WalkError(
-                    code: .threadStartFailed,
-                    message: "Cannot start a walker thread; retry with fewer threads (-j).", path: root, cause: nil)
+                    code: .threadStartFailed, message: "cannot start a walker thread",
+                    fix: "retry with fewer threads (-j)", path: root, underlying: nil)
             }
             threads.append(thread)
         }
@@ -75,9 +73,8 @@ package struct ContextWalker<Calls: SystemCalls>: Sendable {
         if let failure = outcome.failure {
             let path = LosslessUTF8.decode(failure.path)
             throw WalkError(
-                code: .filterFailed,
-                message: "Deciding '\(path)' failed; fix the ignore rule the cause names.", path: path,
-                cause: failure.error)
+                code: .filterFailed, message: "deciding '\(path)' failed",
+                fix: "fix the ignore rule the cause names", path: path, underlying: failure.error)
         }
         var visitors = outcome.visitors
         var merged = visitors.removeLast()

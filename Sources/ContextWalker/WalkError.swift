@@ -1,33 +1,46 @@
+import CtxtrimErrors
+
 /// Why a walk failed as a whole (soft problems are ``WalkDiagnostic``s instead).
-package struct WalkError: Error, CustomStringConvertible {
+package struct WalkError: CtxtrimError {
     /// A stable identifier of the failure.
-    package enum Code: String, Sendable {
+    package enum Code: String, ErrorCode {
         /// The context root could not be opened as a directory.
         case rootUnreadable = "walk.root-unreadable"
-        /// The filter threw; ``WalkError/cause`` holds its error.
+        /// The filter threw; ``WalkError/underlying`` holds its error.
         case filterFailed = "walk.filter-failed"
         /// A worker thread could not be started.
         case threadStartFailed = "walk.thread-start-failed"
+
+        package var kind: ErrorKind {
+            switch self {
+            case .rootUnreadable, .filterFailed: .input
+            case .threadStartFailed: .system
+            }
+        }
     }
 
     package let code: Code
-    /// What happened and what to do about it.
+    /// What happened, naming the path.
     package let message: String
+    package let fix: String?
     /// The root for ``Code/rootUnreadable``; the relative path being decided for ``Code/filterFailed``.
     package let path: String
-    /// The filter's error, or the failing system call.
-    package let cause: (any Error)?
+    /// The filter's error, or the failing system call (a ``SystemCallError``).
+    package let underlying: (any Error)?
 
-    package init(code: Code, message: String, path: String, cause: (any Error)?) {
+    package init(code: Code, message: String, fix: String?, path: String, underlying: (any Error)?) {
         self.code = code
         self.message = message
+        self.fix = fix
         self.path = path
-        self.cause = cause
+        self.underlying = underlying
     }
 
-    package var description: String {
-        var text = "\(code.rawValue): \(message)"
-        if let cause { text += " (cause: \(cause))" }
-        return text
+    package var cause: ErrorCause? {
+        switch underlying {
+        case nil: nil
+        case let call as SystemCallError: .systemCall(call.syscall, errno: call.errno)
+        case let other?: .error(other)
+        }
     }
 }

@@ -27,15 +27,13 @@ struct BuilderFlags {
                 let known = accepted.keys.sorted().map { "--\($0)" }.joined(separator: ", ")
                 throw DockerfileError(
                     .unknownFlag,
-                    "\(keyword) does not accept the flag \(Excerpt.quote("--" + name))"
-                        + (known.isEmpty ? "; remove it" : "; it accepts \(known)"),
-                    path: path, line: line)
+                    "\(keyword) does not accept the flag \(Excerpt.quote("--" + name))",
+                    fix: known.isEmpty ? "remove it" : "remove it; \(keyword) accepts \(known)", path: path, line: line)
             }
             if kind != .list, values[name] != nil {
                 throw DockerfileError(
-                    .duplicateFlag, "the flag \(Excerpt.quote("--" + name)) of \(keyword) is given twice; keep one",
-                    path: path,
-                    line: line)
+                    .duplicateFlag, "the flag \(Excerpt.quote("--" + name)) of \(keyword) is given twice",
+                    fix: "keep one", path: path, line: line)
             }
             switch kind {
             case .bool:
@@ -51,8 +49,8 @@ struct BuilderFlags {
                 guard let value else {
                     throw DockerfileError(
                         .badFlagValue,
-                        "the flag \(Excerpt.quote("--" + name)) of \(keyword) needs a value, as in --NAME=VALUE",
-                        path: path, line: line)
+                        "the flag \(Excerpt.quote("--" + name)) of \(keyword) needs a value",
+                        fix: "give one, as in --NAME=VALUE", path: path, line: line)
                 }
                 values[name, default: []].append(value)
             }

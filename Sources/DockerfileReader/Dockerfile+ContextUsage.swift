@@ -16,10 +16,10 @@ extension Dockerfile {
                 let names = stages.compactMap(\.name)
                 throw DockerfileError(
                     .unknownTarget,
-                    "there is no stage named \(Excerpt.quote(target)); "
-                        + (names.isEmpty
-                            ? "no stage has a name (use FROM image AS name)"
-                            : "stages are: \(names.joined(separator: ", "))"),
+                    "there is no stage named \(Excerpt.quote(target))",
+                    fix: names.isEmpty
+                        ? "no stage has a name: name one with FROM image AS name"
+                        : "pass one of the stages: \(names.joined(separator: ", "))",
                     path: path, line: nil)
             }
             targetIndex = stage.index
@@ -114,8 +114,8 @@ private struct StageResolver {
                         guard copy.isAdd else {
                             throw DockerfileError(
                                 .remoteSourceInCopy,
-                                "COPY cannot fetch \(Excerpt.quote(expanded.text)); use ADD for URLs and git repositories",
-                                path: dockerfile.path, line: line)
+                                "COPY cannot fetch \(Excerpt.quote(expanded.text))",
+                                fix: "use ADD for URLs and git repositories", path: dockerfile.path, line: line)
                         }
                         continue
                     }
@@ -127,9 +127,8 @@ private struct StageResolver {
                     else {
                         throw DockerfileError(
                             .badPattern,
-                            "the source \(Excerpt.quote(expanded.text)) is not a valid wildcard pattern; close every '[' and "
-                                + "do not end with '\\'",
-                            path: dockerfile.path, line: line)
+                            "the source \(Excerpt.quote(expanded.text)) is not a valid wildcard pattern",
+                            fix: "close every '[' and do not end with '\\'", path: dockerfile.path, line: line)
                     }
                     sources.append(source)
                 }
@@ -171,8 +170,9 @@ private struct StageResolver {
             guard index != stage.index, dockerfile.stages.indices.contains(index) else {
                 throw DockerfileError(
                     .invalidStageReference,
-                    "\(flag)=\(Excerpt.quote(reference)) does not name another stage; stage indexes run from 0 to "
-                        + "\(dockerfile.stages.count - 1) and a stage cannot read from itself",
+                    "\(flag)=\(Excerpt.quote(reference)) does not name another stage",
+                    fix: "name a stage, or give an index from 0 to \(dockerfile.stages.count - 1) other than this "
+                        + "stage's own",
                     path: dockerfile.path, line: line)
             }
             return index
@@ -181,8 +181,8 @@ private struct StageResolver {
         guard named.index != stage.index else {
             throw DockerfileError(
                 .invalidStageReference,
-                "\(flag)=\(Excerpt.quote(reference)) names the stage it is in; a stage cannot read from itself",
-                path: dockerfile.path, line: line)
+                "\(flag)=\(Excerpt.quote(reference)) names the stage it is in",
+                fix: "a stage cannot read from itself: name another stage", path: dockerfile.path, line: line)
         }
         return named.index
     }
@@ -194,8 +194,8 @@ private struct StageResolver {
             return try ShellLexer(escapeToken: dockerfile.directives.escapeToken, variables: variables).expand(word)
         } catch {
             throw DockerfileError(
-                .badSubstitution, "cannot substitute variables in \(Excerpt.quote(word)); check its quotes and ${...}",
-                path: dockerfile.path, line: line, cause: error.message)
+                .badSubstitution, "cannot substitute variables in \(Excerpt.quote(word))",
+                fix: "check its quotes and ${...}", path: dockerfile.path, line: line, cause: error.message)
         }
     }
 

@@ -30,7 +30,7 @@ package struct Dockerfile: Equatable, Sendable {
                 if let name = from.stageName, !stageNames.insert(name).inserted {
                     throw DockerfileError(
                         .duplicateStageName,
-                        "the stage name \(Excerpt.quote(name)) is used twice; give each stage its own name",
+                        "the stage name \(Excerpt.quote(name)) is used twice", fix: "give each stage its own name",
                         path: path, line: instruction.startLine)
                 }
                 current = (from, instruction.startLine, [])
@@ -40,16 +40,16 @@ package struct Dockerfile: Equatable, Sendable {
                 guard current != nil else {
                     throw DockerfileError(
                         .missingFrom,
-                        "\(instruction.keyword) comes before the first FROM; only ARG may precede FROM",
-                        path: path, line: instruction.startLine)
+                        "\(instruction.keyword) comes before the first FROM",
+                        fix: "move it after a FROM: only ARG may precede FROM", path: path, line: instruction.startLine)
                 }
                 current?.body.append(instruction)
             }
         }
         guard let last = current else {
             throw DockerfileError(
-                .missingFrom, "the Dockerfile has no FROM instruction; add one to start a stage", path: path,
-                line: nil)
+                .missingFrom, "the Dockerfile has no FROM instruction", fix: "add one to start a stage",
+                path: path, line: nil)
         }
         stages.append(
             Stage(

@@ -1,9 +1,11 @@
+import CtxtrimErrors
+
 /// An error in a Dockerfile or in the request made of it, with the file and line involved.
 ///
-/// `code` is stable and safe to match on; `message` says what is wrong and how to fix it.
-package struct DockerfileError: Error, Equatable, CustomStringConvertible, Sendable {
+/// `code` is stable and safe to match on; `message` says what is wrong, `fix` what to do about it.
+package struct DockerfileError: CtxtrimError, Equatable, Sendable {
     /// The stable kind of problem.
-    package enum Code: String, Sendable, CaseIterable {
+    package enum Code: String, ErrorCode {
         case invalidEscapeToken = "dockerfile.invalid-escape-token"
         case duplicateDirective = "dockerfile.duplicate-directive"
         case noInstructions = "dockerfile.no-instructions"
@@ -24,31 +26,35 @@ package struct DockerfileError: Error, Equatable, CustomStringConvertible, Senda
         case remoteSourceInCopy = "dockerfile.remote-source-in-copy"
         case invalidMount = "dockerfile.invalid-mount"
         case unknownTarget = "dockerfile.unknown-target"
+
+        /// A `--target` the Dockerfile lacks is a wrong command line; everything else is a wrong Dockerfile.
+        package var kind: ErrorKind { self == .unknownTarget ? .usage : .input }
     }
 
     package let code: Code
-    /// What is wrong and what to do about it.
-    package let message: String
+    /// What is wrong, without the location (``message`` adds it).
+    package let problem: String
+    package let fix: String?
     /// The Dockerfile's path as the caller gave it.
     package let path: String
     /// The 1-based line where the offending instruction starts, or nil when no line is involved.
     package let line: Int?
     /// The lower-level problem that led to this one, such as a lexer message.
-    package let cause: String?
+    package let detail: String?
 
-    package init(_ code: Code, _ message: String, path: String, line: Int?, cause: String? = nil) {
+    package init(_ code: Code, _ problem: String, fix: String? = nil, path: String, line: Int?, cause: String? = nil) {
         self.code = code
-        self.message = message
+        self.problem = problem
+        self.fix = fix
         self.path = path
         self.line = line
-        self.cause = cause
+        self.detail = cause
     }
 
-    package var description: String {
-        var text = path
-        if let line { text += ":\(line)" }
-        text += ": \(message)"
-        if let cause { text += " (\(cause))" }
-        return text + " [\(code.rawValue)]"
+    /// `path:line: problem`.
+    package var message: String {
+        line.map { "\(path):\($0): \(problem)" } ?? "\(path): \(problem)"
     }
+
+    package var cause: ErrorCause? { detail.map(ErrorCause.detail) }
 }

@@ -16,8 +16,10 @@ package enum InstructionDetail: Equatable, Sendable {
         let line: Int
         let escapeToken: Unicode.Scalar
 
-        func error(_ code: DockerfileError.Code, _ message: String, cause: String? = nil) -> DockerfileError {
-            DockerfileError(code, message, path: path, line: line, cause: cause)
+        func error(_ code: DockerfileError.Code, _ message: String, fix: String? = nil, cause: String? = nil)
+            -> DockerfileError
+        {
+            DockerfileError(code, message, fix: fix, path: path, line: line, cause: cause)
         }
     }
 
@@ -87,8 +89,8 @@ package enum InstructionDetail: Equatable, Sendable {
             guard isValidStageName(stageName) else {
                 throw context.error(
                     .invalidStageName,
-                    "invalid stage name \(Excerpt.quote(words[2])); start with a letter and use only letters, digits, '-', '_' "
-                        + "and '.'")
+                    "invalid stage name \(Excerpt.quote(words[2]))",
+                    fix: "start with a letter and use only letters, digits, '-', '_' and '.'")
             }
             return FromInstruction(image: words[0], stageName: stageName, platform: platform)
         default:
@@ -131,7 +133,8 @@ package enum InstructionDetail: Equatable, Sendable {
         return try words.map { word throws(DockerfileError) in
             let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else {
-                throw context.error(.missingArguments, "can't find = in \(Excerpt.quote(word)); write ENV name=value")
+                throw context.error(
+                    .missingArguments, "can't find = in \(Excerpt.quote(word))", fix: "write ENV name=value")
             }
             guard !parts[0].isEmpty else { throw context.error(.missingArguments, "ENV names can not be blank") }
             return VariableDefinition(name: String(parts[0]), value: String(parts[1]))

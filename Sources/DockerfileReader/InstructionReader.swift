@@ -55,9 +55,8 @@ struct InstructionReader {
             guard Self.keywords.contains(keyword) else {
                 throw DockerfileError(
                     .unknownInstruction,
-                    "unknown instruction \(Excerpt.quote(keyword.uppercased())); "
-                        + "check its spelling or the line continuation above it",
-                    path: path, line: startLine)
+                    "unknown instruction \(Excerpt.quote(keyword.uppercased()))",
+                    fix: "check its spelling or the line continuation above it", path: path, line: startLine)
             }
             let execForm = try execForm(keyword: keyword, arguments: arguments, line: startLine)
 
@@ -80,9 +79,9 @@ struct InstructionReader {
                     guard terminated else {
                         throw DockerfileError(
                             .unterminatedHeredoc,
-                            "heredoc \(Excerpt.quote(heredoc.name)) is never terminated; end it with a line containing only "
-                                + "\(Excerpt.quote(heredoc.name))",
-                            path: path, line: startLine)
+                            "heredoc \(Excerpt.quote(heredoc.name)) is never terminated",
+                            fix: "end it with a line containing only \(Excerpt.quote(heredoc.name))", path: path,
+                            line: startLine)
                     }
                     heredocs.append(heredoc)
                 }
@@ -98,7 +97,8 @@ struct InstructionReader {
         }
         guard !instructions.isEmpty else {
             throw DockerfileError(
-                .noInstructions, "the Dockerfile has no instructions; add at least a FROM", path: path, line: nil)
+                .noInstructions, "the Dockerfile has no instructions", fix: "add at least a FROM", path: path,
+                line: nil)
         }
         return (directives, instructions)
     }
@@ -113,7 +113,7 @@ struct InstructionReader {
         guard directives.lines[key] == nil else {
             throw DockerfileError(
                 .duplicateDirective,
-                "only one \(Excerpt.quote(key)) parser directive can be used; remove the repeated one",
+                "only one \(Excerpt.quote(key)) parser directive can be used", fix: "remove the repeated one",
                 path: path, line: line)
         }
         directives.lines[key] = line
@@ -121,8 +121,8 @@ struct InstructionReader {
         case "escape":
             guard value == "\\" || value == "`" else {
                 throw DockerfileError(
-                    .invalidEscapeToken, "invalid escape token \(Excerpt.quote(value)); use '\\' or '`'", path: path,
-                    line: line)
+                    .invalidEscapeToken, "invalid escape token \(Excerpt.quote(value))", fix: "use '\\' or '`'",
+                    path: path, line: line)
             }
             directives.escapeToken = value.unicodeScalars.first!
         case "syntax": directives.syntax = String(value)
@@ -153,17 +153,17 @@ struct InstructionReader {
         case .nonString:
             throw DockerfileError(
                 .badJSONArray,
-                "\(keyword.uppercased()) uses a JSON array with an element that is not a string; quote every element",
-                path: path, line: line)
+                "\(keyword.uppercased()) uses a JSON array with an element that is not a string",
+                fix: "quote every element", path: path, line: line)
         case .notJSON(let reason):
             // BuildKit silently reads a broken JSON array of COPY/ADD as a list of words, which is never what was
             // meant; RUN/CMD/... fall back to the shell form, where `[ -f x ]` is a valid test.
             if keyword == "copy" || keyword == "add", Self.looksLikeJSONArray(arguments) {
                 throw DockerfileError(
                     .badJSONArray,
-                    "\(keyword.uppercased()) arguments start with '[' but are not a JSON array of strings; "
-                        + "use double quotes and commas, as in [\"src\", \"dest\"]",
-                    path: path, line: line, cause: reason)
+                    "\(keyword.uppercased()) arguments start with '[' but are not a JSON array of strings",
+                    fix: "use double quotes and commas, as in [\"src\", \"dest\"]", path: path, line: line,
+                    cause: reason)
             }
             return nil
         }

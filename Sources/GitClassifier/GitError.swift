@@ -1,44 +1,46 @@
-/// An error of the git classifier: a stable code, what to do, the path involved and the libgit2 failure behind it.
-package struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
+import CtxtrimErrors
+
+/// An error of the git classifier: a stable code, what went wrong, what to do, the path involved and the libgit2
+/// failure behind it. A scan turns it into a `git.*` diagnostic and goes on without git classes.
+package struct GitError: CtxtrimError, Sendable, Equatable {
     /// Stable identifiers of what went wrong; the raw value never changes between releases.
-    package enum Code: String, Sendable, Equatable {
+    package enum Code: String, ErrorCode {
         /// The repository that contains the context could not be opened.
-        case openRepository = "git-open-repository"
+        case openRepository = "git.open-repository"
         /// The context lies in a bare repository, which has no work tree to classify.
-        case bareRepository = "git-bare-repository"
+        case bareRepository = "git.bare-repository"
         /// The context directory does not resolve to a path inside the repository's work tree.
-        case contextOutsideWorkTree = "git-context-outside-work-tree"
+        case contextOutsideWorkTree = "git.context-outside-work-tree"
         /// libgit2 could not compute the status of the work tree.
-        case status = "git-status"
+        case status = "git.status"
         /// A submodule could not be listed or opened.
-        case submodule = "git-submodule"
+        case submodule = "git.submodule"
         /// The status capture did not finish within its time budget.
-        case timedOut = "git-timeout"
+        case timedOut = "git.timeout"
         /// No thread could be started to run the status capture.
-        case thread = "git-thread"
-    }
+        case thread = "git.thread"
 
-    /// The libgit2 call that failed, its return code and libgit2's own message.
-    package struct Cause: Sendable, Equatable, CustomStringConvertible {
-        /// The libgit2 function, such as `git_status_list_new`.
-        package let call: String
-        /// libgit2's return code (a negative `git_error_code`).
-        package let returnCode: Int32
-        /// libgit2's message for the calling thread, or a generic text when it left none.
-        package let message: String
-
-        package var description: String { "\(call) returned \(returnCode): \(message)" }
+        package var kind: ErrorKind {
+            switch self {
+            case .timedOut, .thread: .system
+            default: .input
+            }
+        }
     }
 
     package let code: Code
-    /// What happened and what the user can do about it.
+    /// What happened. It names no directory: a scan shows it in a diagnostic, whose path is relative (``path``
+    /// holds the directory).
     package let message: String
+    package let fix: String?
     /// The directory involved (the context, a repository or a submodule).
     package let path: String
-    package let cause: Cause?
+    /// The libgit2 call that failed (``ErrorCause/libraryCall(_:code:message:)``), when one did.
+    package let cause: ErrorCause?
 
-    package var description: String {
-        let base = "\(code.rawValue): \(message) (\(path))"
-        return cause.map { "\(base): \($0)" } ?? base
+    /// libgit2's own message, when a libgit2 call failed.
+    package var libraryMessage: String? {
+        if case .libraryCall(_, _, let message) = cause { return message }
+        return nil
     }
 }

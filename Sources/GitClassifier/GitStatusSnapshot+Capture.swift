@@ -20,9 +20,8 @@ extension GitStatusSnapshot {
         guard let workdir = repository.workdir else {
             throw GitError(
                 code: .bareRepository,
-                message:
-                    "the context is inside a bare git repository, which has no work tree; use a checked-out directory",
-                path: contextDirectory, cause: nil)
+                message: "the context is inside a bare git repository, which has no work tree",
+                fix: "use a checked-out directory", path: contextDirectory, cause: nil)
         }
         let workTree = resolvedPath(workdir)
         let contextPath: String
@@ -33,9 +32,8 @@ extension GitStatusSnapshot {
         } else {
             throw GitError(
                 code: .contextOutsideWorkTree,
-                message:
-                    "the context does not resolve to a directory inside the work tree \(workTree); pass the real path",
-                path: contextDirectory, cause: nil)
+                message: "the context does not resolve to a directory inside the work tree \(workTree)",
+                fix: "pass the real path", path: contextDirectory, cause: nil)
         }
 
         var tables = Tables(contextPath: contextPath)

@@ -19,16 +19,14 @@ extension GitStatusSnapshot {
             })
         else {
             throw GitError(
-                code: .thread, message: "cannot start a thread for git status; free resources or pass --no-git",
-                path: contextDirectory, cause: nil)
+                code: .thread, message: "cannot start a thread for git status",
+                fix: "free resources or pass --no-git", path: contextDirectory, cause: nil)
         }
         guard let result = pending.wait(for: timeout) else {
             throw GitError(
-                code: .timedOut,
-                message:
-                    "git status took longer than \(describe(timeout)); raise --git-timeout (0: no limit) or "
-                    + "simplify the .gitignore rules",
-                path: contextDirectory, cause: nil)
+                code: .timedOut, message: "git status took longer than \(describe(timeout))",
+                fix: "raise --git-timeout (0: no limit) or simplify the .gitignore rules", path: contextDirectory,
+                cause: nil)
         }
         return try result.get()
     }

@@ -1,4 +1,5 @@
 import CLibgit2
+import CtxtrimErrors
 
 /// Process-wide libgit2 set-up and version information.
 ///
@@ -28,11 +29,11 @@ package enum LibGit2 {
     /// The failure of `call` with return `code`, carrying libgit2's last error message on this thread.
     ///
     /// `git_error_last()` is thread-local and may be nil; call this right after the failing call, on the same thread.
-    static func failure(of call: String, code: Int32) -> GitError.Cause {
+    static func failure(of call: String, code: Int32) -> ErrorCause {
         var message = "libgit2 error \(code)"
         if let error = git_error_last(), let text = error.pointee.message {
             message = String(cString: text)
         }
-        return GitError.Cause(call: call, returnCode: code, message: message)
+        return .libraryCall(call, code: code, message: message)
     }
 }

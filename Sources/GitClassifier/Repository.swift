@@ -23,10 +23,9 @@ package final class Repository {
         if code == GIT_ENOTFOUND.rawValue { return nil }
         guard code == 0, let handle else {
             throw GitError(
-                code: .openRepository,
-                message:
-                    "cannot open the git repository around the context; check its permissions and `git status` there",
-                path: path, cause: LibGit2.failure(of: "git_repository_open_ext", code: code))
+                code: .openRepository, message: "cannot open the git repository around the context",
+                fix: "check its permissions and `git status` there", path: path,
+                cause: LibGit2.failure(of: "git_repository_open_ext", code: code))
         }
         return Repository(handle: handle)
     }
@@ -150,9 +149,9 @@ package final class Repository {
         }
         guard code == 0 else {
             throw GitError(
-                code: .submodule,
-                message: "cannot list the submodules; check `.gitmodules` with `git submodule status`",
-                path: workdir ?? "", cause: LibGit2.failure(of: "git_submodule_foreach", code: code))
+                code: .submodule, message: "cannot list the submodules",
+                fix: "check `.gitmodules` with `git submodule status`", path: workdir ?? "",
+                cause: LibGit2.failure(of: "git_submodule_foreach", code: code))
         }
         return collector.found
     }
@@ -177,14 +176,16 @@ package final class Repository {
 
     private func statusError(_ call: String, code: Int32) -> GitError {
         GitError(
-            code: .status, message: "cannot read the git status of the work tree; check that `git status` works there",
-            path: workdir ?? "", cause: LibGit2.failure(of: call, code: code))
+            code: .status, message: "cannot read the git status of the work tree",
+            fix: "check that `git status` works there", path: workdir ?? "",
+            cause: LibGit2.failure(of: call, code: code))
     }
 
     private func submoduleError(_ call: String, code: Int32, path: String) -> GitError {
         GitError(
-            code: .submodule, message: "cannot open the submodule; run `git submodule update --init` or remove it",
-            path: path, cause: LibGit2.failure(of: call, code: code))
+            code: .submodule, message: "cannot open the submodule",
+            fix: "run `git submodule update --init` or remove it", path: path,
+            cause: LibGit2.failure(of: call, code: code))
     }
 
     /// A path libgit2 returns, as the walk spells it: raw bytes kept (``LosslessUTF8``), so classes match by name.

@@ -116,7 +116,7 @@ struct WalkerBehaviorTests {
         let error = #expect(throws: WalkError.self) { try record(tree, filter: filter, options: .serial()) }
         #expect(error?.code == .filterFailed)
         #expect(error?.path == "app/main.go")
-        #expect(error?.cause as? RuleFilter.Failure == RuleFilter.Failure(path: "app/main.go"))
+        #expect(error?.underlying as? RuleFilter.Failure == RuleFilter.Failure(path: "app/main.go"))
 
         let parallelError = #expect(throws: WalkError.self) {
             try record(tree, filter: filter, options: WalkOptions(threads: 2))
@@ -134,7 +134,7 @@ struct WalkerBehaviorTests {
         }
         #expect(error?.code == .rootUnreadable)
         #expect(error?.path == tree.root + "/Dockerfile")
-        #expect((error?.cause as? SystemCallError)?.errno == 20)  // ENOTDIR
+        #expect((error?.underlying as? SystemCallError)?.errno == 20)  // ENOTDIR
     }
 
     @Test("Progress ends at the number of entries and the sum of their sizes")

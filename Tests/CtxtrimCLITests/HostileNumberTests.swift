@@ -66,7 +66,7 @@ import Testing
         try tree.write(".ctxtrim.yml", "budgets:\n  max-files: 10\n  max-size: -1MiB\n")
         let result = try CtxtrimProcess.run(["check", tree.path])
         #expect(result.status == 2, "\(result.stderr)")
-        #expect(result.stderr.contains(".ctxtrim.yml:3: max-size must be a size"), "\(result.stderr)")
+        #expect(result.stderr.contains(".ctxtrim.yml:3: budgets.max-size must be a size"), "\(result.stderr)")
         #expect(result.stderr.contains("it is negative"), "\(result.stderr)")
     }
 
@@ -85,16 +85,16 @@ import Testing
         let report = try #require(try JSONSerialization.jsonObject(with: scan.stdout) as? [String: Any])
         #expect(report["git"] == nil)
         let diagnostics = try #require(report["diagnostics"] as? [[String: String]])
-        #expect(diagnostics.first?["kind"] == "git-status")
+        #expect(diagnostics.first?["kind"] == "git.status")
         #expect(diagnostics.first?["path"] == ".")
         let message = try #require(diagnostics.first?["message"])
         #expect(message.hasPrefix("git classes are missing from this report"))
         #expect(message.contains("libgit2: directory nesting too deep"))
-        #expect(scan.stderr.contains("ctxtrim: warning: git-status .: git classes are missing"))
+        #expect(scan.stderr.contains("ctxtrim: warning: git.status .: git classes are missing"))
 
         let text = try CtxtrimProcess.run(["scan", tree.path])
         #expect(text.status == 0)
-        #expect(text.output.contains("git-status  .: git classes are missing from this report"))
+        #expect(text.output.contains("git.status  .: git classes are missing from this report"))
 
         let check = try CtxtrimProcess.run(["check", tree.path])
         #expect(check.status == 0, "\(check.output)\(check.stderr)")
@@ -124,14 +124,14 @@ import Testing
         #expect(budgeted.status == 0, "\(budgeted.stderr)")
         #expect(
             budgeted.stderr.contains(
-                "ctxtrim: warning: git-timeout .: git classes are missing from this report: git status took longer "
+                "ctxtrim: warning: git.timeout .: git classes are missing from this report: git status took longer "
                     + "than 1 s"), "\(budgeted.stderr)")
         let noGit = try CtxtrimProcess.run(["scan", "--no-git", "--format", "json", tree.path])
         #expect(try Self.withoutDiagnostics(budgeted.stdout) == Self.withoutDiagnostics(noGit.stdout))
 
         let check = try CtxtrimProcess.run(["check", "--git-timeout", "1", "--format", "json", tree.path])
         #expect(check.status == 0, "\(check.stderr)")
-        #expect(check.stderr.contains("git-timeout"))
+        #expect(check.stderr.contains("git.timeout"))
 
         // fix walks with git too: the same budget keeps it from waiting on libgit2 (14 s and more here without one).
         let fix = try CtxtrimProcess.run(["fix", "--git-timeout", "1", "--dry-run", tree.path], timeLimit: 30)

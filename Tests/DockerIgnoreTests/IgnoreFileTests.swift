@@ -1,3 +1,4 @@
+import CtxtrimErrors
 import Foundation
 import TestSupport
 import Testing
@@ -69,7 +70,10 @@ import Testing
             Issue.record("expected an error")
         } catch {
             #expect(error.code == .invalidPattern)
-            #expect(error.message.hasPrefix(#".dockerignore:3: invalid pattern "[": syntax error in pattern"#))
+            #expect(error.message == #".dockerignore:3: invalid pattern "[""#)
+            #expect(error.cause == .detail("syntax error in pattern"))
+            #expect(error.fix?.contains("close every `[` with `]`") == true)
+            #expect(error.code.rawValue == "ignore.invalid-pattern" && error.kind == .input)
         }
         do {
             _ = try IgnoreMatcher(try IgnoreFile.parse(text: "!/", source: ".dockerignore"))

@@ -235,7 +235,7 @@ import Testing
             _ = try GitStatusSnapshot.capture(contextDirectory: sandbox.path("bare.git"))
         } catch {
             #expect(error.code == .bareRepository)
-            #expect(error.description.hasPrefix("git-bare-repository: "))
+            #expect(error.code.rawValue == "git.bare-repository")
         }
     }
 

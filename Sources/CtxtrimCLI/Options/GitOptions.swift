@@ -32,7 +32,7 @@ struct GitOptions: ParsableArguments {
     /// Prints the diagnostics that say git classes are missing as warnings on stderr (for formats that show no
     /// diagnostics, or that a CI log shows apart).
     static func warn(about diagnostics: [ScanReport.Diagnostic]) {
-        for diagnostic in diagnostics where diagnostic.kind.hasPrefix("git-") {
+        for diagnostic in diagnostics where diagnostic.kind.hasPrefix("git.") {
             Console.standardError.line(
                 "ctxtrim: warning: \(diagnostic.kind) \(TerminalText.escape(diagnostic.path)): "
                     + TerminalText.escape(diagnostic.message))

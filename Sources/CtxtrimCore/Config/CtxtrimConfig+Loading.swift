@@ -11,7 +11,7 @@ extension CtxtrimConfig {
             if let explicitPath {
                 throw ContextError(
                     code: .unreadableFile, path: explicitPath,
-                    message: "config file '\(explicitPath)' does not exist; check the --config path")
+                    message: "config file '\(explicitPath)' does not exist", fix: "check the --config path")
             }
             return CtxtrimConfig()
         }

@@ -54,26 +54,29 @@ package struct CtxtrimConfig: Sendable, Equatable {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw ConfigError(
-                file: source, line: Self.line(of: error), message: "not valid YAML: \(Self.describe(error))")
+                .invalidYAML, file: source, line: Self.line(of: error), problem: "not valid YAML",
+                fix: "fix the YAML syntax", detail: Self.describe(error))
         } catch {
-            throw ConfigError(file: source, line: nil, message: "not valid YAML")
+            throw ConfigError(
+                .invalidYAML, file: source, line: nil, problem: "not valid YAML", fix: "fix the YAML syntax")
         }
         guard let root else { return config }
         let reader = Reader(source: source, knownChecks: knownChecks)
         guard let mapping = root.mapping else {
             throw reader.error(
-                root, "the top level must be a mapping of settings (budgets, fail-on, checks, suppressions)")
+                .invalidValue, root, nil, "the top level must be a mapping of settings",
+                fix: "write settings such as 'fail-on: warning'; known settings: \(Reader.settings)")
         }
         for (key, value) in mapping {
-            switch try reader.key(key) {
+            switch try reader.key(key, in: nil) {
             case "budgets": try reader.budgets(value, into: &config)
             case "fail-on": config.failOn = try reader.failThreshold(value)
             case "checks": try reader.checks(value, into: &config)
             case "suppressions": config.suppressions = try reader.suppressions(value)
             case let other:
                 throw reader.error(
-                    key,
-                    "unknown setting \(Excerpt.quote(other)); known settings: budgets, fail-on, checks, suppressions")
+                    .unknownKey, key, other, "unknown setting \(Excerpt.quote(other))",
+                    fix: "remove it or correct its spelling; known settings: \(Reader.settings)")
             }
         }
         return config
@@ -95,69 +98,90 @@ package struct CtxtrimConfig: Sendable, Equatable {
     }
 }
 
-/// Reads the config tree node by node, turning every bad key or value into an error at its line.
+/// Reads the config tree node by node, turning every bad key or value into an error at its line and key path.
 private struct Reader {
+    static let settings = "budgets, fail-on, checks, suppressions"
+    static let budgets = "max-size, max-files, max-transferred-size, max-transferred-files, max-growth"
+
     let source: String
     let knownChecks: Set<String>
 
-    func error(_ node: Node, _ message: String) -> ConfigError {
-        ConfigError(file: source, line: node.mark?.line, message: message)
+    func error(
+        _ code: ConfigError.Code, _ node: Node, _ keyPath: String?, _ problem: String, fix: String? = nil
+    ) -> ConfigError {
+        ConfigError(code, file: source, line: node.mark?.line, keyPath: keyPath, problem: problem, fix: fix)
     }
 
-    func key(_ node: Node) throws(ConfigError) -> String {
-        guard let text = node.scalar?.string else { throw error(node, "a key must be a plain string") }
+    /// `parent.name`, or `name` at the top.
+    static func path(_ parent: String?, _ name: String) -> String { parent.map { "\($0).\(name)" } ?? name }
+
+    func key(_ node: Node, in parent: String?) throws(ConfigError) -> String {
+        guard let text = node.scalar?.string else {
+            throw error(
+                .invalidValue, node, parent, "a key\(parent.map { " in \($0)" } ?? "") must be a plain string",
+                fix: "write the key as a word, such as max-size")
+        }
         return text
     }
 
-    func scalar(_ node: Node, _ what: String) throws(ConfigError) -> String {
-        guard let text = node.scalar?.string else { throw error(node, "\(what) must be a single value") }
+    func scalar(_ node: Node, _ keyPath: String) throws(ConfigError) -> String {
+        guard let text = node.scalar?.string else {
+            throw error(
+                .invalidValue, node, keyPath, "\(keyPath) must be a single value",
+                fix: "write one value after the colon, not a list or a mapping")
+        }
         return text
     }
 
     func budgets(_ node: Node, into config: inout CtxtrimConfig) throws(ConfigError) {
         guard let mapping = node.mapping else {
-            throw error(node, "budgets must be a mapping such as 'max-size: 200MiB'")
+            throw error(
+                .invalidValue, node, "budgets", "budgets must be a mapping",
+                fix: "write budgets such as 'max-size: 200MiB' on the lines below, indented")
         }
         for (keyNode, value) in mapping {
-            let name = try key(keyNode)
-            let text = try scalar(value, name)
+            let name = try key(keyNode, in: "budgets")
+            let keyPath = Self.path("budgets", name)
             switch name {
             case "max-size", "max-transferred-size":
+                let text = try scalar(value, keyPath)
                 let bytes: Int64
                 do throws(ByteCount.ParseError) {
                     bytes = try ByteCount.read(text)
                 } catch {
                     throw self.error(
-                        value,
-                        "\(name) must be a size such as 200MiB, 1.5GB or 500000 up to 8 EiB; got '\(text)': \(error)")
+                        .invalidValue, value, keyPath,
+                        "\(keyPath) must be a size such as 200MiB, 1.5GB or 500000 up to 8 EiB; got '\(text)': \(error)"
+                    )
                 }
                 if name == "max-size" { config.maxSize = bytes } else { config.maxTransferredSize = bytes }
             case "max-files", "max-transferred-files":
+                let text = try scalar(value, keyPath)
                 let count: Int64
                 do throws(ByteCount.ParseError) {
                     count = try ByteCount.count(text)
                 } catch {
                     throw self.error(
-                        value, "\(name) must be a whole number of files from 0 to \(Int64.max); got '\(text)': \(error)"
-                    )
+                        .invalidValue, value, keyPath,
+                        "\(keyPath) must be a whole number of files from 0 to \(Int64.max); got '\(text)': \(error)")
                 }
                 if name == "max-files" { config.maxFiles = Int(count) } else { config.maxTransferredFiles = Int(count) }
             case "max-growth":
+                let text = try scalar(value, keyPath)
                 let limit: GrowthLimit
                 do throws(ByteCount.ParseError) {
                     limit = try GrowthLimit.read(text)
                 } catch {
                     throw self.error(
-                        value,
-                        "max-growth must be a percentage from 0% to \(Int(GrowthLimit.maxPercent))% such as 10% or a "
+                        .invalidValue, value, keyPath,
+                        "\(keyPath) must be a percentage from 0% to \(Int(GrowthLimit.maxPercent))% such as 10% or a "
                             + "size such as 50MiB; got '\(text)': \(error)")
                 }
                 config.maxGrowth = limit
             default:
                 throw error(
-                    keyNode,
-                    "unknown budget '\(name)'; known budgets: max-size, max-files, max-transferred-size, "
-                        + "max-transferred-files, max-growth")
+                    .unknownKey, keyNode, keyPath, "unknown budget '\(name)' in budgets",
+                    fix: "remove it or correct its spelling; known budgets: \(Self.budgets)")
             }
         }
     }
@@ -165,30 +189,35 @@ private struct Reader {
     func failThreshold(_ node: Node) throws(ConfigError) -> FailThreshold {
         let text = try scalar(node, "fail-on")
         guard let threshold = FailThreshold(rawValue: text) else {
-            throw error(node, "fail-on must be one of error, warning, info, never; got \(Excerpt.quote(text))")
+            throw error(
+                .invalidValue, node, "fail-on",
+                "fail-on must be one of error, warning, info, never; got \(Excerpt.quote(text))")
         }
         return threshold
     }
 
     func checks(_ node: Node, into config: inout CtxtrimConfig) throws(ConfigError) {
         guard let mapping = node.mapping else {
-            throw error(node, "checks must map check ids to off or a severity, such as 'editor-junk: off'")
+            throw error(
+                .invalidValue, node, "checks", "checks must map check ids to off or a severity",
+                fix: "write entries such as 'editor-junk: off' on the lines below, indented")
         }
         for (keyNode, value) in mapping {
-            let id = try key(keyNode)
+            let id = try key(keyNode, in: "checks")
+            let keyPath = Self.path("checks", id)
             guard knownChecks.contains(id) else {
                 throw error(
-                    keyNode,
-                    "unknown check \(Excerpt.quote(id)); known checks: \(knownChecks.sorted().joined(separator: ", "))")
+                    .unknownCheck, keyNode, keyPath, "unknown check \(Excerpt.quote(id))",
+                    fix: "`ctxtrim checks` lists them; known checks: \(knownChecks.sorted().joined(separator: ", "))")
             }
             // YAML 1.1 reads a bare `off`/`no` as a boolean; accept both spellings.
-            let text = try scalar(value, id)
+            let text = try scalar(value, keyPath)
             switch text {
             case "off", "false", "no", "disabled": config.disabledChecks.insert(id)
             default:
                 guard let severity = Severity(rawValue: text) else {
                     throw error(
-                        value,
+                        .invalidValue, value, keyPath,
                         "check \(Excerpt.quote(id)) must be off, error, warning or info; got \(Excerpt.quote(text))")
                 }
                 config.severityOverrides[id] = severity
@@ -198,39 +227,56 @@ private struct Reader {
 
     func suppressions(_ node: Node) throws(ConfigError) -> [CtxtrimConfig.Suppression] {
         guard let sequence = node.sequence else {
-            throw error(node, "suppressions must be a list of entries with path and reason")
+            throw error(
+                .invalidValue, node, "suppressions", "suppressions must be a list of entries with path and reason",
+                fix: "write each entry as '- path: GLOB' with 'reason: WHY' below it")
         }
         var result: [CtxtrimConfig.Suppression] = []
-        for item in sequence {
+        for (index, item) in sequence.enumerated() {
+            let itemPath = "suppressions[\(index)]"
             guard let mapping = item.mapping else {
-                throw error(item, "a suppression must be a mapping with path, reason and optionally checks")
+                throw error(
+                    .invalidValue, item, itemPath,
+                    "\(itemPath) must be a mapping with path, reason and optionally checks")
             }
             var path: String?
             var reason: String?
             var checks: [String]?
             for (keyNode, value) in mapping {
-                switch try key(keyNode) {
-                case "path": path = try scalar(value, "path")
-                case "reason": reason = try scalar(value, "reason")
+                let name = try key(keyNode, in: itemPath)
+                let keyPath = Self.path(itemPath, name)
+                switch name {
+                case "path": path = try scalar(value, keyPath)
+                case "reason": reason = try scalar(value, keyPath)
                 case "checks":
                     let items: [Node] = value.sequence.map(Array.init) ?? [value]
                     var ids: [String] = []
                     for idNode in items {
-                        let id = try scalar(idNode, "a check id")
+                        let id = try scalar(idNode, keyPath)
                         guard knownChecks.contains(id) else {
-                            throw error(idNode, "unknown check \(Excerpt.quote(id)) in suppression")
+                            throw error(
+                                .unknownCheck, idNode, keyPath, "unknown check \(Excerpt.quote(id)) in suppression",
+                                fix: "`ctxtrim checks` lists the check ids")
                         }
                         ids.append(id)
                     }
                     checks = ids
                 case let other:
                     throw error(
-                        keyNode, "unknown suppression key \(Excerpt.quote(other)); known keys: path, checks, reason")
+                        .unknownKey, keyNode, keyPath, "unknown suppression key \(Excerpt.quote(other))",
+                        fix: "remove it or correct its spelling; known keys: path, checks, reason")
                 }
             }
-            guard let path, !path.isEmpty else { throw error(item, "a suppression needs a path glob") }
+            guard let path, !path.isEmpty else {
+                throw error(
+                    .missingValue, item, Self.path(itemPath, "path"), "\(itemPath) needs a path glob",
+                    fix: "add 'path: GLOB' in .dockerignore pattern syntax")
+            }
             guard let reason, !reason.trimmingSpaces.isEmpty else {
-                throw error(item, "the suppression of \(Excerpt.quote(path)) needs a reason: say why it is safe")
+                throw error(
+                    .missingValue, item, Self.path(itemPath, "reason"),
+                    "the suppression of \(Excerpt.quote(path)) needs a reason",
+                    fix: "add 'reason:' saying why it is safe")
             }
             result.append(.init(path: path, checks: checks, reason: reason, line: item.mark?.line ?? 0))
         }

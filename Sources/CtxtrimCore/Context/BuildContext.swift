@@ -59,12 +59,12 @@ package struct BuildContext: Sendable, Equatable {
         guard let root = realPath(context) else {
             throw ContextError(
                 code: .contextNotFound, path: context,
-                message: "context directory '\(context)' does not exist; pass an existing directory as CONTEXT")
+                message: "context directory '\(context)' does not exist", fix: "pass an existing directory as CONTEXT")
         }
         guard isDirectory(root) else {
             throw ContextError(
                 code: .contextNotDirectory, path: context,
-                message: "context '\(context)' is not a directory; pass the directory docker build would use")
+                message: "context '\(context)' is not a directory", fix: "pass the directory docker build would use")
         }
         let dockerfilePath = absolute(dockerfile ?? joined(root, "Dockerfile"))
         let dockerfileExists = exists(dockerfilePath)
@@ -95,7 +95,7 @@ package struct BuildContext: Sendable, Equatable {
             guard exists(path) else {
                 throw ContextError(
                     code: .unreadableFile, path: ignoreFileOverride,
-                    message: "ignore file '\(ignoreFileOverride)' does not exist; check the --ignore-file path")
+                    message: "ignore file '\(ignoreFileOverride)' does not exist", fix: "check the --ignore-file path")
             }
             choice = IgnoreFileChoice(
                 path: path, displayPath: display(path, root: root), origin: .override, inputOrigin: .user)

@@ -1,4 +1,5 @@
 import CTempFile
+import CtxtrimErrors
 import UntrustedText
 
 #if canImport(Glibc)
@@ -19,8 +20,9 @@ import UntrustedText
 /// `IgnoreFileTarget` for the ignore file inside an untrusted context.
 package enum AtomicFile {
     /// Why a write failed or was refused: a stable code, the path, what to do, and the system call with its errno.
-    package struct WriteError: Error, CustomStringConvertible, Sendable, Equatable {
-        package enum Code: String, Sendable {
+    /// Nothing was changed.
+    package struct WriteError: CtxtrimError, Sendable, Equatable {
+        package enum Code: String, ErrorCode {
             /// A system call failed.
             case systemCall = "write.system-call"
             /// The path is a directory.
@@ -33,6 +35,9 @@ package enum AtomicFile {
             case readOnly = "write.read-only"
             /// A FIFO has no reader.
             case noReader = "write.fifo-without-reader"
+
+            /// A refusal is about what the path holds, like any bad input; a failed write is an output error.
+            package var kind: ErrorKind { self == .systemCall ? .output : .input }
         }
 
         package let code: Code
@@ -42,8 +47,9 @@ package enum AtomicFile {
         /// The errno text (`strerror`), "" for a refusal.
         package let reason: String
         package let errno: Int32
-        /// What is wrong and what to do, for a refusal (nil for a failed system call).
-        package let message: String?
+        /// Why the path was refused (nil for a failed system call).
+        package let refusal: String?
+        package let fix: String?
 
         package init(path: String, call: String, reason: String, errno: Int32 = 0) {
             self.code = .systemCall
@@ -51,16 +57,20 @@ package enum AtomicFile {
             self.call = call
             self.reason = reason
             self.errno = errno
-            self.message = nil
+            self.refusal = nil
+            self.fix = "check the free space and permissions where it is written, then run again"
         }
 
-        package init(code: Code, path: String, message: String, call: String = "", errno: Int32 = 0) {
+        package init(
+            code: Code, path: String, message: String, fix: String? = nil, call: String = "", errno: Int32 = 0
+        ) {
             self.code = code
             self.path = path
             self.call = call
             self.reason = errno == 0 ? "" : String(cString: strerror(errno))
             self.errno = errno
-            self.message = message
+            self.refusal = message
+            self.fix = fix
         }
 
         /// The failure of `call` on `path`, with the current `errno`.
@@ -69,14 +79,14 @@ package enum AtomicFile {
             return WriteError(path: path, call: call, reason: String(cString: strerror(code)), errno: code)
         }
 
-        package var description: String {
+        /// `cannot write PATH: why; nothing was changed`, the path escaped for a terminal.
+        package var message: String {
             let shown = TerminalText.escape(path)
-            if let message {
-                let cause = call.isEmpty ? "" : " (\(call): \(reason))"
-                return "cannot write \(shown): \(message)\(cause); nothing was changed"
-            }
-            return "cannot write \(shown): \(call) failed: \(reason); nothing was changed"
+            if let refusal { return "cannot write \(shown): \(refusal); nothing was changed" }
+            return "cannot write \(shown): \(call) failed; nothing was changed"
         }
+
+        package var cause: ErrorCause? { call.isEmpty ? nil : .systemCall(call, errno: errno) }
     }
 
     /// Test-only: milliseconds to sleep once the temporary file has its name, so a test can signal a `fix` mid-write.
@@ -96,14 +106,13 @@ package enum AtomicFile {
         if lstat(path, &info) == 0 {
             let kind = info.st_mode & S_IFMT
             if kind == S_IFDIR {
-                throw WriteError(code: .isDirectory, path: path, message: "it is a directory; name a file")
+                throw WriteError(code: .isDirectory, path: path, message: "it is a directory", fix: "name a file")
             }
             guard kind == S_IFREG else {
                 throw WriteError(
                     code: .notRegularFile, path: path,
-                    message:
-                        "it is \(WritePath.kindName(info.st_mode)), not a regular file; ctxtrim replaces only regular files"
-                )
+                    message: "it is \(WritePath.kindName(info.st_mode)), not a regular file",
+                    fix: "ctxtrim replaces only regular files: name one")
             }
             mode = info.st_mode & 0o7777
             owner = (info.st_uid, info.st_gid)

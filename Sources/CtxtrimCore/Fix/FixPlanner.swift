@@ -151,15 +151,17 @@ package enum FixPlanner {
     static func allowPlan(report: ScanReport, analysis: DockerfileAnalysis?) throws -> FixPlan {
         guard let analysis else {
             throw FixError(
-                code: .strategy, message: "the allow strategy needs a Dockerfile to know what to keep; none was found")
+                code: .strategy, message: "the allow strategy needs a Dockerfile to know what to keep; none was found",
+                fix: "pass the Dockerfile with -f, or use --strategy deny")
         }
         if let root = analysis.rootSource {
             throw FixError(
                 code: .strategy,
                 message: """
                     the allow strategy cannot keep everything: the Dockerfile copies the whole context (line \(root.line): \
-                    \(root.written)); use --strategy deny
-                    """)
+                    \(root.written))
+                    """,
+                fix: "use --strategy deny")
         }
         var paths: [String] = []
         for source in analysis.explicitSources {

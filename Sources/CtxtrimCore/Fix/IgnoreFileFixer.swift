@@ -147,7 +147,8 @@ package struct IgnoreFileFixer {
                         the generated ignore file would drop \(lost) file(s) that the Dockerfile's sources read \
                         (\(ByteCount.format(beforeBuild.explicitFiles.bytes - afterBuild.explicitFiles.bytes))); \
                         nothing was written
-                        """)
+                        """,
+                    fix: "report this with the Dockerfile; meanwhile edit the ignore file by hand")
             }
         }
         if let analysis {
@@ -161,7 +162,8 @@ package struct IgnoreFileFixer {
                         message: """
                             the generated ignore file would exclude `\(source.pattern)`, which the Dockerfile reads \
                             (line \(source.line)); nothing was written
-                            """)
+                            """,
+                        fix: "report this with the Dockerfile; meanwhile edit the ignore file by hand")
                 }
             }
         }
@@ -171,7 +173,8 @@ package struct IgnoreFileFixer {
                 message: """
                     the generated ignore file would keep out \(before.sent.files - after.sent.files) files where \
                     \(plan.plannedFiles) were planned; nothing was written
-                    """)
+                    """,
+                fix: "report this with the Dockerfile; meanwhile edit the ignore file by hand")
         }
     }
 }

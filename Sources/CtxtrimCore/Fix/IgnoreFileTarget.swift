@@ -37,11 +37,8 @@ package enum IgnoreFileTarget {
                     let code = errno
                     throw AtomicFile.WriteError(
                         code: .linkLeavesContext, path: shown,
-                        message: """
-                            it is a symlink to `\(linkText)`, which does not resolve; replace the link with the \
-                            ignore file itself
-                            """,
-                        call: "realpath", errno: code)
+                        message: "it is a symlink to `\(linkText)`, which does not resolve",
+                        fix: "replace the link with the ignore file itself", call: "realpath", errno: code)
                 }
                 resolved = real
             } else {
@@ -56,15 +53,14 @@ package enum IgnoreFileTarget {
                 throw AtomicFile.WriteError(
                     code: .linkLeavesContext, path: shown,
                     message: isLink
+                        ? "it is a symlink to `\(linkText)`, which resolves to \(leadsTo), outside the context"
+                        : "its directory leads outside the context, to \(leadsTo)",
+                    fix: isLink
                         ? """
-                        it is a symlink to `\(linkText)`, which resolves to \(leadsTo), outside the context; fix \
-                        writes through a link only to a regular file inside the context: replace the link with the \
-                        ignore file, or pass --ignore-file with the path you mean
+                        fix writes through a link only to a regular file inside the context: replace the link with \
+                        the ignore file, or pass --ignore-file with the path you mean
                         """
-                        : """
-                        its directory leads outside the context, to \(leadsTo); pass --ignore-file with the path you \
-                        mean
-                        """)
+                        : "pass --ignore-file with the path you mean")
             }
         }
 
@@ -78,19 +74,15 @@ package enum IgnoreFileTarget {
         guard target.st_mode & S_IFMT == S_IFREG else {
             throw AtomicFile.WriteError(
                 code: target.st_mode & S_IFMT == S_IFDIR ? .isDirectory : .notRegularFile, path: shown,
-                message: """
-                    it is \(WritePath.kindName(target.st_mode))\(via), not a regular file; fix writes only a regular \
-                    ignore file: \(instead)
-                    """)
+                message: "it is \(WritePath.kindName(target.st_mode))\(via), not a regular file",
+                fix: "fix writes only a regular ignore file: \(instead)")
         }
         let mode = target.st_mode & 0o7777
         if !force, mode & S_IWUSR == 0 || access(resolved, W_OK) != 0 {
             throw AtomicFile.WriteError(
                 code: .readOnly, path: shown,
-                message: """
-                    it is read-only (mode 0\(String(mode, radix: 8)))\(via); pass --force to replace it, keeping its \
-                    mode
-                    """)
+                message: "it is read-only (mode 0\(String(mode, radix: 8)))\(via)",
+                fix: "pass --force to replace it, keeping its mode")
         }
         return resolved
     }

@@ -56,13 +56,12 @@ package enum OutputFile {
             try writeFIFO(target, bytes: bytes)
         case S_IFDIR:
             throw AtomicFile.WriteError(
-                code: .isDirectory, path: target, message: "it is a directory; name a file in it instead")
+                code: .isDirectory, path: target, message: "it is a directory", fix: "name a file in it instead")
         default:
             throw AtomicFile.WriteError(
                 code: .notRegularFile, path: target,
-                message: """
-                    it is \(WritePath.kindName(info.st_mode)); name a regular file, a character device or a FIFO
-                    """)
+                message: "it is \(WritePath.kindName(info.st_mode))",
+                fix: "name a regular file, a character device or a FIFO")
         }
     }
 
@@ -119,7 +118,7 @@ package enum OutputFile {
             if errno == ENXIO {
                 throw AtomicFile.WriteError(
                     code: .noReader, path: path,
-                    message: "it is a FIFO that nothing reads yet; start its reader first", call: "open",
+                    message: "it is a FIFO that nothing reads yet", fix: "start its reader first", call: "open",
                     errno: ENXIO)
             }
             throw AtomicFile.WriteError.failed("open", path)

@@ -1,4 +1,5 @@
 import ContextWalker
+import CtxtrimErrors
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -13,17 +14,58 @@ package struct Baseline: Sendable, Equatable {
     /// Sent bytes per top-level entry, when the report has them.
     package var topLevel: [String: Int64]
 
-    /// Why a baseline could not be used.
-    package struct ReadError: Error, CustomStringConvertible, Sendable {
+    /// Why a baseline could not be used: the file, the field (in the report's own names, never a Swift type) and,
+    /// for JSON syntax, the line.
+    package struct ReadError: CtxtrimError, Sendable, Equatable {
+        package enum Code: String, ErrorCode {
+            /// The file does not exist.
+            case notFound = "baseline.not-found"
+            /// The file is not JSON.
+            case invalidJSON = "baseline.invalid-json"
+            /// JSON, but not a ctxtrim scan report: a field is missing or has the wrong type.
+            case notAReport = "baseline.not-a-report"
+            /// A report of another schema version.
+            case unsupportedSchema = "baseline.unsupported-schema"
+            /// A count or size that is fractional, negative or too large.
+            case outOfRange = "baseline.out-of-range"
+
+            package var kind: ErrorKind { .input }
+        }
+
+        package let code: Code
         package let file: String
-        package let message: String
-        package var description: String { "\(file): \(message)" }
+        /// 1-based line, when the JSON parser gave one.
+        package let line: Int?
+        /// The field involved, such as `totals.sent.bytes` or `topLevel[2].bytes`.
+        package let field: String?
+        /// What is wrong, without the location (``message`` adds it).
+        package let problem: String
+        package let fix: String?
+        package let detail: String?
+
+        init(
+            _ code: Code, file: String, line: Int? = nil, field: String? = nil, problem: String,
+            fix: String? = nil, detail: String? = nil
+        ) {
+            self.code = code
+            self.file = file
+            self.line = line
+            self.field = field
+            self.problem = problem
+            self.fix = fix ?? "make a new one with `ctxtrim scan --format json > \(file)`"
+            self.detail = detail
+        }
+
+        package var message: String { line.map { "\(file):\($0): \(problem)" } ?? "\(file): \(problem)" }
+        package var cause: ErrorCause? { detail.map(ErrorCause.detail) }
     }
 
     /// Reads a JSON scan report.
     package static func load(_ path: String) throws -> Baseline {
         guard let bytes = try InputFile.read(path, kind: .baseline, origin: .user) else {
-            throw ReadError(file: path, message: "no such file; make one with `ctxtrim scan --format json > \(path)`")
+            throw ReadError(
+                .notFound, file: path, problem: "no such baseline file",
+                fix: "make one with `ctxtrim scan --format json > \(path)`")
         }
         return try parse(bytes, file: path)
     }
@@ -49,15 +91,14 @@ package struct Baseline: Sendable, Equatable {
         do {
             report = try JSONDecoder().decode(Report.self, from: Data(bytes))
         } catch let error as DecodingError {
-            throw ReadError(file: file, message: describe(error))
+            throw describe(error, file: file)
         } catch {
-            throw ReadError(
-                file: file, message: "not a ctxtrim JSON report; make one with `ctxtrim scan --format json`")
+            throw ReadError(.invalidJSON, file: file, problem: "not a ctxtrim JSON report")
         }
         guard report.schemaVersion == ScanReport.schemaVersion else {
             throw ReadError(
-                file: file,
-                message:
+                .unsupportedSchema, file: file, field: "schemaVersion",
+                problem:
                     "schemaVersion \(report.schemaVersion) is not supported (this ctxtrim writes \(ScanReport.schemaVersion))"
             )
         }
@@ -97,31 +138,49 @@ package struct Baseline: Sendable, Equatable {
 
     private static func outOfRange(_ field: String, file: String) -> ReadError {
         ReadError(
-            file: file,
-            message:
-                "\(field) must be a whole number from 0 to \(Int64.max); this is no report ctxtrim wrote, make a new "
-                + "one with `ctxtrim scan --format json`")
+            .outOfRange, file: file, field: field,
+            problem: "\(field) must be a whole number from 0 to \(Int64.max); this is no report ctxtrim wrote")
     }
 
-    /// What is wrong and where, in the report's own field names (no Swift types).
-    private static func describe(_ error: DecodingError) -> String {
+    /// What is wrong and where, in the report's own field names: never a Swift type or coding key.
+    private static func describe(_ error: DecodingError, file: String) -> ReadError {
         func field(_ path: [any CodingKey]) -> String {
             path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }
                 .description
         }
-        let remedy = "make a new one with `ctxtrim scan --format json`"
         switch error {
         case .keyNotFound(let key, let context):
             let name = field(context.codingPath + [key])
-            return "not a ctxtrim JSON report: \(name) is missing; \(remedy)"
+            return ReadError(
+                .notAReport, file: file, field: name, problem: "not a ctxtrim JSON report: \(name) is missing")
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty,
+            .valueNotFound(_, let context) where context.codingPath.isEmpty:
+            return ReadError(
+                .notAReport, file: file, problem: "not a ctxtrim JSON report: the top level must be an object")
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "not a ctxtrim JSON report: \(field(context.codingPath)) has the wrong type; \(remedy)"
+            let name = field(context.codingPath)
+            return ReadError(
+                .notAReport, file: file, field: name, problem: "not a ctxtrim JSON report: \(name) has the wrong type")
         case .dataCorrupted(let context) where !context.codingPath.isEmpty:
             let name = field(context.codingPath)
-            return "\(name) must be a whole number from 0 to \(Int64.max); \(remedy)"
+            return ReadError(
+                .outOfRange, file: file, field: name, problem: "\(name) must be a whole number from 0 to \(Int64.max)")
+        case .dataCorrupted(let context):
+            return ReadError(
+                .invalidJSON, file: file, line: jsonLine(context), problem: "not valid JSON")
         default:
-            return "not valid JSON; \(remedy)"
+            return ReadError(.invalidJSON, file: file, problem: "not valid JSON")
         }
+    }
+
+    /// The line a JSON parser names (`... around line 3, column 7.`), if it names one (Darwin's does, Linux's
+    /// `JSONDecoder` does not). Only the number is taken from the parser's text, which may hold Swift names.
+    private static func jsonLine(_ context: DecodingError.Context) -> Int? {
+        for text in [context.debugDescription, context.underlyingError.map { String(describing: $0) } ?? ""] {
+            guard let range = text.range(of: "line ") else { continue }
+            if let line = Int(text[range.upperBound...].prefix { $0.isASCII && $0.isNumber }) { return line }
+        }
+        return nil
     }
 
     /// The growth from this baseline to `report`, with the top-level entries that changed most.

@@ -11,7 +11,8 @@ package enum BuildDiscovery {
     {
         guard let realRoot = BuildContext.realPath(root), BuildContext.isDirectory(realRoot) else {
             throw MonorepoError(
-                code: .rootNotFound, file: root, message: "repository root '\(root)' is not a directory; pass one")
+                code: .rootNotFound, file: root, message: "repository root '\(root)' is not a directory",
+                fix: "pass the directory that holds the builds")
         }
         let walker = ContextWalker(root: realRoot, options: WalkOptions(threads: threads))
         let found = try walker.walk(filter: DiscoveryFilter(), makeVisitor: { DiscoveryVisitor() }).visitor
@@ -63,16 +64,15 @@ package enum BuildDiscovery {
         guard BuildContext.isDirectory(absolute) else {
             throw MonorepoError(
                 code: .contextNotFound, file: composeFile, line: build.line,
-                message:
-                    "the build context '\(build.context)' of service `\(build.service)` is not a directory; fix the path"
-            )
+                message: "the build context '\(build.context)' of service `\(build.service)` is not a directory",
+                fix: "fix the path")
         }
         guard let relative = BuildContext.relative(absolute, to: root) else {
             throw MonorepoError(
                 code: .contextOutsideRoot, file: composeFile, line: build.line,
                 message:
-                    "the build context '\(build.context)' of service `\(build.service)` lies outside the scanned root; "
-                    + "run from a directory that contains it")
+                    "the build context '\(build.context)' of service `\(build.service)` lies outside the scanned root",
+                fix: "run from a directory that contains it")
         }
         return relative
     }

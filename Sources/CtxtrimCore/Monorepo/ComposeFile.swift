@@ -30,10 +30,10 @@ package struct ComposeFile: Sendable {
         } catch let error as YamlError {
             throw MonorepoError(
                 code: .malformedCompose, file: source, line: Self.line(of: error),
-                message: "not valid YAML; fix the compose file", cause: Self.problem(of: error))
+                message: "not valid YAML", fix: "fix the compose file", cause: Self.problem(of: error))
         } catch {
             throw MonorepoError(
-                code: .malformedCompose, file: source, message: "not valid YAML; fix the compose file")
+                code: .malformedCompose, file: source, message: "not valid YAML", fix: "fix the compose file")
         }
         guard let root else { return ComposeFile(builds: []) }
         guard let top = root.mapping else { throw Self.error(source, root, "the top level must be a mapping") }

@@ -1,11 +1,15 @@
+import CtxtrimErrors
+
 /// A problem finding or scanning the builds of a repository: a malformed compose file, a context outside the root.
-package struct MonorepoError: Error, CustomStringConvertible, Sendable, Equatable {
+package struct MonorepoError: CtxtrimError, Sendable, Equatable {
     /// Stable identifiers, for tests and machine output.
-    package enum Code: String, Sendable {
-        case malformedCompose = "malformed-compose"
-        case contextNotFound = "context-not-found"
-        case contextOutsideRoot = "context-outside-root"
-        case rootNotFound = "root-not-found"
+    package enum Code: String, ErrorCode {
+        case malformedCompose = "monorepo.malformed-compose"
+        case contextNotFound = "monorepo.context-not-found"
+        case contextOutsideRoot = "monorepo.context-outside-root"
+        case rootNotFound = "monorepo.root-not-found"
+
+        package var kind: ErrorKind { .input }
     }
 
     package let code: Code
@@ -13,21 +17,27 @@ package struct MonorepoError: Error, CustomStringConvertible, Sendable, Equatabl
     package let file: String
     /// 1-based line, when known.
     package let line: Int?
-    /// What went wrong and how to fix it.
-    package let message: String
+    /// What went wrong, without the location (``message`` adds it).
+    package let problem: String
+    package let fix: String?
     /// The underlying error's text (a YAML parser's problem, for example).
-    package let cause: String?
+    package let detail: String?
 
-    package init(code: Code, file: String, line: Int? = nil, message: String, cause: String? = nil) {
+    package init(
+        code: Code, file: String, line: Int? = nil, message: String, fix: String? = nil, cause: String? = nil
+    ) {
         self.code = code
         self.file = file
         self.line = line
-        self.message = message
-        self.cause = cause
+        self.problem = message
+        self.fix = fix
+        self.detail = cause
     }
 
-    package var description: String {
-        let location = line.map { "\(file):\($0)" } ?? file
-        return cause.map { "\(location): \(message) (\($0))" } ?? "\(location): \(message)"
+    /// `file:line: problem`.
+    package var message: String {
+        line.map { "\(file):\($0): \(problem)" } ?? "\(file): \(problem)"
     }
+
+    package var cause: ErrorCause? { detail.map(ErrorCause.detail) }
 }

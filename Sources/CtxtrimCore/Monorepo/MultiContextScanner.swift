@@ -26,7 +26,8 @@ package struct MultiContextScanner {
         let started = clock.now
         guard let realRoot = BuildContext.realPath(root), BuildContext.isDirectory(realRoot) else {
             throw MonorepoError(
-                code: .rootNotFound, file: root, message: "repository root '\(root)' is not a directory; pass one")
+                code: .rootNotFound, file: root, message: "repository root '\(root)' is not a directory",
+                fix: "pass the directory that holds the builds")
         }
         var gitCache: [String: GitCapture] = [:]
         let inputs = try builds.map { build in
@@ -54,9 +55,8 @@ package struct MultiContextScanner {
         guard BuildContext.relative(context.root, to: root) != nil else {
             throw MonorepoError(
                 code: .contextOutsideRoot, file: build.composeFile ?? build.dockerfile,
-                message:
-                    "the build context '\(build.context)' lies outside '\(self.root)'; scan a directory that contains it"
-            )
+                message: "the build context '\(build.context)' lies outside '\(self.root)'",
+                fix: "scan a directory that contains it")
         }
         return try BuildInputs.read(
             context: context, rules: nil, target: build.target, options: options, displayRoot: build.context,

@@ -35,10 +35,8 @@ package struct ScanPipeline {
             guard let prefix = BuildContext.relative(build.context.root, to: walkRoot) else {
                 throw MonorepoError(
                     code: .contextOutsideRoot, file: build.context.dockerfileDisplayPath,
-                    message: """
-                        the build context '\(build.displayRoot)' lies outside '\(walkRoot)'; scan a directory that \
-                        contains it
-                        """)
+                    message: "the build context '\(build.displayRoot)' lies outside '\(walkRoot)'",
+                    fix: "scan a directory that contains it")
             }
             let snapshot = build.snapshot
             let filter = ContextFilter(
@@ -104,7 +102,7 @@ package struct ScanPipeline {
         do {
             return try body()
         } catch let error as WalkError {
-            if error.code == .filterFailed, let cause = error.cause { throw cause }
+            if error.code == .filterFailed, let cause = error.underlying { throw cause }
             throw error
         }
     }

@@ -17,10 +17,12 @@ struct GitCapture {
         }
     }
 
-    /// `git-status`, `git-timeout`, ...: what failed, libgit2's own words, and that the report has no git classes.
+    /// `git.status`, `git.timeout`, ...: what failed, what to do, libgit2's own words, and that the report has no git
+    /// classes.
     static func diagnostic(for error: GitError, displayPath: String) -> ScanReport.Diagnostic {
         var message = "git classes are missing from this report: \(error.message)"
-        if let cause = error.cause { message += "; libgit2: \(cause.message) (\(cause.call))" }
+        if let fix = error.fix { message += "; \(fix)" }
+        if case .libraryCall(let call, _, let text)? = error.cause { message += "; libgit2: \(text) (\(call))" }
         return ScanReport.Diagnostic(kind: error.code.rawValue, path: displayPath, message: message)
     }
 }

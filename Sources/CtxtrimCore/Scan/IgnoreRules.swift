@@ -16,7 +16,8 @@ package struct IgnoreRules: Sendable {
         }
         guard let bytes = try InputFile.read(choice.path, kind: .ignoreFile, origin: choice.inputOrigin) else {
             throw ContextError(
-                code: .unreadableFile, path: choice.path, message: "ignore file '\(choice.displayPath)' disappeared")
+                code: .unreadableFile, path: choice.path, message: "ignore file '\(choice.displayPath)' disappeared",
+                fix: "run again once nothing else changes the context")
         }
         return try IgnoreRules(bytes: bytes, source: choice.displayPath)
     }

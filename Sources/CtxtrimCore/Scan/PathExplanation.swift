@@ -34,7 +34,7 @@ package struct PathExplanation: Sendable, Equatable {
             result.sent = walk.sent
             result.prunedAt = walk.prunedAt
         } catch {
-            result.error = error.message
+            result.error = error.description
         }
         return result
     }

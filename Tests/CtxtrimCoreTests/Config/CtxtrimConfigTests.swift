@@ -75,6 +75,31 @@ import Testing
         }
     }
 
+    static let keyPaths: [(String, String?, ConfigError.Code)] = [
+        ("budgets:\n  max-sise: 1MiB\n", "budgets.max-sise", .unknownKey),
+        ("budgets:\n  max-size: huge\n", "budgets.max-size", .invalidValue),
+        ("checks:\n  secret-file: loud\n", "checks.secret-file", .invalidValue),
+        ("checks:\n  secret-files: off\n", "checks.secret-files", .unknownCheck),
+        ("suppressions:\n  - path: a\n    reason: x\n  - path: b\n", "suppressions[1].reason", .missingValue),
+        ("suppressions:\n  - path: a\n    reason: x\n    checks: [nope]\n", "suppressions[0].checks", .unknownCheck),
+        ("colour: red\n", "colour", .unknownKey),
+        ("- a\n", nil, .invalidValue),
+        ("budgets: [1\n", nil, .invalidYAML),
+    ]
+
+    /// A bad key or value is named by its path in the file, never by a Swift type or coding key.
+    @Test(arguments: keyPaths)
+    func errorsNameTheKeyPath(text: String, keyPath: String?, code: ConfigError.Code) {
+        do {
+            _ = try CtxtrimConfig.parse(text, source: ".ctxtrim.yml", knownChecks: known)
+            Issue.record("expected an error for \(text)")
+        } catch {
+            #expect(error.keyPath == keyPath, "\(error)")
+            #expect(error.code == code, "\(error)")
+            #expect(error.description.hasSuffix("[\(code.rawValue)]"), "\(error)")
+        }
+    }
+
     @Test func growthLimits() {
         #expect(GrowthLimit.parse("10%") == .percent(10))
         #expect(GrowthLimit.parse("5MiB") == .bytes(5 * 1_048_576))

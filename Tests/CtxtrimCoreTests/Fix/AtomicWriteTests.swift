@@ -60,6 +60,6 @@ import Testing
 
     @Test func controlCharactersInAPathAreEscapedInMessages() {
         let error = AtomicFile.WriteError(code: .notRegularFile, path: "a\u{1B}[31m\nb", message: "it is a FIFO")
-        #expect(error.description == "cannot write a\\e[31m\\nb: it is a FIFO; nothing was changed")
+        #expect(error.message == "cannot write a\\e[31m\\nb: it is a FIFO; nothing was changed")
     }
 }

@@ -91,11 +91,22 @@ import Testing
         #expect(!baseline.growth(to: report(bytes: 4300), limit: .percent(10)).exceeded)
     }
 
-    @Test func baselineErrorsNameTheFile() {
-        #expect(throws: Baseline.ReadError.self) { try Baseline.parse(Array("{}".utf8), file: "base.json") }
-        #expect(throws: Baseline.ReadError.self) {
+    @Test func baselineErrorsNameTheFile() throws {
+        let missing = try #require(throws: Baseline.ReadError.self) {
+            try Baseline.parse(Array("{}".utf8), file: "base.json")
+        }
+        #expect(missing.code == .notAReport && missing.field == "schemaVersion")
+        #expect(missing.message == "base.json: not a ctxtrim JSON report: schemaVersion is missing")
+        let schema = try #require(throws: Baseline.ReadError.self) {
             try Baseline.parse(
                 Array(#"{"schemaVersion":9,"totals":{"sent":{"files":1,"bytes":1}}}"#.utf8), file: "b.json")
         }
+        #expect(schema.code == .unsupportedSchema)
+        #expect(schema.fix == "make a new one with `ctxtrim scan --format json > b.json`")
+        let nested = try #require(throws: Baseline.ReadError.self) {
+            try Baseline.parse(
+                Array(#"{"schemaVersion":1,"totals":{"sent":{"files":1,"bytes":{}}}}"#.utf8), file: "b.json")
+        }
+        #expect(nested.field == "totals.sent.bytes", "\(nested)")
     }
 }
