@@ -27,6 +27,14 @@ package struct ContextListing: Sendable {
     package let entries: [Entry]
     /// Soft problems met on the way, sorted by path.
     package let diagnostics: [ScanReport.Diagnostic]
+    /// Whether this lists what the ignore file keeps out (`--excluded`) rather than what is sent.
+    package let listsExcluded: Bool
+
+    package init(entries: [Entry], diagnostics: [ScanReport.Diagnostic], listsExcluded: Bool = false) {
+        self.entries = entries
+        self.diagnostics = diagnostics
+        self.listsExcluded = listsExcluded
+    }
 
     /// Walks `context` with its ignore rules. `excluded` lists what is kept out instead of what is sent; skipped
     /// directories are then measured and listed once with their total size.
@@ -42,7 +50,7 @@ package struct ContextListing: Sendable {
         let diagnostics = result.visitor.diagnostics
             .map { ScanReport.Diagnostic(kind: $0.kind.rawValue, path: $0.pathString, message: ScanVisitor.reason($0)) }
             .sorted { ($0.path, $0.kind) < ($1.path, $1.kind) }
-        return ContextListing(entries: sorted, diagnostics: diagnostics)
+        return ContextListing(entries: sorted, diagnostics: diagnostics, listsExcluded: excluded)
     }
 }
 
