@@ -33,7 +33,7 @@ struct FixCommand: ParsableCommand {
     @Option(help: "deny (exclude what is flagged and never read), allow (* and exact ! exceptions), or auto.")
     var strategy: FixStrategy = .deny
 
-    @Option(help: "Bandwidth for the transfer-time estimate (default 100Mbit/s; e.g. 1Gbit/s, 50MB/s).")
+    @Option(help: "Bandwidth for the transfer-time estimate, such as 1Gbit/s or 50MB/s.")
     var bandwidth: String = TransferRate.defaultDescription
 
     @OptionGroup var threadOptions: ThreadOptions
