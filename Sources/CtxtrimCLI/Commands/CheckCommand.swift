@@ -94,14 +94,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let status: ExitCode = try reportingErrors {
             if all { return try checkAll() }
-            let context = try contextOptions.resolve()
-            let settings = try GateSettings.resolve(for: context, overrides: overrides)
-            let rules = try IgnoreRules.load(for: context)
-            var options = ContextScanner.Options(threads: threadOptions, git: gitOptions, build: buildOptions)
-            options.measureExcluded = false
-            options.enabledChecks = CheckCatalog.ids.subtracting(settings.config.disabledChecks)
-            let report = try ContextScanner(context: context, rules: rules, options: options).scan()
-            let outcome = try GateEvaluator.evaluate(report, settings: settings)
+            let options = ContextScanner.Options(threads: threadOptions, git: gitOptions, build: buildOptions)
+            let outcome = try GateOutcome.check(try contextOptions.resolve(), overrides: overrides, options: options)
             try write(.check(outcome), failed: outcome.failed)
             return outcome.failed ? ExitStatus.findings : ExitStatus.success
         }
@@ -110,11 +104,9 @@ struct CheckCommand: ParsableCommand {
 
     /// `--all`: every build from one walk, each judged with its own config; one combined report for CI formats.
     private func checkAll() throws -> ExitCode {
-        let builds = try BuildDiscovery.discover(root: contextOptions.context, threads: threadOptions.threads)
-        var options = ContextScanner.Options(threads: threadOptions, git: gitOptions)
-        options.measureExcluded = false
-        let scans = try MultiContextScanner(root: contextOptions.context, builds: builds, options: options).scan()
-        let outcomes = try BuildGateOutcome.evaluate(scans, root: contextOptions.context, overrides: overrides)
+        let outcomes = try BuildGateOutcome.checkAll(
+            root: contextOptions.context, overrides: overrides,
+            options: ContextScanner.Options(threads: threadOptions, git: gitOptions))
         let failed = CombinedGate.failed(outcomes)
         try write(.checkAll(outcomes), failed: failed)
         return failed ? ExitStatus.findings : ExitStatus.success

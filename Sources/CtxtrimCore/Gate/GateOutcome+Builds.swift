@@ -1,4 +1,16 @@
 extension BuildGateOutcome {
+    /// `check --all`: every build below `root` (Dockerfiles and compose services) scanned from one walk, then each
+    /// judged with its own config file and `overrides`.
+    package static func checkAll(
+        root: String, overrides: GateSettings.Overrides, options: ContextScanner.Options
+    ) throws -> [BuildGateOutcome] {
+        let builds = try BuildDiscovery.discover(root: root, threads: options.threads)
+        var options = options
+        options.measureExcluded = false
+        let scans = try MultiContextScanner(root: root, builds: builds, options: options).scan()
+        return try evaluate(scans, root: root, overrides: overrides)
+    }
+
     /// `check --all`: every build of `scans` judged with its own settings, in discovery order.
     ///
     /// - Parameters:
