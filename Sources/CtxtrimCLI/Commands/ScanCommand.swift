@@ -64,7 +64,7 @@ struct ScanCommand: ParsableCommand {
                 defer { line.finish() }
                 report = try ContextScanner(context: context, rules: rules, options: options).scan(progress: progress)
             }
-            Console.show(format.reporter.render(.scan(report), options: renderOptions))
+            Console.show(format.reporter.render(.scan(report), options: renderOptions), messagesFirst: true)
         }
     }
 
@@ -91,6 +91,6 @@ struct ScanCommand: ParsableCommand {
             report = try MultiContextScanner(root: contextOptions.context, builds: builds, options: options)
                 .scan(progress: progress)
         }
-        Console.show(format.reporter.render(.builds(report), options: renderOptions))
+        Console.show(format.reporter.render(.builds(report), options: renderOptions), messagesFirst: true)
     }
 }
