@@ -30,4 +30,29 @@ import Testing
             #expect(Self.readme.contains("### `ctxtrim \(command)`"), "README lacks a section for \(command)")
         }
     }
+
+    /// Every option of every command's `--help` (by any of its names) appears in that command's README section.
+    @Test(arguments: ["scan", "ls", "explain", "fix", "check", "checks"])
+    func everyFlagOfTheCommandIsDocumented(command: String) throws {
+        let help = try CtxtrimProcess.run([command, "--help"]).output
+        let heading = "### `ctxtrim \(command)`"
+        let section =
+            try #require(Self.readme.components(separatedBy: heading).dropFirst().first)
+            .components(separatedBy: "\n### ").first ?? ""
+        let options = (help.components(separatedBy: "OPTIONS:").last ?? "").split(separator: "\n")
+            .filter { $0.hasPrefix("  -") }
+            .map { line in
+                line.dropFirst(2).split(separator: " ").prefix { $0.hasPrefix("-") }.map {
+                    $0.trimmingCharacters(in: [","])
+                }
+            }
+            .filter { !$0.contains("--help") && !$0.contains("--version") }
+        #expect(!options.isEmpty)
+        for names in options {
+            let documented = names.contains { name in
+                section.range(of: name + #"(?![A-Za-z0-9-])"#, options: .regularExpression) != nil
+            }
+            #expect(documented, "README's section on \(command) lacks \(names.joined(separator: ", "))")
+        }
+    }
 }

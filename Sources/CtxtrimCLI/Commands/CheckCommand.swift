@@ -1,5 +1,4 @@
 import ArgumentParser
-import ContextWalker
 import CtxtrimCore
 
 #if canImport(Glibc)
@@ -40,10 +39,10 @@ struct CheckCommand: ParsableCommand {
     var maxGrowth: String?
 
     @Option(help: "Least severity that fails the check: error, warning, info or never (default error).")
-    var failOn: FailOn?
+    var failOn: FailThreshold?
 
     @Option(help: "text, json, sarif, github, gitlab or markdown (default: github under GitHub Actions, else text).")
-    var format: ReportFormat?
+    var format: Format<CheckOutput>?
 
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
@@ -59,10 +58,6 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(help: "Check every build below CONTEXT (Dockerfiles and compose services) from one walk; fails if any fails.")
     var all = false
-
-    enum FailOn: String, ExpressibleByArgument, CaseIterable {
-        case error, warning, info, never
-    }
 
     func validate() throws {
         for (flag, value) in [("--max-size", maxSize), ("--max-transferred-size", maxTransferredSize)] {
@@ -99,25 +94,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let status: ExitCode = try reportingErrors {
             if all { return try checkAll() }
-            let context = try contextOptions.resolve()
-            let settings = try settings(for: context)
-            let rules = try IgnoreRules.load(for: context)
-            var options = ContextScanner.Options()
-            options.threads = threadOptions.threads
-            options.git = !gitOptions.noGit
-            options.gitTimeout = gitOptions.timeout
-            options.target = buildOptions.target
-            options.buildArgs = buildOptions.arguments
-            options.measureExcluded = false
-            options.enabledChecks = CheckCatalog.ids.subtracting(settings.config.disabledChecks)
-            let report = try ContextScanner(context: context, rules: rules, options: options).scan()
-            GitOptions.warn(about: report.diagnostics)
-            let outcome = try GateEvaluator.evaluate(report, settings: settings)
-            let chosen = format ?? ReportFormat.environmentDefault
-            let rendered = chosen.render(
-                outcome, style: TextStyle(color: output == nil && Console.standardOutput.usesColor), scanOnly: false
-            ).withFinalNewline
-            try write(rendered, format: chosen, outcome: outcome, failed: outcome.failed)
+            let options = ContextScanner.Options(threads: threadOptions, git: gitOptions, build: buildOptions)
+            let outcome = try GateOutcome.check(try contextOptions.resolve(), overrides: overrides, options: options)
+            try write(.check(outcome), failed: outcome.failed)
             return outcome.failed ? ExitStatus.findings : ExitStatus.success
         }
         throw status
@@ -125,65 +104,48 @@ struct CheckCommand: ParsableCommand {
 
     /// `--all`: every build from one walk, each judged with its own config; one combined report for CI formats.
     private func checkAll() throws -> ExitCode {
-        let builds = try BuildDiscovery.discover(root: contextOptions.context, threads: threadOptions.threads)
-        var options = ContextScanner.Options()
-        options.threads = threadOptions.threads
-        options.git = !gitOptions.noGit
-        options.gitTimeout = gitOptions.timeout
-        options.measureExcluded = false
-        let scans = try MultiContextScanner(root: contextOptions.context, builds: builds, options: options).scan()
-        let outcomes = try scans.builds.map { scan in
-            let context = try BuildContext.resolve(
-                context: contextOptions.context + "/" + scan.build.context,
-                dockerfile: scan.build.dockerfile.hasPrefix("/")
-                    ? scan.build.dockerfile : contextOptions.context + "/" + scan.build.dockerfile,
-                ignoreFileOverride: nil, discoveryRoot: contextOptions.context)
-            return BuildGateOutcome(
-                build: scan.build, outcome: try GateEvaluator.evaluate(scan.report, settings: settings(for: context)))
-        }
-        GitOptions.warn(about: scans.builds.flatMap(\.report.diagnostics))
-        let combined = CombinedGate.combine(outcomes)
-        let chosen = format ?? ReportFormat.environmentDefault
-        let style = TextStyle(color: output == nil && Console.standardOutput.usesColor)
-        let rendered =
-            chosen == .text
-            ? CombinedGate.text(outcomes, style: style)
-            : chosen.render(combined, style: style, scanOnly: false).withFinalNewline
+        let outcomes = try BuildGateOutcome.checkAll(
+            root: contextOptions.context, overrides: overrides,
+            options: ContextScanner.Options(threads: threadOptions, git: gitOptions))
         let failed = CombinedGate.failed(outcomes)
-        try write(rendered, format: chosen, outcome: combined, failed: failed)
+        try write(.checkAll(outcomes), failed: failed)
         return failed ? ExitStatus.findings : ExitStatus.success
     }
 
-    /// Writes the report to `--output` or standard output, and the GitHub job summary when asked for.
-    private func write(_ rendered: String, format chosen: ReportFormat, outcome: GateOutcome, failed: Bool) throws {
+    /// Renders the outcome to `--output` or standard output, and appends the GitHub job summary when the CI gives a
+    /// file for it.
+    private func write(_ outcome: CommandOutcome, failed: Bool) throws {
+        let reporter = (format ?? .environmentDefault).reporter
+        let style = TextStyle(color: output == nil && Console.standardOutput.usesColor)
+        let rendering = reporter.render(
+            outcome, options: RenderOptions(style: style, toolVersion: CtxtrimCommand.version))
+        Console.showMessages(of: rendering)
         if let output {
             Console.standardOutput.flush()
-            try OutputFile.write(Array(rendered.utf8), to: output)
+            try OutputFile.write(rendering.output, to: output)
             Console.standardOutput.line(
-                "ctxtrim check: \(failed ? "failed" : "passed"); \(chosen.rawValue) report written to \(output)")
+                "ctxtrim check: \(failed ? "failed" : "passed"); \(reporter.name) report written to \(output)")
         } else {
-            Console.standardOutput.write(rendered)
+            Console.standardOutput.write(bytes: rendering.output)
         }
-        if chosen == .github, let summary = getenv("GITHUB_STEP_SUMMARY"), summary.pointee != 0 {
-            let path = String(cString: summary)
+        if let summary = rendering.jobSummary, let path = getenv("GITHUB_STEP_SUMMARY"), path.pointee != 0 {
             Console.standardOutput.flush()
-            try OutputFile.write(
-                Array(GitHubReporter.jobSummary(outcome).withFinalNewline.utf8), to: path, mode: .append)
+            try OutputFile.write(Array(summary.utf8), to: String(cString: path), mode: .append)
         }
         Console.standardOutput.flush()
     }
 
-    /// Config file settings overridden by the options given on the command line.
-    private func settings(for context: BuildContext) throws -> GateSettings {
-        let config = try CtxtrimConfig.load(for: context, explicitPath: self.config)
-        var settings = GateSettings(config: config)
-        if let maxSize { settings.maxSize = ByteCount.parse(maxSize) }
-        if let maxFiles { settings.maxFiles = maxFiles }
-        if let maxTransferredSize { settings.maxTransferredSize = ByteCount.parse(maxTransferredSize) }
-        if let maxTransferredFiles { settings.maxTransferredFiles = maxTransferredFiles }
-        if let maxGrowth { settings.maxGrowth = GrowthLimit.parse(maxGrowth) }
-        if let failOn { settings.failOn = FailThreshold(rawValue: failOn.rawValue) ?? .error }
-        if let baseline { settings.baseline = try Baseline.load(baseline) }
-        return settings
+    /// The options given on the command line, which win over each build's config file.
+    private var overrides: GateSettings.Overrides {
+        var overrides = GateSettings.Overrides()
+        overrides.maxSize = maxSize.flatMap(ByteCount.parse)
+        overrides.maxFiles = maxFiles
+        overrides.maxTransferredSize = maxTransferredSize.flatMap(ByteCount.parse)
+        overrides.maxTransferredFiles = maxTransferredFiles
+        overrides.maxGrowth = maxGrowth.flatMap(GrowthLimit.parse)
+        overrides.failOn = failOn
+        overrides.baselinePath = baseline
+        overrides.configPath = config
+        return overrides
     }
 }

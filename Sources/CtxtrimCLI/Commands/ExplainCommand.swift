@@ -1,6 +1,5 @@
 import ArgumentParser
 import CtxtrimCore
-import UntrustedText
 
 /// `ctxtrim explain`: which ignore-file line decides each path, like `git check-ignore -v`.
 struct ExplainCommand: ParsableCommand {
@@ -14,10 +13,6 @@ struct ExplainCommand: ParsableCommand {
             path-or-ancestor rule), sent (what BuildKit's walk sends), source, line, pattern; or path and error.
             Exit status: 0 if any path is excluded, 1 if none is, 2 if the ignore file is invalid.
             """)
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
 
     @OptionGroup var contextOptions: ContextOptions
 
@@ -34,7 +29,7 @@ struct ExplainCommand: ParsableCommand {
     var nonMatching = false
 
     @Option(help: "text or json (one object per line).")
-    var format: Format = .text
+    var format: Format<ExplanationOutput> = .text
 
     func validate() throws {
         if paths.isEmpty && !stdin { throw ValidationError("give paths to explain, or --stdin") }
@@ -47,37 +42,12 @@ struct ExplainCommand: ParsableCommand {
             let rules = try IgnoreRules.load(for: context)
             var inputs = paths
             if stdin { inputs += StandardInput.records(separator: nullSeparated ? 0 : 10) }
-            let out = Console.standardOutput
-            let terminator = nullSeparated ? "\u{0}" : "\n"
-            // Paths may come from an untrusted tree (`find | ctxtrim explain --stdin`): shown escaped unless -z.
-            let shown: (String) -> String = nullSeparated ? { $0 } : { TerminalText.escape($0) }
-            var anyExcluded = false
-            var anyError = false
-            for input in inputs {
-                let explanation = PathExplanation.explain(input, rules: rules, context: context)
-                anyExcluded = anyExcluded || explanation.excluded
-                switch format {
-                case .json:
-                    out.write(explanation.json.rendered(indent: 0) + terminator)
-                case .text:
-                    if let error = explanation.error {
-                        anyError = true
-                        Console.standardError.line(
-                            "ctxtrim: error: \(TerminalText.escape(input)): \(TerminalText.escape(error))")
-                    } else if let rule = explanation.rule {
-                        out.write(
-                            "\(shown(rule.source)):\(rule.line):\(shown(rule.displayPattern))\t\(shown(input))\(terminator)"
-                        )
-                    } else if nonMatching {
-                        out.write("::\t\(shown(input))\(terminator)")
-                    }
-                }
-                if explanation.error != nil { anyError = true }
-            }
-            out.flush()
-            Console.standardError.flush()
-            if anyError { return ExitStatus.runtimeError }
-            return anyExcluded ? ExitStatus.success : ExitStatus.findings
+            let explanations = PathExplanations.explain(
+                inputs, rules: rules, context: context, showsNonMatching: nonMatching)
+            let options = RenderOptions(nulTerminated: nullSeparated)
+            Console.show(format.reporter.render(.explanations(explanations), options: options))
+            if explanations.anyError { return ExitStatus.runtimeError }
+            return explanations.anyExcluded ? ExitStatus.success : ExitStatus.findings
         }
         throw status
     }

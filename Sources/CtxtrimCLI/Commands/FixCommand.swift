@@ -1,6 +1,5 @@
 import ArgumentParser
 import CtxtrimCore
-import UntrustedText
 
 /// `ctxtrim fix`: writes a minimal, verified ignore file block and reports how much the context shrinks.
 struct FixCommand: ParsableCommand {
@@ -32,18 +31,14 @@ struct FixCommand: ParsableCommand {
     var force = false
 
     @Option(help: "deny (exclude what is flagged and never read), allow (* and exact ! exceptions), or auto.")
-    var strategy: Strategy = .deny
+    var strategy: FixStrategy = .deny
 
-    @Option(help: "Bandwidth for the transfer-time estimate (default 100Mbit/s; e.g. 1Gbit/s, 50MB/s).")
+    @Option(help: "Bandwidth for the transfer-time estimate, such as 1Gbit/s or 50MB/s.")
     var bandwidth: String = TransferRate.defaultDescription
 
     @OptionGroup var threadOptions: ThreadOptions
 
     @OptionGroup var gitOptions: GitOptions
-
-    enum Strategy: String, ExpressibleByArgument, CaseIterable {
-        case deny, allow, auto
-    }
 
     func validate() throws {
         guard TransferRate.parse(bandwidth) != nil else {
@@ -55,45 +50,14 @@ struct FixCommand: ParsableCommand {
     func run() throws {
         let status: ExitCode = try reportingErrors {
             let context = try contextOptions.resolve()
-            var options = IgnoreFileFixer.Options()
-            options.strategy = FixStrategy(rawValue: strategy.rawValue) ?? .deny
-            options.target = buildOptions.target
-            options.buildArgs = buildOptions.arguments
+            var options = IgnoreFileFixer.Options(threads: threadOptions, git: gitOptions, build: buildOptions)
+            options.strategy = strategy
             options.rate = TransferRate.parse(bandwidth) ?? .defaultRate
             options.dryRun = dryRun
             options.force = force
-            options.threads = threadOptions.threads
-            options.git = !gitOptions.noGit
-            options.gitTimeout = gitOptions.timeout
             let outcome = try IgnoreFileFixer(context: context, options: options).run()
             let style = TextStyle(color: Console.standardOutput.usesColor)
-            let out = Console.standardOutput
-            if dryRun {
-                out.write(
-                    outcome.diff.isEmpty ? "no change to \(TerminalText.escape(outcome.displayPath))\n" : outcome.diff)
-                out.line()
-            } else if outcome.wrote {
-                let verb = outcome.created ? "created" : "updated"
-                out.line(
-                    "\(verb) \(outcome.displayPath): ctxtrim's block has \(TextLayout.count(outcome.plan.patternCount, "pattern"))"
-                        + (outcome.created ? "" : "; your lines are unchanged"))
-            } else {
-                out.line("\(outcome.displayPath) is already up to date")
-            }
-            out.line(style.bold("Context size") + " (\(outcome.plan.strategy.rawValue) strategy)")
-            out.write(outcome.shrink.text(style: style))
-            for kept in outcome.plan.kept {
-                out.line(
-                    style.dim(
-                        "kept: \(TerminalText.escape(kept.path)) (\(kept.reason)) because the Dockerfile copies it (line \(kept.sourceLine))"
-                    ))
-            }
-            out.flush()
-            for problem in outcome.plan.problems {
-                Console.standardError.line(
-                    "ctxtrim: error: \(TerminalText.escape(problem.path)): \(TerminalText.escape(problem.message))")
-            }
-            Console.standardError.flush()
+            Console.show(TextReporter().render(.fix(outcome, dryRun: dryRun), options: RenderOptions(style: style)))
             return outcome.plan.problems.isEmpty ? ExitStatus.success : ExitStatus.findings
         }
         throw status

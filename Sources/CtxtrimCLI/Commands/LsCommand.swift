@@ -1,7 +1,5 @@
 import ArgumentParser
-import ContextWalker
 import CtxtrimCore
-import UntrustedText
 
 /// `ctxtrim ls`: every entry BuildKit would send, in the format of BuildKit's context listing.
 struct LsCommand: ParsableCommand {
@@ -14,14 +12,10 @@ struct LsCommand: ParsableCommand {
             --excluded, an excluded directory that was not entered is one line with its total size.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, tsv, json
-    }
-
     @OptionGroup var contextOptions: ContextOptions
 
     @Option(help: "text (sizes for people), tsv or json (one object per line). Default: text on a terminal, else tsv.")
-    var format: Format?
+    var format: Format<ListingOutput>?
 
     @Flag(name: .customShort("0"), help: "End each record with NUL instead of a newline (for xargs -0).")
     var nullTerminated = false
@@ -37,39 +31,9 @@ struct LsCommand: ParsableCommand {
             let rules = try IgnoreRules.load(for: context)
             let listing = try ContextListing.list(
                 root: context.root, rules: rules, excluded: excluded, threads: threadOptions.threads)
-            let out = Console.standardOutput
-            let terminator: UInt8 = nullTerminated ? 0 : 10
-            let chosen = format ?? (out.isTerminal ? .text : .tsv)
-            for entry in listing.entries {
-                switch chosen {
-                case .tsv where nullTerminated:
-                    out.write(bytes: entry.tsv)
-                case .tsv:
-                    out.write("\(entry.kind.code)\t\(entry.size)\t" + TerminalText.escape(entry.pathText))
-                case .json:
-                    var object: [String: JSONValue] = [
-                        "type": .string(String(entry.kind.code)), "size": .int(entry.size),
-                        "path": .string(LosslessUTF8.lossy(entry.pathText)),
-                    ]
-                    if LosslessUTF8.holdsRawBytes(entry.pathText) { object["pathBytes"] = .string(entry.pathBase64) }
-                    if excluded { object["skipped"] = .bool(entry.skippedDirectory) }
-                    out.write(JSONValue.object(object).rendered(indent: 0))
-                case .text:
-                    let size = TextLayout.padLeft(ByteCount.format(entry.size), 10)
-                    let suffix = entry.kind == .directory ? "/" : ""
-                    let note = entry.skippedDirectory ? "  (not entered; total size)" : ""
-                    out.write("\(entry.kind.code)  \(size)  ")
-                    out.write(TerminalText.escape(entry.pathText) + suffix + note)
-                }
-                out.write(bytes: [terminator])
-            }
-            out.flush()
-            for diagnostic in listing.diagnostics {
-                Console.standardError.line(
-                    "ctxtrim: warning: \(diagnostic.kind) \(TerminalText.escape(diagnostic.path)): "
-                        + TerminalText.escape(diagnostic.message))
-            }
-            Console.standardError.flush()
+            let chosen = format ?? (Console.standardOutput.isTerminal ? .text : Format(argument: "tsv") ?? .text)
+            let options = RenderOptions(nulTerminated: nullTerminated)
+            Console.show(chosen.reporter.render(.listing(listing), options: options))
         }
     }
 }

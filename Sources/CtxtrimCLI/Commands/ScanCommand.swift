@@ -16,7 +16,7 @@ struct ScanCommand: ParsableCommand {
     @OptionGroup var contextOptions: ContextOptions
 
     @Option(help: "text, json (schemaVersion 1, see the README), or a CI format: sarif, github, gitlab, markdown.")
-    var format: ReportFormat = .text
+    var format: Format<ScanOutput> = .text
 
     @OptionGroup var buildOptions: BuildOptions
 
@@ -44,7 +44,7 @@ struct ScanCommand: ParsableCommand {
         if all && (contextOptions.dockerfile != nil || contextOptions.ignoreFile != nil) {
             throw ValidationError("--all finds each build's Dockerfile and ignore file; drop --file and --ignore-file")
         }
-        if all && ![.text, .json].contains(format) {
+        if all && !format.reporter.renders(.builds) {
             throw ValidationError("scan --all writes text or json; use check --all for the CI formats")
         }
         if all && buildOptions.target != nil {
@@ -64,27 +64,20 @@ struct ScanCommand: ParsableCommand {
                 defer { line.finish() }
                 report = try ContextScanner(context: context, rules: rules, options: options).scan(progress: progress)
             }
-            // The text report lists diagnostics; other formats carry them, but a person reads stderr.
-            if format != .text { GitOptions.warn(about: report.diagnostics) }
-            // The CI formats render a scan as a check that nothing fails.
-            let outcome = GateOutcome(report: report, failOn: .never)
-            let style = TextStyle(color: Console.standardOutput.usesColor)
-            Console.standardOutput.write(format.render(outcome, style: style, scanOnly: true).withFinalNewline)
-            Console.standardOutput.flush()
+            Console.show(format.reporter.render(.scan(report), options: renderOptions), messagesFirst: true)
         }
     }
 
     private var options: ContextScanner.Options {
-        var options = ContextScanner.Options()
+        var options = ContextScanner.Options(threads: threadOptions, git: gitOptions, build: buildOptions)
         options.top = top
-        options.threads = threadOptions.threads
         options.measureExcluded = !noMeasureExcluded
-        options.git = !gitOptions.noGit
-        options.gitTimeout = gitOptions.timeout
         options.findings = !noFindings
-        options.target = buildOptions.target
-        options.buildArgs = buildOptions.arguments
         return options
+    }
+
+    private var renderOptions: RenderOptions {
+        RenderOptions(style: TextStyle(color: Console.standardOutput.usesColor), toolVersion: CtxtrimCommand.version)
     }
 
     /// `--all`: every build of the repository from one walk, as a table or one JSON document.
@@ -98,12 +91,6 @@ struct ScanCommand: ParsableCommand {
             report = try MultiContextScanner(root: contextOptions.context, builds: builds, options: options)
                 .scan(progress: progress)
         }
-        GitOptions.warn(about: report.builds.flatMap(\.report.diagnostics))
-        if format == .json {
-            Console.standardOutput.line(report.json.rendered())
-        } else {
-            Console.standardOutput.write(report.text(style: TextStyle(color: Console.standardOutput.usesColor)))
-        }
-        Console.standardOutput.flush()
+        Console.show(format.reporter.render(.builds(report), options: renderOptions), messagesFirst: true)
     }
 }

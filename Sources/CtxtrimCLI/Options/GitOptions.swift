@@ -1,7 +1,5 @@
 import ArgumentParser
-import ContextWalker
 import CtxtrimCore
-import UntrustedText
 
 /// Whether and how long the commands that classify files with git may use it.
 struct GitOptions: ParsableArguments {
@@ -27,16 +25,5 @@ struct GitOptions: ParsableArguments {
     /// The budget for `ContextScanner.Options.gitTimeout`: nil for no limit.
     var timeout: Duration? {
         gitTimeout == 0 ? nil : .nanoseconds(Int64((gitTimeout * 1e9).rounded()))
-    }
-
-    /// Prints the diagnostics that say git classes are missing as warnings on stderr (for formats that show no
-    /// diagnostics, or that a CI log shows apart).
-    static func warn(about diagnostics: [ScanReport.Diagnostic]) {
-        for diagnostic in diagnostics where diagnostic.kind.hasPrefix("git.") {
-            Console.standardError.line(
-                "ctxtrim: warning: \(diagnostic.kind) \(TerminalText.escape(diagnostic.path)): "
-                    + TerminalText.escape(diagnostic.message))
-        }
-        Console.standardError.flush()
     }
 }

@@ -29,3 +29,11 @@ package struct GateOutcome: Sendable {
             || (missingIgnoreFile && failOn != .never)
     }
 }
+
+extension GateOutcome {
+    /// A scan shown in a check format (SARIF, GitHub, GitLab, Markdown): no budget, no baseline, and nothing fails,
+    /// so those formats list the scan's findings as they would a check's.
+    package init(unjudged report: ScanReport) {
+        self.init(report: report, failOn: .never)
+    }
+}

@@ -1,7 +1,7 @@
 import UntrustedText
 
 /// GitHub Actions output: workflow commands that annotate files, and a Markdown job summary.
-package enum GitHubReporter {
+package struct GitHubReporter: Sendable {
     /// GitHub's limit on one step's job summary (`$GITHUB_STEP_SUMMARY`).
     package static let jobSummaryLimit = 1_048_576
 

@@ -3,7 +3,7 @@
 /// Each issue has `description`, `check_name` (the check id, or `context-budget` / `missing-ignore-file` for gate
 /// violations), a stable `fingerprint`, `severity` (info → `info`, warning → `major`, error → `critical`) and
 /// `location.path` with `location.lines.begin` (1 when the finding has no line).
-package enum GitLabReporter {
+package struct GitLabReporter: Sendable {
     /// The report, rendered with two-space indentation and sorted keys.
     ///
     /// - Parameter pathPrefix: the context directory relative to the repository root (empty when they are the same).

@@ -5,7 +5,7 @@ import UntrustedText
 /// A verdict heading (✅/❌) with the failing conditions, a totals table, the budgets, the growth by directory and the
 /// findings grouped by severity; a group longer than `collapseAfter` items is folded into `<details>`. Paths are
 /// relative to the context; an ignore file or Dockerfile outside it is not named.
-package enum MarkdownReporter {
+package struct MarkdownReporter: Sendable {
     /// GitHub's limit on a comment body.
     package static let pullRequestCommentLimit = 65_536
     /// Groups longer than this are folded.

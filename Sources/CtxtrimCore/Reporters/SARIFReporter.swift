@@ -5,7 +5,7 @@
 /// found. Each result points at the finding's `anchor` when it has one, else at the path itself (a directory with a
 /// trailing `/`), relative to `%SRCROOT%`, and carries a `partialFingerprints` entry (FNV-1a 64 of check, path and
 /// line). Walk diagnostics become tool execution notifications. No timestamps, no absolute paths.
-package enum SARIFReporter {
+package struct SARIFReporter: Sendable {
     /// The key of ctxtrim's entry in `partialFingerprints`.
     package static let fingerprintKey = "ctxtrimFinding/v1"
     /// The base every artifact URI is relative to: the repository checkout.

@@ -35,6 +35,14 @@ package struct ContextListing: Sendable {
     package let entries: [Entry]
     /// Soft problems met on the way, sorted by path.
     package let diagnostics: [ScanReport.Diagnostic]
+    /// Whether this lists what the ignore file keeps out (`--excluded`) rather than what is sent.
+    package let listsExcluded: Bool
+
+    package init(entries: [Entry], diagnostics: [ScanReport.Diagnostic], listsExcluded: Bool = false) {
+        self.entries = entries
+        self.diagnostics = diagnostics
+        self.listsExcluded = listsExcluded
+    }
 
     /// Walks the context at `root` with `rules` through the scan pipeline (no git, no checks, no Dockerfile).
     /// `excluded` lists what is kept out instead of what is sent; skipped directories are then measured.
@@ -52,6 +60,7 @@ package struct ContextListing: Sendable {
         options.listing = excluded ? .excluded : .sent
         let build = try BuildInputs.read(context: context, rules: rules, target: nil, options: options)
         let report = try ScanPipeline(build: build, options: options).run()[0]
-        return ContextListing(entries: report.listing ?? [], diagnostics: report.diagnostics)
+        return ContextListing(
+            entries: report.listing ?? [], diagnostics: report.diagnostics, listsExcluded: excluded)
     }
 }

@@ -1,0 +1,33 @@
+extension BuildGateOutcome {
+    /// `check --all`: every build below `root` (Dockerfiles and compose services) scanned from one walk, then each
+    /// judged with its own config file and `overrides`.
+    package static func checkAll(
+        root: String, overrides: GateSettings.Overrides, options: ContextScanner.Options
+    ) throws -> [BuildGateOutcome] {
+        let builds = try BuildDiscovery.discover(root: root, threads: options.threads)
+        var options = options
+        options.measureExcluded = false
+        let scans = try MultiContextScanner(root: root, builds: builds, options: options).scan()
+        return try evaluate(scans, root: root, overrides: overrides)
+    }
+
+    /// `check --all`: every build of `scans` judged with its own settings, in discovery order.
+    ///
+    /// - Parameters:
+    ///   - root: the repository directory the builds were discovered under, as given.
+    ///   - overrides: the command line's settings, applied over each build's own config file.
+    package static func evaluate(
+        _ scans: MultiScanReport, root: String, overrides: GateSettings.Overrides
+    ) throws -> [BuildGateOutcome] {
+        try scans.builds.map { scan in
+            let context = try BuildContext.resolve(
+                context: root + "/" + scan.build.context,
+                dockerfile: scan.build.dockerfile.hasPrefix("/")
+                    ? scan.build.dockerfile : root + "/" + scan.build.dockerfile,
+                ignoreFileOverride: nil, discoveryRoot: root)
+            let settings = try GateSettings.resolve(for: context, overrides: overrides)
+            return BuildGateOutcome(
+                build: scan.build, outcome: try GateEvaluator.evaluate(scan.report, settings: settings))
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import UntrustedText
+
+/// Text for people: the scan report with bars, the check verdict, the listing with sizes, `explain`'s
+/// `SOURCE:LINE:PATTERN<TAB>PATH` lines and what `fix` did. Every name is escaped for a terminal, except `explain`'s
+/// with `-z`, which are exact.
+package struct TextReporter: Reporter {
+    package init() {}
+
+    package var name: String { "text" }
+
+    package func renders(_ kind: CommandOutcome.Kind) -> Bool { true }
+
+    package func render(_ outcome: CommandOutcome, options: RenderOptions) -> Rendering {
+        let style = options.style
+        switch outcome {
+        case .scan(let report):
+            // The report lists its diagnostics itself.
+            return Rendering(output: Array(report.text(style: style).withFinalNewline.utf8))
+        case .builds(let report):
+            return Rendering(text: report.text(style: style), warningsOf: outcome)
+        case .check(let gate):
+            return Rendering(text: CheckTextReporter.render(gate, style: style), warningsOf: outcome)
+        case .checkAll(let outcomes):
+            return Rendering(text: CombinedGate.text(outcomes, style: style), warningsOf: outcome)
+        case .listing(let listing):
+            return Rendering(output: Self.listing(listing, options: options), messages: outcome.warnings)
+        case .explanations(let explanations):
+            return Self.explanations(explanations, options: options)
+        case .fix(let fix, let dryRun):
+            return Self.fix(fix, dryRun: dryRun, style: style)
+        }
+    }
+
+    /// `TYPE  SIZE  PATH` with sizes for people; a directory ends with `/`, a skipped one says so.
+    private static func listing(_ listing: ContextListing, options: RenderOptions) -> [UInt8] {
+        var out: [UInt8] = []
+        for entry in listing.entries {
+            let size = TextLayout.padLeft(ByteCount.format(entry.size), 10)
+            let suffix = entry.kind == .directory ? "/" : ""
+            let note = entry.skippedDirectory ? "  (not entered; total size)" : ""
+            out += "\(entry.kind.code)  \(size)  ".utf8
+            out += (TerminalText.escape(entry.pathText) + suffix + note).utf8
+            out.append(options.nulTerminated ? 0 : 10)
+        }
+        return out
+    }
+
+    /// `SOURCE:LINE:PATTERN<TAB>PATH` per decided path (`::<TAB>PATH` for the others with `--non-matching`); a path
+    /// that cannot be decided is an error line on standard error.
+    private static func explanations(_ explanations: PathExplanations, options: RenderOptions) -> Rendering {
+        let terminator = options.nulTerminated ? "\u{0}" : "\n"
+        // Paths may come from an untrusted tree (`find | ctxtrim explain --stdin`): shown escaped unless -z.
+        let shown: (String) -> String = options.nulTerminated ? { $0 } : { TerminalText.escape($0) }
+        var out = ""
+        var messages: [String] = []
+        for explanation in explanations.items {
+            if let error = explanation.error {
+                messages.append(
+                    "ctxtrim: error: \(TerminalText.escape(explanation.input)): \(TerminalText.escape(error))")
+            } else if let rule = explanation.rule {
+                out += "\(shown(rule.source)):\(rule.line):\(shown(rule.displayPattern))\t"
+                out += shown(explanation.input) + terminator
+            } else if explanations.showsNonMatching {
+                out += "::\t\(shown(explanation.input))\(terminator)"
+            }
+        }
+        return Rendering(output: Array(out.utf8), messages: messages)
+    }
+
+    /// The diff (dry run) or what was written, the shrink, what was kept and why; problems go to standard error.
+    private static func fix(_ fix: IgnoreFileFixer.Outcome, dryRun: Bool, style: TextStyle) -> Rendering {
+        var out = ""
+        if dryRun {
+            out += fix.diff.isEmpty ? "no change to \(TerminalText.escape(fix.displayPath))\n" : fix.diff
+            out += "\n"
+        } else if fix.wrote {
+            let verb = fix.created ? "created" : "updated"
+            out +=
+                "\(verb) \(fix.displayPath): ctxtrim's block has \(TextLayout.count(fix.plan.patternCount, "pattern"))"
+            out += (fix.created ? "" : "; your lines are unchanged") + "\n"
+        } else {
+            out += "\(fix.displayPath) is already up to date\n"
+        }
+        out += style.bold("Context size") + " (\(fix.plan.strategy.rawValue) strategy)\n"
+        out += fix.shrink.text(style: style)
+        for kept in fix.plan.kept {
+            let line =
+                "kept: \(TerminalText.escape(kept.path)) (\(kept.reason)) because the Dockerfile copies it "
+                + "(line \(kept.sourceLine))"
+            out += style.dim(line) + "\n"
+        }
+        let problems = fix.plan.problems.map {
+            "ctxtrim: error: \(TerminalText.escape($0.path)): \(TerminalText.escape($0.message))"
+        }
+        return Rendering(output: Array(out.utf8), messages: problems)
+    }
+}

@@ -1,0 +1,31 @@
+import TestSupport
+import Testing
+
+@testable import CtxtrimCore
+
+/// `check`'s settings: the context's `.ctxtrim.yml`, then what the command line gave on top.
+@Suite struct GateSettingsOverridesTests {
+    static let config = "budgets:\n  max-size: 200MiB\n  max-files: 10\nfail-on: warning\n"
+
+    @Test func commandLineValuesWinAndTheOthersComeFromTheConfigFile() throws {
+        let scratch = try TemporaryTree("settings")
+        try scratch.write(".ctxtrim.yml", Self.config)
+        let context = try BuildContext.resolve(context: scratch.path, dockerfile: nil, ignoreFileOverride: nil)
+        var overrides = GateSettings.Overrides()
+        overrides.maxFiles = 99
+        overrides.failOn = .never
+        let settings = try GateSettings.resolve(for: context, overrides: overrides)
+        #expect(settings.maxFiles == 99)
+        #expect(settings.failOn == .never)
+        #expect(settings.maxSize == Int64(200 * 1_048_576))
+        #expect(settings.baseline == nil)
+    }
+
+    @Test func anExplicitConfigThatDoesNotExistIsAnError() throws {
+        let scratch = try TemporaryTree("settings")
+        let context = try BuildContext.resolve(context: scratch.path, dockerfile: nil, ignoreFileOverride: nil)
+        var overrides = GateSettings.Overrides()
+        overrides.configPath = scratch.path + "/missing.yml"
+        #expect(throws: (any Error).self) { try GateSettings.resolve(for: context, overrides: overrides) }
+    }
+}
