@@ -8,24 +8,17 @@ extension BuildGateOutcome {
         var options = options
         options.measureExcluded = false
         let scans = try MultiContextScanner(root: root, builds: builds, options: options).scan()
-        return try evaluate(scans, root: root, overrides: overrides)
+        return try evaluate(scans, overrides: overrides)
     }
 
     /// `check --all`: every build of `scans` judged with its own settings, in discovery order.
     ///
-    /// - Parameters:
-    ///   - root: the repository directory the builds were discovered under, as given.
-    ///   - overrides: the command line's settings, applied over each build's own config file.
+    /// - Parameter overrides: the command line's settings, applied over each build's own config file.
     package static func evaluate(
-        _ scans: MultiScanReport, root: String, overrides: GateSettings.Overrides
+        _ scans: MultiScanReport, overrides: GateSettings.Overrides
     ) throws -> [BuildGateOutcome] {
         try scans.builds.map { scan in
-            let context = try BuildContext.resolve(
-                context: root + "/" + scan.build.context,
-                dockerfile: scan.build.dockerfile.hasPrefix("/")
-                    ? scan.build.dockerfile : root + "/" + scan.build.dockerfile,
-                ignoreFileOverride: nil, discoveryRoot: root)
-            let settings = try GateSettings.resolve(for: context, overrides: overrides)
+            let settings = try GateSettings.resolve(for: scan.context, overrides: overrides)
             return BuildGateOutcome(
                 build: scan.build, outcome: try GateEvaluator.evaluate(scan.report, settings: settings))
         }

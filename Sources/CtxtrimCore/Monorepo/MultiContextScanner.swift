@@ -36,10 +36,10 @@ package struct MultiContextScanner {
         let reports = try ScanPipeline(walkRoot: realRoot, builds: inputs, options: options).run(progress: progress)
         let seconds = ScanPipeline.seconds(clock.now - started)
         var scans: [BuildScan] = []
-        for (build, report) in zip(builds, reports) {
+        for ((build, input), report) in zip(zip(builds, inputs), reports) {
             var report = report
             report.walkSeconds = seconds
-            scans.append(BuildScan(build: build, report: report))
+            scans.append(BuildScan(build: build, context: input.context, report: report))
         }
         return MultiScanReport(builds: scans, walkSeconds: seconds)
     }
