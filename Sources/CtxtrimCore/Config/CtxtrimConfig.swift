@@ -23,7 +23,7 @@ package struct CtxtrimConfig: Sendable, Equatable {
     /// One suppression: findings whose path matches `path` (and whose check is in `checks`, if given) are dropped.
     package struct Suppression: Sendable, Equatable {
         package var path: String
-        package var checks: [String]?
+        package var checks: [CheckID]?
         package var reason: String
         /// Line of the suppression in the config file.
         package var line: Int
@@ -37,14 +37,18 @@ package struct CtxtrimConfig: Sendable, Equatable {
     package var maxTransferredFiles: Int?
     package var maxGrowth: GrowthLimit?
     package var failOn: FailThreshold?
-    package var severityOverrides: [String: Severity] = [:]
-    package var disabledChecks: Set<String> = []
+    package var severityOverrides: [CheckID: Severity] = [:]
+    package var disabledChecks: Set<CheckID> = []
     package var suppressions: [Suppression] = []
 
     package init() {}
 
-    /// Parses the YAML text of a config file. `knownChecks` are the valid check ids.
-    package static func parse(_ text: String, source: String, knownChecks: Set<String>) throws(ConfigError)
+    /// Parses the YAML text of a config file. `knownChecks` are the check ids it may name (by default those of
+    /// `CheckCatalog` whose findings the gate grades); an id of `CheckCatalog.deprecatedAliases` is an error that
+    /// names the id to write instead.
+    package static func parse(
+        _ text: String, source: String, knownChecks: Set<CheckID> = CheckCatalog.configurableIDs
+    ) throws(ConfigError)
         -> CtxtrimConfig
     {
         var config = CtxtrimConfig()
@@ -98,7 +102,7 @@ package struct CtxtrimConfig: Sendable, Equatable {
 /// Reads the config tree node by node, turning every bad key or value into an error at its line.
 private struct Reader {
     let source: String
-    let knownChecks: Set<String>
+    let knownChecks: Set<CheckID>
 
     func error(_ node: Node, _ message: String) -> ConfigError {
         ConfigError(file: source, line: node.mark?.line, message: message)
@@ -175,25 +179,42 @@ private struct Reader {
             throw error(node, "checks must map check ids to off or a severity, such as 'editor-junk: off'")
         }
         for (keyNode, value) in mapping {
-            let id = try key(keyNode)
-            guard knownChecks.contains(id) else {
-                throw error(
-                    keyNode,
-                    "unknown check \(Excerpt.quote(id)); known checks: \(knownChecks.sorted().joined(separator: ", "))")
-            }
+            let id = try checkID(keyNode, key(keyNode), where: "")
             // YAML 1.1 reads a bare `off`/`no` as a boolean; accept both spellings.
-            let text = try scalar(value, id)
+            let text = try scalar(value, id.rawValue)
             switch text {
             case "off", "false", "no", "disabled": config.disabledChecks.insert(id)
             default:
                 guard let severity = Severity(rawValue: text) else {
                     throw error(
                         value,
-                        "check \(Excerpt.quote(id)) must be off, error, warning or info; got \(Excerpt.quote(text))")
+                        "check \(Excerpt.quote(id.rawValue)) must be off, error, warning or info; got \(Excerpt.quote(text))"
+                    )
                 }
                 config.severityOverrides[id] = severity
             }
         }
+    }
+
+    /// The id `text` names, or an error: a renamed id says what to write instead, an id of a gate condition or fix
+    /// problem says it cannot be configured here, anything else lists the known ids.
+    func checkID(_ node: Node, _ text: String, where place: String) throws(ConfigError) -> CheckID {
+        let id = CheckID(text)
+        if knownChecks.contains(id) { return id }
+        if let renamed = CheckCatalog.deprecatedAliases[text] {
+            throw error(
+                node,
+                "check \(Excerpt.quote(text))\(place) was renamed to '\(renamed)', which reports the same thing; "
+                    + "write '\(renamed)' instead")
+        }
+        if let descriptor = CheckCatalog.descriptor(for: id) {
+            let hint =
+                descriptor.family == .gate
+                ? "set its limits under budgets" : "it is reported by ctxtrim \(descriptor.family.rawValue)"
+            throw error(node, "check \(Excerpt.quote(text))\(place) cannot be configured: \(hint)")
+        }
+        let known = knownChecks.map(\.rawValue).sorted().joined(separator: ", ")
+        throw error(node, "unknown check \(Excerpt.quote(text))\(place); known checks: \(known)")
     }
 
     func suppressions(_ node: Node) throws(ConfigError) -> [CtxtrimConfig.Suppression] {
@@ -207,20 +228,16 @@ private struct Reader {
             }
             var path: String?
             var reason: String?
-            var checks: [String]?
+            var checks: [CheckID]?
             for (keyNode, value) in mapping {
                 switch try key(keyNode) {
                 case "path": path = try scalar(value, "path")
                 case "reason": reason = try scalar(value, "reason")
                 case "checks":
                     let items: [Node] = value.sequence.map(Array.init) ?? [value]
-                    var ids: [String] = []
+                    var ids: [CheckID] = []
                     for idNode in items {
-                        let id = try scalar(idNode, "a check id")
-                        guard knownChecks.contains(id) else {
-                            throw error(idNode, "unknown check \(Excerpt.quote(id)) in suppression")
-                        }
-                        ids.append(id)
+                        ids.append(try checkID(idNode, scalar(idNode, "a check id"), where: " in suppression"))
                     }
                     checks = ids
                 case let other:

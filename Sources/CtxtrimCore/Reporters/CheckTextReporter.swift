@@ -9,7 +9,7 @@ package enum CheckTextReporter {
     package static func render(_ outcome: GateOutcome, style: TextStyle) -> String {
         let report = outcome.report
         let sent = "\(ByteCount.format(report.sent.bytes)) in \(TextLayout.count(report.sent.files, "file")) sent"
-        let failingFindings = outcome.failingFindings.sorted(by: Finding.severityOrder)
+        let failingFindings = outcome.failingFindings.sorted(by: FindingOrder.worstFirst)
         let others = report.findings.count - failingFindings.count
         let violations = outcome.violations
 
@@ -42,10 +42,10 @@ package enum CheckTextReporter {
             case .warning: name = style.yellow(TextLayout.padRight("warning", 8))
             case .info: name = style.dim(TextLayout.padRight("info", 8))
             }
-            var location = finding.isDirectoryFinding ? finding.path + "/" : finding.path
+            var location = finding.subject.displayPath
             if let line = finding.line { location += ":\(line)" }
             let size = finding.bytes > 0 ? style.dim(" (\(ByteCount.format(finding.bytes)))") : ""
-            out.append("  \(name) \(style.bold(finding.check))  \(TerminalText.escape(location))\(size)")
+            out.append("  \(name) \(style.bold(finding.check.rawValue))  \(TerminalText.escape(location))\(size)")
             out.append("           \(TerminalText.escape(finding.message))")
         }
         if others > 0 {

@@ -98,7 +98,7 @@ package enum MarkdownReporter {
             }
             out.append(counts.joined(separator: " · "))
             for severity in Severity.allCases.reversed() {
-                let group = findings.filter { $0.severity == severity }.sorted(by: Finding.reportOrder)
+                let group = findings.filter { $0.severity == severity }.sorted(by: FindingOrder.precedes)
                 guard !group.isEmpty else { continue }
                 let heading = "\(icon(severity)) \(heading(severity)) (\(TextLayout.grouped(group.count)))"
                 out.append("")
@@ -120,10 +120,10 @@ package enum MarkdownReporter {
     }
 
     private static func item(_ finding: Finding) -> String {
-        var location = finding.isDirectoryFinding ? finding.path + "/" : finding.path
+        var location = finding.subject.displayPath
         if let line = finding.line { location += ":\(line)" }
         let bytes = finding.bytes > 0 ? " (\(ByteCount.format(finding.bytes)))" : ""
-        return "- \(MarkdownText.code(finding.check)) \(MarkdownText.code(location))\(bytes): "
+        return "- \(MarkdownText.code(finding.check.rawValue)) \(MarkdownText.code(location))\(bytes): "
             + MarkdownText.inline(finding.message)
     }
 

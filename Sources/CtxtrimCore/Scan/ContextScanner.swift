@@ -20,7 +20,7 @@ package struct ContextScanner {
         /// Run the checks (and read small files for secrets).
         package var findings = true
         /// Check ids to run; nil for all.
-        package var enabledChecks: Set<String>?
+        package var enabledChecks: Set<CheckID>?
         /// Read the Dockerfile to compute what BuildKit transfers.
         package var dockerfile = true
         /// The stage to build (`--target`); nil for the last one.
@@ -220,7 +220,7 @@ package struct ContextScanner {
             var finding = finding
             guard !buildFiles.contains(finding.path), finding.anchor == nil else { return finding }
             if let snapshot {
-                let isDirectory = FixPlanner.isDirectory(BuildContext.joined(context.root, finding.path))
+                let isDirectory = finding.subject.isDirectory
                 if snapshot.classify(path: finding.path, isDirectory: isDirectory).gitClass == .tracked {
                     return finding
                 }
@@ -242,11 +242,7 @@ package struct ContextScanner {
 
     /// Findings by path, then line, then check id: one stable order for every format.
     static func sorted(_ findings: [Finding]) -> [Finding] {
-        findings.sorted { lhs, rhs in
-            if lhs.path != rhs.path { return lhs.path < rhs.path }
-            if (lhs.line ?? 0) != (rhs.line ?? 0) { return (lhs.line ?? 0) < (rhs.line ?? 0) }
-            return lhs.check < rhs.check
-        }
+        FindingOrder.sorted(findings)
     }
 
     /// Chooses the directories worth showing, largest first: a subdirectory is listed beside its listed ancestor only

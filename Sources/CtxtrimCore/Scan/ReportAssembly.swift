@@ -43,7 +43,7 @@ enum ReportAssembly {
     /// The walk's findings with the ignore-file lint and Dockerfile hints added, in the report's order.
     static func withLint(
         _ findings: [Finding], context: BuildContext, ignoreFile: IgnoreFileSnapshot, analysis: DockerfileAnalysis?,
-        enabledIDs: Set<String>?
+        enabledIDs: Set<CheckID>?
     ) -> [Finding] {
         let subject = LintSubject(
             ignoreFile: ignoreFile.file, ruleUsage: ignoreFile.ruleUsage, nestedNames: ignoreFile.nestedNames,

@@ -20,7 +20,7 @@ struct ScanVisitor: WalkVisitor {
         var top: Int
         /// Whether findings are computed (checks run, small files read).
         var runChecks: Bool
-        var enabledChecks: Set<String>?
+        var enabledChecks: Set<CheckID>?
         var git: GitStatusSnapshot?
         /// With a root source: the explicit sources, to tell what only `COPY . .` pulls in.
         var explicitSourceMatcher: IgnoreMatcher?
@@ -85,7 +85,8 @@ struct ScanVisitor: WalkVisitor {
         }
         guard entry.disposition == .sent else { return }
         if checks != nil, entry.isFirstBeyondPathLimit(rootLength: setup.rootLength) {
-            checks!.recordUnreadable(UnreadableEntry(path: entry.pathString, reason: UnreadableEntry.pathTooLongReason))
+            checks!.recordUnreadable(
+                UnreadableEntry(path: entry.pathString, reason: UnreadableEntry.pathTooLongReason, kind: entry.kind))
         }
         let gitClass = state.git?.gitClass ?? (state.git == nil ? nil : .tracked)
         if gitClass == .ignored, !state.parentIgnored, entry.kind != .directory {
@@ -124,7 +125,8 @@ struct ScanVisitor: WalkVisitor {
         guard checks != nil else { return }
         if state.insideQuietDirectory {
             if entry.kind == .file && !entry.isReadable {
-                checks!.recordUnreadable(UnreadableEntry(path: entry.pathString, reason: "permission denied"))
+                checks!.recordUnreadable(
+                    UnreadableEntry(path: entry.pathString, reason: "permission denied", kind: .file))
             }
             return
         }
@@ -133,7 +135,7 @@ struct ScanVisitor: WalkVisitor {
         var facts = EntryFacts(path: path, kind: entry.kind, size: entry.size, gitClass: gitClass)
         if entry.kind == .symlink { facts.linkTarget = reader.linkTarget(entry) }
         if entry.kind == .file && !entry.isReadable {
-            checks!.recordUnreadable(UnreadableEntry(path: path, reason: "permission denied"))
+            checks!.recordUnreadable(UnreadableEntry(path: path, reason: "permission denied", kind: .file))
         }
         checks!.visit(facts)
         if entry.kind == .file, entry.isReadable, checks!.shouldReadContent(of: facts),
@@ -178,7 +180,7 @@ struct ScanVisitor: WalkVisitor {
         diagnostics.append(diagnostic)
         if diagnostic.kind == .unreadableDirectory, checks != nil {
             checks!.recordUnreadable(
-                UnreadableEntry(path: diagnostic.pathString, reason: Self.reason(diagnostic)))
+                UnreadableEntry(path: diagnostic.pathString, reason: Self.reason(diagnostic), kind: .directory))
         }
     }
 

@@ -5,7 +5,7 @@ import Testing
 /// Every check's own examples, run through a `CheckRun` with only that check enabled, plus registry invariants.
 @Suite struct CheckDescriptorTests {
     struct LabeledExample: CustomTestStringConvertible, Sendable {
-        let checkID: String
+        let checkID: CheckID
         let severity: Severity
         let example: CheckExample
         var testDescription: String { "\(checkID): \(example.label) (\(example.triggers ? "triggers" : "quiet"))" }
@@ -35,7 +35,10 @@ import Testing
                 "git-ignored-sent", "symlink-outside-context", "unreadable", "ctxtrim-temp-file",
             ])
         for id in ids {
-            #expect(id.allSatisfy { $0.isLowercase || $0 == "-" } && !id.hasPrefix("-") && !id.hasSuffix("-"), "\(id)")
+            let text = id.rawValue
+            #expect(
+                text.allSatisfy { $0.isLowercase || $0 == "-" } && !text.hasPrefix("-") && !text.hasSuffix("-"), "\(id)"
+            )
         }
     }
 
@@ -52,7 +55,7 @@ import Testing
     }
 
     @Test func secretsAreNeverHiddenByClaimedDirectories() {
-        for id in ["secret-file", "secret-content", "unreadable"] {
+        for id: CheckID in ["secret-file", "secret-content", "unreadable"] {
             #expect(CheckRegistry.descriptor(id: id)?.yieldsToClaimedDirectories == false)
         }
     }

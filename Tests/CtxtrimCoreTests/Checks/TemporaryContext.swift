@@ -28,7 +28,7 @@ struct TemporaryContext {
 
     /// Walks the tree serially, as the integrator will with the real walker: entries of a directory first, content of
     /// the small files the run asks for, then each subdirectory, finished after its subtree. No git: classes are nil.
-    func runChecks(enabledIDs: Set<String>? = nil) throws -> [Finding] {
+    func runChecks(enabledIDs: Set<CheckID>? = nil) throws -> [Finding] {
         var run = CheckRun(enabledIDs: enabledIDs)
         _ = try walk(directory: root, relativePath: "", into: &run)
         return run.finish()

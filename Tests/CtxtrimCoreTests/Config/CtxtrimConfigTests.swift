@@ -3,7 +3,7 @@ import Testing
 @testable import CtxtrimCore
 
 @Suite struct CtxtrimConfigTests {
-    let known: Set<String> = ["secret-file", "editor-junk", "build-output"]
+    let known: Set<CheckID> = [.secretFile, .editorJunk, .buildOutput]
 
     @Test func readsEverySetting() throws {
         let text = """

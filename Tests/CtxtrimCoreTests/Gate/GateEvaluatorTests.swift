@@ -19,8 +19,8 @@ import Testing
         return report
     }
 
-    let secret = Finding(check: "secret-file", severity: .error, path: "config/.env", message: "m", bytes: 10)
-    let junk = Finding(check: "editor-junk", severity: .info, path: ".idea", message: "m", bytes: 10)
+    let secret = Finding(check: .secretFile, severity: .error, subject: .file("config/.env"), message: "m", bytes: 10)
+    let junk = Finding(check: .editorJunk, severity: .info, subject: .directory(".idea"), message: "m", bytes: 10)
 
     @Test func cleanContextPasses() throws {
         let outcome = try GateEvaluator.evaluate(report(), settings: GateSettings())
@@ -74,7 +74,7 @@ import Testing
         config.severityOverrides = ["editor-junk": .error]
         config.disabledChecks = ["secret-file"]
         let graded = try GateEvaluator.apply(config, to: [secret, junk])
-        #expect(graded.map(\.check) == ["editor-junk"])
+        #expect(graded.map(\.check) == [.editorJunk])
         #expect(graded.first?.severity == .error)
     }
 

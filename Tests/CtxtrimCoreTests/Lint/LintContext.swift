@@ -49,7 +49,7 @@ struct LintContext {
     }
 
     /// The findings of the lint checks `ids` (all when nil).
-    func findings(_ ids: Set<String>? = nil) throws -> [Finding] {
+    func findings(_ ids: Set<CheckID>? = nil) throws -> [Finding] {
         LintRegistry.findings(for: try subject(), enabledIDs: ids)
     }
 

@@ -5,7 +5,7 @@ import Testing
 /// Every lint check's own examples, built on disk and linted with only that check enabled, plus registry invariants.
 @Suite struct LintDescriptorTests {
     struct LabeledExample: CustomTestStringConvertible, Sendable {
-        let checkID: String
+        let checkID: CheckID
         let severity: Severity
         let example: LintExample
         var testDescription: String { "\(checkID): \(example.label) (\(example.triggers ? "triggers" : "quiet"))" }
@@ -36,7 +36,10 @@ import Testing
             ])
         #expect(Set(ids).isDisjoint(with: CheckRegistry.ids))
         for id in ids {
-            #expect(id.allSatisfy { $0.isLowercase || $0 == "-" } && !id.hasPrefix("-") && !id.hasSuffix("-"), "\(id)")
+            let text = id.rawValue
+            #expect(
+                text.allSatisfy { $0.isLowercase || $0 == "-" } && !text.hasPrefix("-") && !text.hasSuffix("-"), "\(id)"
+            )
         }
     }
 
@@ -64,7 +67,7 @@ import Testing
     }
 
     @Test func hintsAreInformationOnly() {
-        for id in ["copy-all-before-install", "single-stage-compiler-image", "unpinned-base-image"] {
+        for id: CheckID in ["copy-all-before-install", "single-stage-compiler-image", "unpinned-base-image"] {
             #expect(LintRegistry.descriptor(id: id)?.defaultSeverity == .info)
         }
     }
