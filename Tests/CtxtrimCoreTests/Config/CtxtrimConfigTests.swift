@@ -75,6 +75,38 @@ import Testing
         }
     }
 
+    @Test func theOldMissingIgnoreFileIDIsAnErrorNamingTheNewOne() {
+        for text in [
+            "checks:\n  missing-ignore-file: off\n",
+            "suppressions:\n  - path: a\n    checks: [missing-ignore-file]\n    reason: r\n",
+        ] {
+            do {
+                _ = try CtxtrimConfig.parse(text, source: ".ctxtrim.yml")
+                Issue.record("expected an error for \(text)")
+            } catch {
+                #expect(error.message.contains("renamed to 'ignore-file-missing'"), "\(error)")
+                #expect(error.message.contains("write 'ignore-file-missing' instead"), "\(error)")
+            }
+        }
+        let config = try? CtxtrimConfig.parse("checks:\n  ignore-file-missing: off\n", source: ".ctxtrim.yml")
+        #expect(config?.disabledChecks == [.ignoreFileMissing])
+    }
+
+    @Test func everyConfigurableCatalogueIDIsAcceptedAndGateIDsAreNot() throws {
+        for id in CheckCatalog.configurableIDs {
+            let config = try CtxtrimConfig.parse("checks:\n  \(id): info\n", source: ".ctxtrim.yml")
+            #expect(config.severityOverrides == [id: .info])
+        }
+        for (id, hint) in [("context-budget", "under budgets"), ("secret-copied", "ctxtrim fix")] {
+            do {
+                _ = try CtxtrimConfig.parse("checks:\n  \(id): off\n", source: ".ctxtrim.yml")
+                Issue.record("expected an error for \(id)")
+            } catch {
+                #expect(error.message.contains("cannot be configured") && error.message.contains(hint), "\(error)")
+            }
+        }
+    }
+
     @Test func growthLimits() {
         #expect(GrowthLimit.parse("10%") == .percent(10))
         #expect(GrowthLimit.parse("5MiB") == .bytes(5 * 1_048_576))

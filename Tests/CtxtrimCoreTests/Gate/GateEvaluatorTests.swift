@@ -60,6 +60,14 @@ import Testing
         #expect(try GateEvaluator.evaluate(report(ignoreFile: nil), settings: GateSettings()).failed)
     }
 
+    @Test func turningIgnoreFileMissingOffTurnsOffTheGateConditionOfTheSameID() throws {
+        var settings = GateSettings()
+        settings.config.disabledChecks = [.ignoreFileMissing]
+        let outcome = try GateEvaluator.evaluate(report(ignoreFile: nil), settings: settings)
+        #expect(!outcome.missingIgnoreFile && !outcome.failed)
+        #expect(outcome.violations.isEmpty)
+    }
+
     @Test func suppressionsNeedTheirGlobAndCheck() throws {
         var config = CtxtrimConfig()
         config.suppressions = [.init(path: "config/**", checks: ["secret-file"], reason: "fixture keys", line: 3)]
