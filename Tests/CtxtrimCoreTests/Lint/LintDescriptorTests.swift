@@ -21,6 +21,8 @@ import Testing
     func exampleBehavesAsDocumented(_ labeled: LabeledExample) throws {
         let findings = try LintContext(labeled.example).findings([labeled.checkID])
         #expect(findings.allSatisfy { $0.check == labeled.checkID && $0.severity == labeled.severity })
+        let subjects = CheckCatalog.descriptor(for: labeled.checkID)?.subjects ?? []
+        #expect(findings.allSatisfy { subjects.contains($0.subject.kind) }, "\(findings.map(\.subject))")
         #expect(findings.isEmpty != labeled.example.triggers, "\(findings)")
         #expect(findings.allSatisfy { !$0.message.isEmpty && !$0.path.hasPrefix("/") })
     }
