@@ -21,8 +21,7 @@ extension GateOutcome {
     ///   annotations land on the repository's files; empty when the context is the repository root.
     package func annotations(pathPrefix: String) -> [CIAnnotation] {
         let gate = violations
-        let gateRules = Set(gate.map(\.rule))
-        let findings = FindingOrder.sorted(report.findings.filter { !gateRules.contains($0.check) })
+        let findings = FindingOrder.sorted(findingsBesideViolations)
         let fingerprints = FindingFingerprint.fingerprints(
             of: gate.map(\.identity) + findings.map(FindingFingerprint.identity(of:)))
         let gateLocation = ReportLocation(gateOf: report.context, pathPrefix: pathPrefix)

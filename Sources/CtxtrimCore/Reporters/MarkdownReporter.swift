@@ -24,7 +24,8 @@ package enum MarkdownReporter {
         out.append(outcome.failed ? "## ❌ ctxtrim check failed" : "## ✅ ctxtrim check passed")
         out.append("")
         var reasons = outcome.violations.filter(\.fails).map { MarkdownText.inline($0.message) }
-        let failing = outcome.failingFindings.count
+        let findings = outcome.findingsBesideViolations
+        let failing = findings.filter { outcome.failOn.fails($0.severity) }.count
         if failing > 0 {
             reasons.append(
                 "\(TextLayout.count(failing, "finding")) at or above `\(outcome.failOn.rawValue)`")
@@ -87,7 +88,6 @@ package enum MarkdownReporter {
             }
         }
 
-        let findings = report.findings
         if !findings.isEmpty {
             out.append("")
             out.append("### Findings")

@@ -53,5 +53,13 @@ import Testing
         let github = GitHubReporter.annotations(outcome).split(separator: "\n")
         #expect(github.filter { $0.contains("(ignore-file-missing)") }.count == 1)
         #expect(github.first?.hasPrefix("::error file=.dockerignore,line=1,") == true)
+
+        outcome.failOn = .warning
+        let text = CheckTextReporter.render(outcome, style: TextStyle(color: false))
+        #expect(text.components(separatedBy: "There is no").count == 2, "\(text)")
+        #expect(!text.contains("ignore-file-missing"), "\(text)")
+        let markdown = MarkdownReporter.render(outcome)
+        #expect(!markdown.contains("`ignore-file-missing`"), "\(markdown)")
+        #expect(markdown.contains("There is no ignore file"))
     }
 }
