@@ -15,6 +15,24 @@ import Testing
         #expect(Self.readme.contains(table), "regenerate the README table with `ctxtrim checks --format markdown`")
     }
 
+    @Test func checksJSONListsTheTableIDsWithTheDocumentedKeys() throws {
+        let run = try CtxtrimProcess.run(["checks", "--format", "json"])
+        #expect(run.status == 0)
+        let items = try #require(JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]])
+        // The same rows as the README table (which `checkTableMatchesTheCheckDescriptors` compares).
+        let table = try CtxtrimProcess.run(["checks", "--format", "markdown"]).output
+        let tableIDs = table.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| `") else { return nil }
+            return String(line.dropFirst(3).prefix { $0 != "`" })
+        }
+        let ids = items.compactMap { $0["id"] as? String }
+        #expect(!ids.isEmpty && ids == tableIDs, "the README table and `checks --format json` differ")
+        let keys = Set(items.flatMap(\.keys))
+        for key in keys {
+            #expect(Self.readme.contains("`\(key)`"), "README does not document the key \(key) of checks --format json")
+        }
+    }
+
     @Test func everyCommandIsDocumented() throws {
         let help = try CtxtrimProcess.run(["--help"]).output
         let section = help.components(separatedBy: "SUBCOMMANDS:").last ?? ""

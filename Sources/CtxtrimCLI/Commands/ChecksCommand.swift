@@ -7,14 +7,20 @@ struct ChecksCommand: ParsableCommand {
         commandName: "checks", abstract: "Describe every check: id, severity, what it reports and examples.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, markdown
+        case text, markdown, json
     }
 
-    @Option(help: "text or markdown (the README's table).")
+    @Option(help: "text, markdown (the README's table) or json.")
     var format: Format = .text
 
     func run() throws {
-        Console.standardOutput.write(format == .markdown ? CheckCatalog.markdownTable : CheckCatalog.text)
+        let output: String
+        switch format {
+        case .text: output = CheckCatalog.text
+        case .markdown: output = CheckCatalog.markdownTable
+        case .json: output = CheckCatalog.json.rendered() + "\n"
+        }
+        Console.standardOutput.write(output)
         Console.standardOutput.flush()
     }
 }

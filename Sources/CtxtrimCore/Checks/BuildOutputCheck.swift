@@ -10,7 +10,7 @@ package struct BuildOutputCheck: DirectoryCheck {
     package init() {}
 
     package static let descriptor = CheckDescriptor(
-        id: "build-output", title: "Build output",
+        id: .buildOutput, title: "Build output",
         summary: "Build or test output would be sent instead of being produced by the build.",
         defaultSeverity: .warning,
         help: """
@@ -24,7 +24,7 @@ package struct BuildOutputCheck: DirectoryCheck {
             is never reported by name alone. If the image really ships prebuilt output, keep it and exclude the \
             rest with an allow-list .dockerignore.
             """,
-        yieldsToClaimedDirectories: true,
+        subjects: [.directory], fixReason: "build output", yieldsToClaimedDirectories: true,
         examples: [
             .directory(
                 "`dist/`", triggers: true,
@@ -54,12 +54,11 @@ package struct BuildOutputCheck: DirectoryCheck {
     package func check(_ directory: DirectoryFacts) -> Finding? {
         guard directory.sentFiles > 0, !directory.tracksAnything, isBuildOutput(directory) else { return nil }
         return finding(
-            path: directory.path,
+            about: directory,
             message: """
                 \(directory.sizeDescription) is build output: add `\(directory.ignorePattern)` to .dockerignore and \
                 build it in the Dockerfile (a multi-stage build keeps tools out of the image).
-                """,
-            bytes: directory.sentBytes, files: directory.sentFiles)
+                """)
     }
 
     private func isBuildOutput(_ directory: DirectoryFacts) -> Bool {

@@ -10,7 +10,7 @@ package struct CheckRun: Sendable {
     private let contentChecks: [any ContentCheck]
     private let unreadableCheck: UnreadableCheck?
     private var gitIgnoredSent: GitIgnoredSentCheck?
-    private let yieldingCheckIDs: Set<String>
+    private let yieldingCheckIDs: Set<CheckID>
 
     private var findings: [Finding] = []
     private var claimed = ClaimedDirectories()
@@ -19,7 +19,7 @@ package struct CheckRun: Sendable {
 
     /// A run of the checks whose ids are in `enabledIDs` (all checks when nil). Unknown ids are ignored: validate
     /// user input against `CheckRegistry.ids`.
-    package init(enabledIDs: Set<String>? = nil) {
+    package init(enabledIDs: Set<CheckID>? = nil) {
         let checks = CheckRegistry.checks.filter { enabledIDs?.contains($0.descriptor.id) ?? true }
         entryChecks = checks.compactMap { $0 as? any EntryCheck }
         directoryChecks = checks.compactMap { $0 as? any DirectoryCheck }
@@ -100,15 +100,10 @@ package struct CheckRun: Sendable {
         }
     }
 
-    /// All findings: nested ones inside claimed directories dropped, sorted by path, check order and line.
+    /// All findings: nested ones inside claimed directories dropped, in `FindingOrder`.
     package func finish() -> [Finding] {
         var result = findings.filter { !(yieldingCheckIDs.contains($0.check) && claimed.coversStrictly($0.path)) }
         result += gitIgnoredSent?.findings(excluding: claimed) ?? []
-        return result.sorted { lhs, rhs in
-            if lhs.path != rhs.path { return lhs.path < rhs.path }
-            let (left, right) = (CheckRegistry.rank(of: lhs.check), CheckRegistry.rank(of: rhs.check))
-            if left != right { return left < right }
-            return (lhs.line ?? 0) < (rhs.line ?? 0)
-        }
+        return FindingOrder.sorted(result)
     }
 }

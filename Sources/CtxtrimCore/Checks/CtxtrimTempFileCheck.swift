@@ -8,7 +8,7 @@ package struct CtxtrimTempFileCheck: EntryCheck {
     package init() {}
 
     package static let descriptor = CheckDescriptor(
-        id: "ctxtrim-temp-file", title: "Leftover ctxtrim temporary file",
+        id: .ctxtrimTempFile, title: "Leftover ctxtrim temporary file",
         summary: "A temporary file from an interrupted `ctxtrim fix` would be sent.",
         defaultSeverity: .warning,
         help: """
@@ -17,7 +17,7 @@ package struct CtxtrimTempFileCheck: EntryCheck {
             (development builds named it `.<name>.ctxtrim-XXXXXX`). It holds a half-written or complete copy of the new \
             ignore file, is sent with the context, and is safe to delete.
             """,
-        yieldsToClaimedDirectories: true,
+        subjects: [.file], yieldsToClaimedDirectories: true,
         examples: [
             .entries(
                 "`..dockerignore.ctxtrim-tmp-Ab12Cd`", triggers: true,
@@ -37,7 +37,7 @@ package struct CtxtrimTempFileCheck: EntryCheck {
     package func check(_ entry: EntryFacts) -> Finding? {
         guard entry.kind == .file, Self.isTemporaryName(entry.name) else { return nil }
         return finding(
-            path: entry.path,
+            about: entry,
             message: """
                 `\(entry.path)` is a temporary file an interrupted `ctxtrim fix` left behind: delete it.
                 """,

@@ -11,7 +11,7 @@ package struct DependencyDirectoryCheck: DirectoryCheck {
     package init() {}
 
     package static let descriptor = CheckDescriptor(
-        id: "dependency-dir", title: "Dependency directory",
+        id: .dependencyDir, title: "Dependency directory",
         summary: "Installed dependencies would be sent instead of being installed by the build.",
         defaultSeverity: .warning,
         help: """
@@ -24,7 +24,7 @@ package struct DependencyDirectoryCheck: DirectoryCheck {
             and PHP projects often commit it). A directory in which git tracks any file is not reported: \
             committed dependencies (Yarn zero-installs, vendored Go modules) are the project's choice.
             """,
-        yieldsToClaimedDirectories: true,
+        subjects: [.directory], fixReason: "dependencies", yieldsToClaimedDirectories: true,
         examples: [
             .directory(
                 "`node_modules/`", triggers: true, .init(path: "node_modules", sentFiles: 900, sentBytes: 9_000_000)),
@@ -48,12 +48,11 @@ package struct DependencyDirectoryCheck: DirectoryCheck {
     package func check(_ directory: DirectoryFacts) -> Finding? {
         guard directory.sentFiles > 0, !directory.tracksAnything, isDependencyDirectory(directory) else { return nil }
         return finding(
-            path: directory.path,
+            about: directory,
             message: """
                 \(directory.sizeDescription) holds installed dependencies: add `\(directory.ignorePattern)` to \
                 .dockerignore and install them in the Dockerfile from the lock file.
-                """,
-            bytes: directory.sentBytes, files: directory.sentFiles)
+                """)
     }
 
     private func isDependencyDirectory(_ directory: DirectoryFacts) -> Bool {

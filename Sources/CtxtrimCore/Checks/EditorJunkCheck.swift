@@ -7,7 +7,7 @@ package struct EditorJunkCheck: EntryCheck, DirectoryCheck {
     package init() {}
 
     package static let descriptor = CheckDescriptor(
-        id: "editor-junk", title: "Editor or OS junk",
+        id: .editorJunk, title: "Editor or OS junk",
         summary: "Editor settings or operating-system clutter would be sent.",
         defaultSeverity: .info,
         help: """
@@ -16,6 +16,7 @@ package struct EditorJunkCheck: EntryCheck, DirectoryCheck {
             settings are a project choice); files `.DS_Store`, `Thumbs.db`, `ehthumbs.db`, `desktop.ini`, \
             `.directory`, `*.swp`, `*.swo`, `*~` and Emacs lock files `.#*`, whatever git thinks of them.
             """,
+        subjects: [.file, .symlink, .special, .directory], fixReason: "editor and OS junk",
         yieldsToClaimedDirectories: true,
         examples: [
             .directory("an untracked `.idea/`", triggers: true, .init(path: ".idea", sentFiles: 8, sentBytes: 30_000)),
@@ -33,7 +34,7 @@ package struct EditorJunkCheck: EntryCheck, DirectoryCheck {
     package func check(_ entry: EntryFacts) -> Finding? {
         guard entry.kind != .directory, let pattern = Self.ignorePattern(forJunkNamed: entry.name) else { return nil }
         return finding(
-            path: entry.path,
+            about: entry,
             message: "`\(entry.path)` is editor or OS clutter: add `\(pattern)` to .dockerignore.",
             bytes: entry.kind == .file ? entry.size : 0, files: entry.kind == .file ? 1 : 0)
     }
@@ -52,10 +53,9 @@ package struct EditorJunkCheck: EntryCheck, DirectoryCheck {
         guard Self.directoryNames.contains(directory.name), directory.sentFiles > 0, !directory.tracksAnything
         else { return nil }
         return finding(
-            path: directory.path,
+            about: directory,
             message: """
                 \(directory.sizeDescription) holds editor settings: add `\(directory.ignorePattern)` to .dockerignore.
-                """,
-            bytes: directory.sentBytes, files: directory.sentFiles)
+                """)
     }
 }

@@ -18,7 +18,7 @@ package struct GitIgnoredSentCheck: Check {
     package init() {}
 
     package static let descriptor = CheckDescriptor(
-        id: "git-ignored-sent", title: "Git-ignored files sent",
+        id: .gitIgnoredSent, title: "Git-ignored files sent",
         summary: "Files that git ignores would be sent, usually local artefacts nobody meant to ship.",
         defaultSeverity: .warning,
         help: """
@@ -28,7 +28,7 @@ package struct GitIgnoredSentCheck: Check {
             `dependency-dir`, `build-output`, `editor-junk` or `log-file` and files with a finding of their own \
             are not counted again. Add the path to .dockerignore, or reuse the .gitignore rules there.
             """,
-        yieldsToClaimedDirectories: true,
+        subjects: [.directory, .file], yieldsToClaimedDirectories: true,
         examples: [
             .entries(
                 "two ignored files under `tmp/`", triggers: true,
@@ -76,7 +76,7 @@ package struct GitIgnoredSentCheck: Check {
         }
         let directoryFindings = groups.map { top, tally in
             finding(
-                path: String(top),
+                .directory(String(top)),
                 message: """
                     `\(top)/` holds \(tally.files) git-ignored \(tally.files == 1 ? "file" : "files") \
                     (\(ByteCount.format(tally.bytes))) that would be sent: add `\(top)` to .dockerignore unless \
@@ -86,13 +86,13 @@ package struct GitIgnoredSentCheck: Check {
         }
         let fileFindings = rootFiles.map { path, size in
             finding(
-                path: path,
+                .file(path),
                 message: """
                     `\(path)` is git-ignored (\(ByteCount.format(size))) but would be sent: add `\(path)` to \
                     .dockerignore unless the build needs it.
                     """,
                 bytes: size)
         }
-        return (directoryFindings + fileFindings).sorted { $0.path < $1.path }
+        return FindingOrder.sorted(directoryFindings + fileFindings)
     }
 }

@@ -7,7 +7,7 @@ package struct LogFileCheck: EntryCheck, DirectoryCheck {
     package init() {}
 
     package static let descriptor = CheckDescriptor(
-        id: "log-file", title: "Log file",
+        id: .logFile, title: "Log file",
         summary: "Log files would be sent.",
         defaultSeverity: .info,
         help: """
@@ -16,7 +16,7 @@ package struct LogFileCheck: EntryCheck, DirectoryCheck {
             `pnpm-debug.log*`, `lerna-debug.log*`, and a `logs/` directory with sent files. Files and \
             directories git tracks are not reported: committed logs are usually test fixtures.
             """,
-        yieldsToClaimedDirectories: true,
+        subjects: [.file, .directory], fixReason: "logs", yieldsToClaimedDirectories: true,
         examples: [
             .entries(
                 "`server.log`", triggers: true, .init(path: "server.log", kind: .file, size: 5_000, gitClass: .ignored)),
@@ -36,7 +36,7 @@ package struct LogFileCheck: EntryCheck, DirectoryCheck {
     package func check(_ entry: EntryFacts) -> Finding? {
         guard entry.kind == .file, entry.gitClass != .tracked, Self.isLogFileName(entry.name) else { return nil }
         return finding(
-            path: entry.path,
+            about: entry,
             message: """
                 `\(entry.path)` is a log file: add `**/*.log` to .dockerignore.
                 """,
@@ -46,9 +46,8 @@ package struct LogFileCheck: EntryCheck, DirectoryCheck {
     package func check(_ directory: DirectoryFacts) -> Finding? {
         guard directory.name == "logs", directory.sentFiles > 0, !directory.tracksAnything else { return nil }
         return finding(
-            path: directory.path,
-            message: "\(directory.sizeDescription) holds logs: add `\(directory.ignorePattern)` to .dockerignore.",
-            bytes: directory.sentBytes, files: directory.sentFiles)
+            about: directory,
+            message: "\(directory.sizeDescription) holds logs: add `\(directory.ignorePattern)` to .dockerignore.")
     }
 
     /// Whether `name` is a log file: `*.log`, `*.log.<digits>`, or a package manager's debug log.

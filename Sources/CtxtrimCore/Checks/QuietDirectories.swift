@@ -14,7 +14,7 @@ package struct QuietDirectories: Sendable {
     private let git: GitStatusSnapshot?
 
     /// For a run of the checks in `enabledIDs` (all when nil), with the context's git snapshot.
-    package init(enabledIDs: Set<String>?, git: GitStatusSnapshot?) {
+    package init(enabledIDs: Set<CheckID>?, git: GitStatusSnapshot?) {
         dependencyDirectories = enabledIDs?.contains(DependencyDirectoryCheck.descriptor.id) ?? true
         versionControl = enabledIDs?.contains(VCSDirectoryCheck.descriptor.id) ?? true
         self.git = git

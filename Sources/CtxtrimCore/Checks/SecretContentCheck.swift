@@ -10,7 +10,7 @@ package struct SecretContentCheck: ContentCheck {
     package init() {}
 
     package static let descriptor = CheckDescriptor(
-        id: "secret-content", title: "Secret in file content",
+        id: .secretContent, title: "Secret in file content",
         summary: "A small text file that would be sent contains a credential.",
         defaultSeverity: .error,
         help: """
@@ -26,7 +26,7 @@ package struct SecretContentCheck: ContentCheck {
             and line, never the value. Revoke the credential, remove it from the file, and pass it at build \
             time with `RUN --mount=type=secret,id=...`, or exclude the file in .dockerignore.
             """,
-        yieldsToClaimedDirectories: false,
+        subjects: [.file], fixReason: "secrets", yieldsToClaimedDirectories: false,
         examples: [
             .content(
                 "a GitHub token (`ghp_` + 36 characters) in `config.yml`", triggers: true, path: "config.yml",
@@ -83,12 +83,12 @@ package struct SecretContentCheck: ContentCheck {
             let hint = match.hint.isEmpty ? "" : " (`\(match.hint)`)"
             let more = count > 1 ? ", \(count) occurrences" : ""
             return finding(
-                path: path,
+                .file(path, line: match.line),
                 message: """
                     \(match.kind.title)\(hint) on line \(match.line)\(more): revoke it, remove it from the file and \
                     pass it at build time with `RUN --mount=type=secret,id=...`, or add `\(path)` to .dockerignore.
                     """,
-                bytes: Int64(content.count), line: match.line)
+                bytes: Int64(content.count))
         }
     }
 

@@ -4,7 +4,7 @@ package struct SecretFileCheck: EntryCheck {
     package init() {}
 
     package static let descriptor = CheckDescriptor(
-        id: "secret-file", title: "Secret file",
+        id: .secretFile, title: "Secret file",
         summary: "A file whose name marks it as credentials would be sent to the builder.",
         defaultSeverity: .error,
         help: """
@@ -22,7 +22,7 @@ package struct SecretFileCheck: EntryCheck {
             scanned by `secret-content`. Files inside `node_modules/`, `vendor/`, virtualenvs and `.git/` \
             are not reported: they are other people's fixtures, and the directory has its own finding.
             """,
-        yieldsToClaimedDirectories: false,
+        subjects: [.file], fixReason: "secrets", yieldsToClaimedDirectories: false,
         examples: [
             .entries("`.env` at the root", triggers: true, .init(path: ".env", kind: .file, size: 120)),
             .entries("`.env.production` deep down", triggers: true, .init(path: "a/b/.env.production", kind: .file)),
@@ -48,7 +48,7 @@ package struct SecretFileCheck: EntryCheck {
         else { return nil }
         let pattern = ContextPath.ignorePattern(forEntryNamed: entry.path)
         return finding(
-            path: entry.path,
+            about: entry,
             message: """
                 \(kind) would be sent to the builder: add `\(pattern)` to .dockerignore; if the build needs it, \
                 mount it as a build secret (`RUN --mount=type=secret,id=...`).

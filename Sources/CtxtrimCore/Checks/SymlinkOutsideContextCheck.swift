@@ -3,7 +3,7 @@ package struct SymlinkOutsideContextCheck: EntryCheck {
     package init() {}
 
     package static let descriptor = CheckDescriptor(
-        id: "symlink-outside-context", title: "Symlink leaving the context",
+        id: .symlinkOutsideContext, title: "Symlink leaving the context",
         summary: "A symlink that would be sent points outside the build context.",
         defaultSeverity: .warning,
         help: """
@@ -11,7 +11,7 @@ package struct SymlinkOutsideContextCheck: EntryCheck {
             target resolves against the image's root, a `..` target leaves the copied tree). Resolved lexically \
             from the link's directory. Copy the target into the context, or exclude the link in .dockerignore.
             """,
-        yieldsToClaimedDirectories: true,
+        subjects: [.symlink], yieldsToClaimedDirectories: true,
         examples: [
             .entries(
                 "a link to `/etc/ssl/certs`", triggers: true,
@@ -33,7 +33,7 @@ package struct SymlinkOutsideContextCheck: EntryCheck {
             ContextPath.linkLeavesContext(linkPath: entry.path, target: target)
         else { return nil }
         return finding(
-            path: entry.path,
+            about: entry,
             message: """
                 `\(entry.path)` links to `\(target)`, outside the context: the builder gets a dangling link. Copy \
                 the target into the context or add `\(entry.path)` to .dockerignore.

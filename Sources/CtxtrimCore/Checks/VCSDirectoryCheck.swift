@@ -5,7 +5,7 @@ package struct VCSDirectoryCheck: DirectoryCheck {
     package init() {}
 
     package static let descriptor = CheckDescriptor(
-        id: "vcs-dir", title: "Version-control directory",
+        id: .vcsDir, title: "Version-control directory",
         summary: "A version-control directory such as `.git` would be sent with its whole history.",
         defaultSeverity: .warning,
         help: """
@@ -14,7 +14,7 @@ package struct VCSDirectoryCheck: DirectoryCheck {
             commit id, pass it as a build argument (`--build-arg GIT_COMMIT=$(git rev-parse HEAD)`). \
             A `.git` file (a worktree or submodule pointer) is not reported.
             """,
-        yieldsToClaimedDirectories: true,
+        subjects: [.directory], fixReason: "version control", yieldsToClaimedDirectories: true,
         examples: [
             .directory(
                 "`.git/` at the root", triggers: true,
@@ -28,11 +28,10 @@ package struct VCSDirectoryCheck: DirectoryCheck {
     package func check(_ directory: DirectoryFacts) -> Finding? {
         guard Self.names.contains(directory.name), directory.sentFiles > 0 else { return nil }
         return finding(
-            path: directory.path,
+            about: directory,
             message: """
                 \(directory.sizeDescription) is version-control data: add `\(directory.ignorePattern)` to \
                 .dockerignore; pass the commit id as a build argument if the build needs it.
-                """,
-            bytes: directory.sentBytes, files: directory.sentFiles)
+                """)
     }
 }

@@ -3,7 +3,7 @@ extension CtxtrimConfig {
     package static let fileName = ".ctxtrim.yml"
 
     /// Reads `explicitPath` (which must exist) or else `CONTEXT/.ctxtrim.yml` when present; defaults otherwise.
-    /// Check ids are validated against every check ctxtrim has.
+    /// Check ids are validated against the configurable ids of `CheckCatalog`.
     package static func load(for context: BuildContext, explicitPath: String?) throws -> CtxtrimConfig {
         let path = explicitPath ?? BuildContext.joined(context.root, fileName)
         let origin: InputFile.Origin = explicitPath == nil ? .tree(root: context.root) : .user
@@ -16,7 +16,6 @@ extension CtxtrimConfig {
             return CtxtrimConfig()
         }
         return try parse(
-            String(decoding: bytes, as: UTF8.self), source: context.relativePath(of: path) ?? path,
-            knownChecks: CheckCatalog.ids)
+            String(decoding: bytes, as: UTF8.self), source: context.relativePath(of: path) ?? path)
     }
 }

@@ -23,7 +23,7 @@ package struct CtxtrimConfig: Sendable, Equatable {
     /// One suppression: findings whose path matches `path` (and whose check is in `checks`, if given) are dropped.
     package struct Suppression: Sendable, Equatable {
         package var path: String
-        package var checks: [String]?
+        package var checks: [CheckID]?
         package var reason: String
         /// Line of the suppression in the config file.
         package var line: Int
@@ -37,14 +37,18 @@ package struct CtxtrimConfig: Sendable, Equatable {
     package var maxTransferredFiles: Int?
     package var maxGrowth: GrowthLimit?
     package var failOn: FailThreshold?
-    package var severityOverrides: [String: Severity] = [:]
-    package var disabledChecks: Set<String> = []
+    package var severityOverrides: [CheckID: Severity] = [:]
+    package var disabledChecks: Set<CheckID> = []
     package var suppressions: [Suppression] = []
 
     package init() {}
 
-    /// Parses the YAML text of a config file. `knownChecks` are the valid check ids.
-    package static func parse(_ text: String, source: String, knownChecks: Set<String>) throws(ConfigError)
+    /// Parses the YAML text of a config file. `knownChecks` are the check ids it may name (by default those of
+    /// `CheckCatalog` whose findings the gate grades); an id of `CheckCatalog.deprecatedAliases` is an error that
+    /// names the id to write instead.
+    package static func parse(
+        _ text: String, source: String, knownChecks: Set<CheckID> = CheckCatalog.configurableIDs
+    ) throws(ConfigError)
         -> CtxtrimConfig
     {
         var config = CtxtrimConfig()
@@ -104,7 +108,7 @@ private struct Reader {
     static let budgets = "max-size, max-files, max-transferred-size, max-transferred-files, max-growth"
 
     let source: String
-    let knownChecks: Set<String>
+    let knownChecks: Set<CheckID>
 
     func error(
         _ code: ConfigError.Code, _ node: Node, _ keyPath: String?, _ problem: String, fix: String? = nil
@@ -203,13 +207,9 @@ private struct Reader {
                 fix: "write entries such as 'editor-junk: off' on the lines below, indented")
         }
         for (keyNode, value) in mapping {
-            let id = try key(keyNode, in: "checks")
-            let keyPath = Self.path("checks", id)
-            guard knownChecks.contains(id) else {
-                throw error(
-                    .unknownCheck, keyNode, keyPath, "unknown check \(Excerpt.quote(id))",
-                    fix: "`ctxtrim checks` lists them; known checks: \(knownChecks.sorted().joined(separator: ", "))")
-            }
+            let name = try key(keyNode, in: "checks")
+            let keyPath = Self.path("checks", name)
+            let id = try checkID(keyNode, name, keyPath: keyPath, where: "")
             // YAML 1.1 reads a bare `off`/`no` as a boolean; accept both spellings.
             let text = try scalar(value, keyPath)
             switch text {
@@ -218,11 +218,37 @@ private struct Reader {
                 guard let severity = Severity(rawValue: text) else {
                     throw error(
                         .invalidValue, value, keyPath,
-                        "check \(Excerpt.quote(id)) must be off, error, warning or info; got \(Excerpt.quote(text))")
+                        "check \(Excerpt.quote(id.rawValue)) must be off, error, warning or info; got \(Excerpt.quote(text))"
+                    )
                 }
                 config.severityOverrides[id] = severity
             }
         }
+    }
+
+    /// The id `text` names, or an error: a renamed id says what to write instead, an id of a gate condition or fix
+    /// problem says it cannot be configured here, anything else lists the known ids.
+    func checkID(_ node: Node, _ text: String, keyPath: String, where place: String) throws(ConfigError) -> CheckID {
+        let id = CheckID(text)
+        if knownChecks.contains(id) { return id }
+        if let renamed = CheckCatalog.deprecatedAliases[text] {
+            throw error(
+                .unknownCheck, node, keyPath,
+                "check \(Excerpt.quote(text))\(place) was renamed to '\(renamed)', which reports the same thing",
+                fix: "write '\(renamed)' instead")
+        }
+        if let descriptor = CheckCatalog.descriptor(for: id) {
+            let hint =
+                descriptor.family == .gate
+                ? "set its limits under budgets" : "it is reported by ctxtrim \(descriptor.family.rawValue)"
+            throw error(
+                .unknownCheck, node, keyPath, "check \(Excerpt.quote(text))\(place) cannot be configured",
+                fix: hint)
+        }
+        let known = knownChecks.map(\.rawValue).sorted().joined(separator: ", ")
+        throw error(
+            .unknownCheck, node, keyPath, "unknown check \(Excerpt.quote(text))\(place)",
+            fix: "`ctxtrim checks` lists them; known checks: \(known)")
     }
 
     func suppressions(_ node: Node) throws(ConfigError) -> [CtxtrimConfig.Suppression] {
@@ -241,7 +267,7 @@ private struct Reader {
             }
             var path: String?
             var reason: String?
-            var checks: [String]?
+            var checks: [CheckID]?
             for (keyNode, value) in mapping {
                 let name = try key(keyNode, in: itemPath)
                 let keyPath = Self.path(itemPath, name)
@@ -250,15 +276,10 @@ private struct Reader {
                 case "reason": reason = try scalar(value, keyPath)
                 case "checks":
                     let items: [Node] = value.sequence.map(Array.init) ?? [value]
-                    var ids: [String] = []
+                    var ids: [CheckID] = []
                     for idNode in items {
-                        let id = try scalar(idNode, keyPath)
-                        guard knownChecks.contains(id) else {
-                            throw error(
-                                .unknownCheck, idNode, keyPath, "unknown check \(Excerpt.quote(id)) in suppression",
-                                fix: "`ctxtrim checks` lists the check ids")
-                        }
-                        ids.append(id)
+                        ids.append(
+                            try checkID(idNode, scalar(idNode, keyPath), keyPath: keyPath, where: " in suppression"))
                     }
                     checks = ids
                 case let other:

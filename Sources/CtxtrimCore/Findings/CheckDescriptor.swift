@@ -1,7 +1,8 @@
-/// What a check is and how it behaves, in one place: the README table, `--explain` and the SARIF rules read it.
+/// What a kind of finding is and how it behaves, in one place: `CheckCatalog` gives it to the README table,
+/// `ctxtrim checks`, SARIF rules, CI titles, config validation and the fix planner.
 package struct CheckDescriptor: Sendable {
-    /// The stable kebab-case id findings carry, such as `secret-file`.
-    package let id: String
+    /// The stable id findings carry, such as `secret-file`.
+    package let id: CheckID
     /// A short title for tables, such as "Secret file".
     package let title: String
     /// One sentence saying what the check reports.
@@ -10,14 +11,23 @@ package struct CheckDescriptor: Sendable {
     package let defaultSeverity: Severity
     /// Longer help: why it matters, what to do, and the decisions the check makes.
     package let help: String
+    /// Which part of ctxtrim produces it.
+    package let family: CheckFamily
+    /// The kinds of subject its findings name; a test fails when a finding names another kind.
+    package let subjects: [FindingSubject.Kind]
+    /// The group `ctxtrim fix` files its findings under ("secrets", "dependencies", ...), or nil when fix does not
+    /// exclude what it flags. Groups appear in catalogue order.
+    package let fixReason: String?
     /// Whether a directory finding of another check (`vcs-dir`, `dependency-dir`, ...) hides this check's findings
     /// inside that directory. Secrets and unreadable entries are always reported.
     package let yieldsToClaimedDirectories: Bool
-    /// Inputs that must trigger the check and inputs that must not; unit tests run every one.
+    /// Inputs that must trigger the check and inputs that must not; unit tests run every one. Lint examples carry
+    /// their labels only here (see `LintDescriptor`).
     package let examples: [CheckExample]
 
     package init(
-        id: String, title: String, summary: String, defaultSeverity: Severity, help: String,
+        id: CheckID, title: String, summary: String, defaultSeverity: Severity, help: String,
+        family: CheckFamily = .walk, subjects: [FindingSubject.Kind], fixReason: String? = nil,
         yieldsToClaimedDirectories: Bool, examples: [CheckExample]
     ) {
         self.id = id
@@ -25,6 +35,9 @@ package struct CheckDescriptor: Sendable {
         self.summary = summary
         self.defaultSeverity = defaultSeverity
         self.help = help
+        self.family = family
+        self.subjects = subjects
+        self.fixReason = fixReason
         self.yieldsToClaimedDirectories = yieldsToClaimedDirectories
         self.examples = examples
     }

@@ -1,18 +1,16 @@
 /// One problem ctxtrim found in a build context. A value: checks return findings, reporters render them.
 package struct Finding: Sendable, Hashable, Codable {
-    /// The stable kebab-case id of the check that produced it, such as `secret-file`.
-    package var check: String
+    /// The check that produced it; its descriptor is `CheckCatalog.descriptor(for: check)`.
+    package var check: CheckID
     package var severity: Severity
-    /// Path relative to the context root; a directory finding names the directory.
-    package var path: String
+    /// What it names (a file, a directory, an ignore-file or Dockerfile line), set by the check that made it.
+    package var subject: FindingSubject
     /// What is wrong and what to do about it. Never contains a secret value.
     package var message: String
     /// Bytes the finding adds to the context (for a directory: its whole sent subtree).
     package var bytes: Int64
     /// Regular files involved (1 for a file finding).
     package var files: Int
-    /// 1-based line inside the file at `path`, for findings about a file's content or an ignore-file line.
-    package var line: Int?
     /// Where a reviewer can act on the finding when `path` itself is not under version control: the Dockerfile
     /// `COPY` line that sends it, or the ignore file (line 1 when no line is involved). Set by the analysis, used by
     /// SARIF and CI annotations.
@@ -31,14 +29,26 @@ package struct Finding: Sendable, Hashable, Codable {
     }
 
     package init(
-        check: String, severity: Severity, path: String, message: String, bytes: Int64, files: Int = 1, line: Int? = nil
+        check: CheckID, severity: Severity, subject: FindingSubject, message: String, bytes: Int64, files: Int = 1
     ) {
         self.check = check
         self.severity = severity
-        self.path = path
+        self.subject = subject
         self.message = message
         self.bytes = bytes
         self.files = files
-        self.line = line
+    }
+
+    /// The subject's path, relative to the context root; a directory finding names the directory.
+    package var path: String {
+        get { subject.path }
+        set { subject.path = newValue }
+    }
+
+    /// 1-based line inside the file at `path`, for findings about a file's content, an ignore-file line or a
+    /// Dockerfile line.
+    package var line: Int? {
+        get { subject.line }
+        set { subject.line = newValue }
     }
 }

@@ -3,22 +3,19 @@ import DockerIgnore
 import DockerfileReader
 import UntrustedText
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Turns a scan into the smallest ignore-file block that keeps out what should not be sent.
 ///
 /// Candidates come from the findings (secrets, version control, dependencies, build output, junk, logs, unreadable
 /// entries), from git (outermost git-ignored entries) and, when no source copies the whole context, from the
 /// top-level entries the Dockerfile never reads. Whatever an explicit Dockerfile source reads is never excluded.
 package enum FixPlanner {
-    /// Reasons in the order their groups appear; an entry flagged for several keeps the first.
-    static let reasons: [(check: String, reason: String)] = [
-        ("secret-file", "secrets"), ("secret-content", "secrets"), ("vcs-dir", "version control"),
-        ("dependency-dir", "dependencies"), ("build-output", "build output"), ("editor-junk", "editor and OS junk"),
-        ("log-file", "logs"), ("unreadable", "unreadable entries"),
-    ]
+    /// The checks whose findings fix excludes, with their group (`CheckDescriptor.fixReason`), in catalogue order:
+    /// the order groups appear in; an entry flagged for several keeps the first.
+    static let reasons: [(check: CheckID, reason: String)] = CheckCatalog.all.compactMap { descriptor in
+        descriptor.fixReason.map { (descriptor.id, $0) }
+    }
+    /// The group of secrets: an entry the Dockerfile copies in it is reported as `secret-copied`.
+    static let secretsReason = "secrets"
     static let gitIgnoredReason = "git-ignored"
     static let unreadReason = "never read by the Dockerfile"
 
@@ -53,9 +50,9 @@ package enum FixPlanner {
         for finding in report.findings {
             guard let reason = reasons.first(where: { $0.check == finding.check })?.reason else { continue }
             let entry = ExclusionCandidate(
-                path: finding.path, isDirectory: isDirectory(root + "/" + finding.path), bytes: finding.bytes,
+                path: finding.path, isDirectory: finding.subject.isDirectory, bytes: finding.bytes,
                 files: finding.files)
-            candidates.append(Candidate(entry: entry, reason: reason, isSecret: reason == "secrets"))
+            candidates.append(Candidate(entry: entry, reason: reason, isSecret: reason == secretsReason))
         }
         for entry in report.ignoredEntries {
             candidates.append(Candidate(entry: entry, reason: gitIgnoredReason, isSecret: false))
@@ -71,15 +68,17 @@ package enum FixPlanner {
         for candidate in candidates {
             if let analysis, let source = analysis.source(protecting: candidate.entry.path) {
                 if candidate.isSecret {
+                    let path = candidate.entry.path
                     plan.problems.append(
                         Finding(
-                            check: "secret-copied", severity: .error, path: candidate.entry.path,
+                            check: .secretCopied, severity: secretCopiedDescriptor.defaultSeverity,
+                            subject: candidate.entry.isDirectory ? .directory(path) : .file(path),
                             message: """
-                                `\(candidate.entry.path)` holds credentials and the Dockerfile copies it (line \(source.line): \
+                                `\(path)` holds credentials and the Dockerfile copies it (line \(source.line): \
                                 \(source.written)): fix leaves it alone. Use a build secret \
                                 (`RUN --mount=type=secret`) instead of copying it.
                                 """,
-                            bytes: candidate.entry.bytes, files: candidate.entry.files, line: source.line))
+                            bytes: candidate.entry.bytes, files: candidate.entry.files))
                 }
                 if !plan.kept.contains(where: { $0.path == candidate.entry.path }) {
                     plan.kept.append(
@@ -240,9 +239,16 @@ package enum FixPlanner {
         return false
     }
 
-    static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        let bytes = LosslessUTF8.encode(path).map { CChar(bitPattern: $0) } + [0]
-        return lstat(bytes, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
+    /// `secret-copied` in `CheckCatalog`: a secret the Dockerfile copies explicitly, which fix cannot exclude.
+    package static let secretCopiedDescriptor = CheckDescriptor(
+        id: .secretCopied, title: "Secret copied by the Dockerfile",
+        summary: "A file flagged as a secret is copied by an explicit Dockerfile source, so `ctxtrim fix` leaves it.",
+        defaultSeverity: .error,
+        help: """
+            Reported by `ctxtrim fix` (which then exits 1) for a `secret-file` or `secret-content` finding whose \
+            path a `COPY` or `ADD` source names explicitly: excluding it would break the build, so fix leaves it \
+            alone. The finding names the path and the Dockerfile line. Pass the credential with a build secret \
+            (`RUN --mount=type=secret,id=...`) instead of copying it.
+            """,
+        family: .fix, subjects: [.file, .directory], yieldsToClaimedDirectories: false, examples: [])
 }

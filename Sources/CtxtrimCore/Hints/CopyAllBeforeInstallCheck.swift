@@ -4,7 +4,7 @@ package struct CopyAllBeforeInstallCheck: LintCheck {
     package init() {}
 
     package static let descriptor = LintDescriptor(
-        id: "copy-all-before-install", title: "Whole context copied before installing dependencies",
+        id: .copyAllBeforeInstall, title: "Whole context copied before installing dependencies",
         summary:
             "A stage copies the whole context before installing dependencies, so every change re-runs the install.",
         defaultSeverity: .info,
@@ -17,6 +17,7 @@ package struct CopyAllBeforeInstallCheck: LintCheck {
             `gradle dependencies`/`build`, `composer install`, `dotnet restore`, also inside `RUN` heredocs. \
             Only steps of the same stage count; the hint is anchored to the `COPY` line.
             """,
+        family: .dockerfile, subjects: [.dockerfileLine],
         examples: [
             .dockerfile(
                 "`COPY . .` then `npm ci`", triggers: true,
@@ -52,7 +53,7 @@ package struct CopyAllBeforeInstallCheck: LintCheck {
             let keyword = copyAll.origin == .add ? "ADD" : "COPY"
             let copy = dockerfile.instructionText(atLine: copyAll.line) ?? "\(keyword) \(copyAll.written)"
             return finding(
-                path: dockerfile.displayPath, line: copyAll.line,
+                .dockerfileLine(dockerfile.displayPath, line: copyAll.line),
                 message: """
                     `\(copy)` sends the whole context before `\(detected.command)` (line \
                     \(installLine)), so any change to any file re-runs the \(detected.ecosystem) install. Copy the \

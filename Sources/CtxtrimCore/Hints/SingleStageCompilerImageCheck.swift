@@ -3,7 +3,7 @@ package struct SingleStageCompilerImageCheck: LintCheck {
     package init() {}
 
     package static let descriptor = LintDescriptor(
-        id: "single-stage-compiler-image", title: "Single-stage build on a compiler image",
+        id: .singleStageCompilerImage, title: "Single-stage build on a compiler image",
         summary: "The image is built from a compiler or SDK image in one stage, so it ships the toolchain.",
         defaultSeverity: .info,
         help: """
@@ -14,6 +14,7 @@ package struct SingleStageCompilerImageCheck: LintCheck {
             stage, then copy only the artifact into a runtime stage. Skipped when the image name uses an unset \
             variable.
             """,
+        family: .dockerfile, subjects: [.dockerfileLine],
         examples: [
             .dockerfile(
                 "`FROM golang` alone", triggers: true,
@@ -42,7 +43,7 @@ package struct SingleStageCompilerImageCheck: LintCheck {
         }
         return [
             finding(
-                path: dockerfile.displayPath, line: dockerfile.fromLine(ofStage: target.index),
+                .dockerfileLine(dockerfile.displayPath, line: dockerfile.fromLine(ofStage: target.index)),
                 message: """
                     The image is built in one stage from `\(target.baseImage.reference)`, so it ships \
                     \(image.toolchain) with the build: build in a first stage (`FROM \

@@ -3,7 +3,7 @@ package struct UnpinnedBaseImageCheck: LintCheck {
     package init() {}
 
     package static let descriptor = LintDescriptor(
-        id: "unpinned-base-image", title: "Unpinned base image",
+        id: .unpinnedBaseImage, title: "Unpinned base image",
         summary: "A stage's base image has no tag or digest, or uses `latest`.",
         defaultSeverity: .info,
         help: """
@@ -12,6 +12,7 @@ package struct UnpinnedBaseImageCheck: LintCheck {
             (`node:22-bookworm-slim`), or a digest for fully reproducible builds. Only stages the target build \
             uses are checked; `scratch`, earlier stages and references with unset variables are skipped.
             """,
+        family: .dockerfile, subjects: [.dockerfileLine],
         examples: [
             .dockerfile("`FROM node`", triggers: true, "FROM node\nCMD [\"node\"]\n"),
             .dockerfile("`FROM ubuntu:latest`", triggers: true, "FROM ubuntu:latest\n"),
@@ -34,7 +35,7 @@ package struct UnpinnedBaseImageCheck: LintCheck {
             }
             let how = image.tag == nil ? "has no tag, so it floats on `latest`" : "uses `latest`"
             return finding(
-                path: dockerfile.displayPath, line: dockerfile.fromLine(ofStage: stage.index),
+                .dockerfileLine(dockerfile.displayPath, line: dockerfile.fromLine(ofStage: stage.index)),
                 message: """
                     `FROM \(image.reference)` \(how): rebuilds pick up whatever was pushed last. Pin a version \
                     tag (`\(repository):<version>`) or a digest (`\(repository)@sha256:...`).

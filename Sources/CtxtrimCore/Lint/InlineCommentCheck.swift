@@ -3,7 +3,7 @@ package struct InlineCommentCheck: LintCheck {
     package init() {}
 
     package static let descriptor = LintDescriptor(
-        id: "ignore-inline-comment", title: "Inline comment in ignore file",
+        id: .ignoreInlineComment, title: "Inline comment in ignore file",
         summary: "An ignore-file line has a `#` comment after the pattern, which Docker reads as part of it.",
         defaultSeverity: .warning,
         help: """
@@ -12,6 +12,7 @@ package struct InlineCommentCheck: LintCheck {
             `  # note` is the pattern `# note`. Reported when a space or tab is followed by `#`. Move the comment \
             to a line of its own, starting with `#`.
             """,
+        subjects: [.ignoreFileLine],
         examples: [
             .ignore("`node_modules # deps`", triggers: true, "node_modules # deps\n", paths: ["node_modules/"]),
             .ignore("a tab before `#`", triggers: true, "*.log\t# logs\n"),
@@ -36,7 +37,7 @@ package struct InlineCommentCheck: LintCheck {
                 `\(rule.rawText)` is one pattern, comment included, so it never matches `\(pattern)`: Docker has \
                 no inline comments. Move `\(comment)` to its own line above `\(pattern)`.
                 """
-            return finding(path: file.source, line: rule.line, message: message)
+            return finding(.ignoreFileLine(file.source, line: rule.line), message: message)
         }
     }
 

@@ -1,32 +1,24 @@
-/// Every ignore-file lint and Dockerfile hint, in the stable order of documentation and tie-breaking.
+/// Every ignore-file lint and Dockerfile hint, in `CheckCatalog` order.
 package enum LintRegistry {
-    /// All lint checks, in their stable order.
-    package static let checks: [any LintCheck] = [
-        UnusedPatternCheck(), InlineCommentCheck(), RootOnlyNameCheck(), WildcardExceptionCheck(),
-        ShadowedIgnoreFileCheck(), NestedIgnoreFileCheck(), MissingIgnoreFileCheck(), CopyAllBeforeInstallCheck(),
-        SingleStageCompilerImageCheck(), UnpinnedBaseImageCheck(),
-    ]
+    /// All lint checks, in catalogue order.
+    package static let checks: [any LintCheck] = CheckCatalog.entries.compactMap {
+        if case .lint(let check) = $0 { check } else { nil }
+    }
 
-    /// The descriptors of all lint checks, in their stable order.
+    /// The descriptors of all lint checks, in catalogue order.
     package static var descriptors: [LintDescriptor] { checks.map(\.descriptor) }
 
-    /// All lint check ids, in their stable order.
-    package static let ids: [String] = checks.map(\.descriptor.id)
+    /// All lint check ids, in catalogue order.
+    package static let ids: [CheckID] = checks.map(\.descriptor.id)
 
     /// The descriptor of the lint check with this id, or nil.
-    package static func descriptor(id: String) -> LintDescriptor? {
+    package static func descriptor(id: CheckID) -> LintDescriptor? {
         checks.first { $0.descriptor.id == id }?.descriptor
     }
 
-    /// The findings of the checks whose ids are in `enabledIDs` (all when nil), sorted by path, line and check order.
-    package static func findings(for subject: LintSubject, enabledIDs: Set<String>? = nil) -> [Finding] {
-        let findings = checks.filter { enabledIDs?.contains($0.descriptor.id) ?? true }.flatMap { $0.check(subject) }
-        return findings.sorted { lhs, rhs in
-            if lhs.path != rhs.path { return lhs.path < rhs.path }
-            if (lhs.line ?? 0) != (rhs.line ?? 0) { return (lhs.line ?? 0) < (rhs.line ?? 0) }
-            return rank(of: lhs.check) < rank(of: rhs.check)
-        }
+    /// The findings of the checks whose ids are in `enabledIDs` (all when nil), in `FindingOrder`.
+    package static func findings(for subject: LintSubject, enabledIDs: Set<CheckID>? = nil) -> [Finding] {
+        FindingOrder.sorted(
+            checks.filter { enabledIDs?.contains($0.descriptor.id) ?? true }.flatMap { $0.check(subject) })
     }
-
-    private static func rank(of id: String) -> Int { ids.firstIndex(of: id) ?? ids.count }
 }

@@ -1,6 +1,9 @@
 import ContextWalker
 
 /// `ignore-file-missing`: no ignore file at all while the walk checks found something worth excluding.
+///
+/// The same id is the gate condition of `ctxtrim check` for a context without an ignore file
+/// (`GateOutcome.violations`); CI formats report one of the two, never both.
 package struct MissingIgnoreFileCheck: LintCheck {
     /// Where the missing file belongs.
     static let path = ".dockerignore"
@@ -8,15 +11,19 @@ package struct MissingIgnoreFileCheck: LintCheck {
     package init() {}
 
     package static let descriptor = LintDescriptor(
-        id: "ignore-file-missing", title: "No .dockerignore",
+        id: .ignoreFileMissing, title: "No .dockerignore",
         summary: "The context has no ignore file although it sends something worth excluding.",
         defaultSeverity: .warning,
         help: """
             Without `.dockerignore` (or `<Dockerfile>.dockerignore`) every build sends the whole context: \
             dependencies, build output, version-control data and secrets included. Reported only when the walk \
-            checks found something to exclude; the message sums what they flagged. Create `.dockerignore` at \
-            the context root with the patterns the other findings suggest.
+            checks found something to exclude; the message sums what they flagged. `ctxtrim check` also fails \
+            on a context without an ignore file whatever the walk found (unless `--fail-on never` or this check \
+            is turned off in `.ctxtrim.yml`); CI formats then report that failure under this id, once. Create \
+            `.dockerignore` at the context root with the patterns the other findings suggest. Formerly also \
+            reported as `missing-ignore-file`.
             """,
+        subjects: [.ignoreFile],
         examples: [
             LintExample(
                 "no ignore file and a `node_modules/`", triggers: true,
@@ -34,18 +41,18 @@ package struct MissingIgnoreFileCheck: LintCheck {
 
     package func check(_ subject: LintSubject) -> [Finding] {
         guard subject.ignoreFile == nil else { return [] }
-        let walkIDs = Set(CheckRegistry.ids)
-        let flagged = Self.outermost(subject.walkFindings.filter { walkIDs.contains($0.check) })
+        let flagged = Self.outermost(
+            subject.walkFindings.filter { CheckCatalog.descriptor(for: $0.check)?.family == .walk })
         guard !flagged.isEmpty else { return [] }
         let bytes = flagged.saturatingSum(\.bytes)
         let files = flagged.reduce(0) { $0 + $1.files }
-        let checks = Set(flagged.map(\.check)).sorted { CheckRegistry.rank(of: $0) < CheckRegistry.rank(of: $1) }
+        let checks = Set(flagged.map(\.check)).sorted { CheckCatalog.rank(of: $0) < CheckCatalog.rank(of: $1) }
         var result = finding(
-            path: Self.path, line: nil,
+            .ignoreFile(Self.path),
             message: """
                 There is no .dockerignore, so every build sends the whole context, including \(flagged.count) \
                 flagged entr\(flagged.count == 1 ? "y" : "ies") (\(ByteCount.format(bytes)); \
-                \(checks.joined(separator: ", "))). Create `.dockerignore` at the context root with the patterns \
+                \(checks.map(\.rawValue).joined(separator: ", "))). Create `.dockerignore` at the context root with the patterns \
                 those findings suggest.
                 """)
         result.bytes = bytes

@@ -3,7 +3,7 @@ package struct NestedIgnoreFileCheck: LintCheck {
     package init() {}
 
     package static let descriptor = LintDescriptor(
-        id: "ignore-file-in-subdirectory", title: ".dockerignore in a subdirectory",
+        id: .ignoreFileInSubdirectory, title: ".dockerignore in a subdirectory",
         summary: "A `.dockerignore` in a subdirectory of the context is never read by this build.",
         defaultSeverity: .info,
         help: """
@@ -12,6 +12,7 @@ package struct NestedIgnoreFileCheck: LintCheck {
             context. To exclude paths of this build, add them to the root file with the directory as prefix \
             (`services/api/node_modules`).
             """,
+        subjects: [.ignoreFile],
         examples: [
             .ignore(
                 "`services/api/.dockerignore`", triggers: true, "*.log\n",
@@ -27,7 +28,7 @@ package struct NestedIgnoreFileCheck: LintCheck {
         return nested.nestedIgnoreFiles.map { path in
             let directory = String(ContextPath.parent(of: path))
             return finding(
-                path: path, line: nil,
+                .ignoreFile(path),
                 message: """
                     `\(path)` is not read when building this context: Docker reads only the ignore file at the \
                     context root. Move its rules into the root file prefixed with `\(directory)/`, unless \

@@ -6,7 +6,7 @@ package struct RootOnlyNameCheck: LintCheck {
     package init() {}
 
     package static let descriptor = LintDescriptor(
-        id: "ignore-root-only-name", title: "Root-only name in ignore file",
+        id: .ignoreRootOnlyName, title: "Root-only name in ignore file",
         summary: "A bare name in the ignore file matches only at the root while entries of that name deeper are sent.",
         defaultSeverity: .warning,
         help: """
@@ -16,6 +16,7 @@ package struct RootOnlyNameCheck: LintCheck {
             directory of sources is deliberate). Write `**/node_modules` to match at any depth; write \
             `/node_modules` to say that only the root one is meant.
             """,
+        subjects: [.ignoreFileLine],
         examples: [
             .ignore(
                 "`node_modules` with `packages/api/node_modules/`", triggers: true, "node_modules\n",
@@ -43,7 +44,7 @@ package struct RootOnlyNameCheck: LintCheck {
                 sighting.count == 1
                 ? "`\(sighting.example)`" : "\(sighting.count) entries such as `\(sighting.example)`"
             return finding(
-                path: file.source, line: rule.line,
+                .ignoreFileLine(file.source, line: rule.line),
                 message: """
                     `\(rule.rawText.trimmingBlanks)` excludes only `\(name)` at the context root, but \(more) \
                     deeper would be sent: Docker anchors patterns at the root. Write `**/\(name)` to exclude them \

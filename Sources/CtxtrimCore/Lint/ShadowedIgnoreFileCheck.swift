@@ -3,7 +3,7 @@ package struct ShadowedIgnoreFileCheck: LintCheck {
     package init() {}
 
     package static let descriptor = LintDescriptor(
-        id: "ignore-file-shadowed", title: "Shadowed .dockerignore",
+        id: .ignoreFileShadowed, title: "Shadowed .dockerignore",
         summary: "The context's `.dockerignore` is not read because `<Dockerfile>.dockerignore` replaces it.",
         defaultSeverity: .warning,
         help: """
@@ -11,6 +11,7 @@ package struct ShadowedIgnoreFileCheck: LintCheck {
             `CONTEXT/.dockerignore` entirely: the two files are not merged. Copy the rules this build needs into \
             the Dockerfile-specific file; keep `.dockerignore` only for builds with other Dockerfiles.
             """,
+        subjects: [.ignoreFile],
         examples: [
             LintExample(
                 "`.dockerignore` beside `Dockerfile.dockerignore`", triggers: true,
@@ -31,7 +32,7 @@ package struct ShadowedIgnoreFileCheck: LintCheck {
         let active = subject.ignoreFile.map { "`\($0.source)`" } ?? "the Dockerfile's own ignore file"
         return [
             finding(
-                path: shadowed, line: nil,
+                .ignoreFile(shadowed),
                 message: """
                     `\(shadowed)` is not read: BuildKit uses \(active) instead and does not merge the two. Copy the \
                     rules this build needs into \(active); keep `\(shadowed)` only for other Dockerfiles.

@@ -3,7 +3,7 @@ package struct UnusedPatternCheck: LintCheck {
     package init() {}
 
     package static let descriptor = LintDescriptor(
-        id: "ignore-unused-pattern", title: "Unused ignore pattern",
+        id: .ignoreUnusedPattern, title: "Unused ignore pattern",
         summary: "An ignore-file pattern matches nothing in the context.",
         defaultSeverity: .info,
         help: """
@@ -14,6 +14,7 @@ package struct UnusedPatternCheck: LintCheck {
             at the context root: `**/name` matches at any depth). Patterns kept on purpose for files that do not \
             exist yet (`.env`, `*.pem`) can stay: this is information only.
             """,
+        subjects: [.ignoreFileLine],
         examples: [
             .ignore("`*.log` with no log file", triggers: true, "*.log\n", paths: ["src/app.js"]),
             .ignore(
@@ -42,7 +43,7 @@ package struct UnusedPatternCheck: LintCheck {
                 `\(rule.displayPattern)` has no effect on this context: it matches nothing, or only paths other \
                 lines already exclude. Delete the line, or fix the pattern (use `**/` to match at any depth).
                 """
-            return finding(path: file.source, line: rule.line, message: message)
+            return finding(.ignoreFileLine(file.source, line: rule.line), message: message)
         }
     }
 }

@@ -9,7 +9,7 @@ package struct WildcardExceptionCheck: LintCheck {
     package init() {}
 
     package static let descriptor = LintDescriptor(
-        id: "ignore-wildcard-exception", title: "Wildcard exception turns off pruning",
+        id: .ignoreWildcardException, title: "Wildcard exception turns off pruning",
         summary: "An exception with a wildcard makes every build walk into every excluded directory.",
         defaultSeverity: .warning,
         help: """
@@ -19,6 +19,7 @@ package struct WildcardExceptionCheck: LintCheck {
             exceptions instead (`!build/keep.txt`, or `!docs/**`). When the walk shows the wildcard re-included \
             at most three entries, the message names the literal lines that replace it.
             """,
+        subjects: [.ignoreFileLine],
         examples: [
             .ignore("`!**/keep`", triggers: true, "build\n!**/keep\n", paths: ["build/keep", "build/a.o"]),
             .ignore("`!*.md`", triggers: true, "*\n!*.md\n", paths: ["README.md"]),
@@ -32,7 +33,7 @@ package struct WildcardExceptionCheck: LintCheck {
         return file.rules.enumerated().compactMap { index, rule in
             guard Self.disablesPruning(rule) else { return nil }
             return finding(
-                path: file.source, line: rule.line,
+                .ignoreFileLine(file.source, line: rule.line),
                 message: """
                     `\(rule.displayPattern)` has a wildcard, so BuildKit stops pruning excluded directories: every \
                     build walks into each of them (`node_modules` too) looking for entries to re-include. \

@@ -60,7 +60,7 @@ package enum CombinedGate {
                 report.git?.contextPath = repositoryPath(contextPath: git.contextPath, context: entry.build.context)
             }
         }
-        report.findings = ContextScanner.sorted(findings)
+        report.findings = FindingOrder.sorted(findings)
         report.build = ScanReport.BuildUsage(target: "", sources: 0)
         report.build?.transferred = transferred
         return GateOutcome(

@@ -19,7 +19,7 @@ struct BuildTally: Sendable {
         var top: Int
         /// Whether findings are computed (checks run, small files read).
         var runChecks: Bool
-        var enabledChecks: Set<String>?
+        var enabledChecks: Set<CheckID>?
         /// With a root source: the explicit sources, to tell what only `COPY . .` pulls in.
         var explicitSourceMatcher: IgnoreMatcher?
         /// The ignore file in force, for the lint's rule usage and nested-name sightings; nil without one.
@@ -133,12 +133,13 @@ struct BuildTally: Sendable {
         countSent(entry, path: path, pathString: pathString, state: state)
         guard checks != nil else { return }
         if entry.isFirstBeyondPathLimit(rootLength: setup.walkRootLength) {
-            checks!.recordUnreadable(UnreadableEntry(path: pathString, reason: UnreadableEntry.pathTooLongReason))
+            checks!.recordUnreadable(
+                UnreadableEntry(path: pathString, reason: UnreadableEntry.pathTooLongReason, kind: entry.kind))
         }
         // Below a directory the checks claim whole, only an unreadable file could still be reported.
         if state.context.insideQuietDirectory {
             if entry.kind == .file && !entry.isReadable {
-                checks!.recordUnreadable(UnreadableEntry(path: pathString, reason: "permission denied"))
+                checks!.recordUnreadable(UnreadableEntry(path: pathString, reason: "permission denied", kind: .file))
             }
             return
         }
@@ -147,7 +148,7 @@ struct BuildTally: Sendable {
         var facts = EntryFacts(path: pathString, kind: entry.kind, size: entry.size, gitClass: gitClass)
         if entry.kind == .symlink { facts.linkTarget = reader.linkTarget(entry) }
         if entry.kind == .file && !entry.isReadable {
-            checks!.recordUnreadable(UnreadableEntry(path: pathString, reason: "permission denied"))
+            checks!.recordUnreadable(UnreadableEntry(path: pathString, reason: "permission denied", kind: .file))
         }
         checks!.visit(facts)
         if entry.kind == .file, entry.isReadable, checks!.shouldReadContent(of: facts) {
@@ -185,7 +186,7 @@ struct BuildTally: Sendable {
         let reason = Self.reason(diagnostic)
         diagnostics.append(ScanReport.Diagnostic(kind: diagnostic.kind.rawValue, path: path, message: reason))
         if diagnostic.kind == .unreadableDirectory, checks != nil {
-            checks!.recordUnreadable(UnreadableEntry(path: path, reason: reason))
+            checks!.recordUnreadable(UnreadableEntry(path: path, reason: reason, kind: .directory))
         }
     }
 

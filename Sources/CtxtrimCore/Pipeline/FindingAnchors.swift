@@ -14,7 +14,7 @@ enum FindingAnchors {
             var finding = finding
             guard !buildFiles.contains(finding.path), finding.anchor == nil else { return finding }
             if let snapshot {
-                let isDirectory = FixPlanner.isDirectory(BuildContext.joined(context.root, finding.path))
+                let isDirectory = finding.subject.isDirectory
                 if snapshot.classify(path: finding.path, isDirectory: isDirectory).gitClass == .tracked {
                     return finding
                 }

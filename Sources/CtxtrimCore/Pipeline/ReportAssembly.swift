@@ -105,7 +105,7 @@ enum ReportAssembly {
     /// The walk's findings with the ignore-file lint and Dockerfile hints added, in the report's order.
     static func withLint(
         _ findings: [Finding], context: BuildContext, ignoreFile: IgnoreFileSnapshot, analysis: DockerfileAnalysis?,
-        enabledIDs: Set<String>?
+        enabledIDs: Set<CheckID>?
     ) -> [Finding] {
         let subject = LintSubject(
             ignoreFile: ignoreFile.file, ruleUsage: ignoreFile.ruleUsage, nestedNames: ignoreFile.nestedNames,
@@ -114,7 +114,7 @@ enum ReportAssembly {
                 DockerfileSubject(
                     dockerfile: $0.dockerfile, usage: $0.usage, displayPath: context.dockerfileDisplayPath)
             })
-        return ContextScanner.sorted(findings + LintRegistry.findings(for: subject, enabledIDs: enabledIDs))
+        return FindingOrder.sorted(findings + LintRegistry.findings(for: subject, enabledIDs: enabledIDs))
     }
 
     /// What the walk learnt about the ignore file, for the lint.

@@ -1,8 +1,8 @@
 /// One item of a CI format (a SARIF result, a GitHub annotation, a GitLab issue): a finding or a gate violation,
 /// with its location and fingerprint settled once for every format.
 package struct CIAnnotation: Sendable, Equatable {
-    /// The check id, or the pseudo-rule of a gate violation.
-    package var rule: String
+    /// The check id of the finding or gate violation.
+    package var rule: CheckID
     package var severity: Severity
     /// What is wrong and what to do.
     package var message: String
@@ -14,13 +14,14 @@ package struct CIAnnotation: Sendable, Equatable {
 }
 
 extension GateOutcome {
-    /// Gate violations first (budgets, growth, ignore file), then every finding by path and check order.
+    /// Gate violations first (budgets, growth, ignore file), then every finding in `FindingOrder`. A finding with
+    /// the id of a gate violation (`ignore-file-missing`) is left out: the violation reports the same thing once.
     ///
     /// - Parameter pathPrefix: the context directory relative to the repository root, prepended to every location so
     ///   annotations land on the repository's files; empty when the context is the repository root.
     package func annotations(pathPrefix: String) -> [CIAnnotation] {
         let gate = violations
-        let findings = report.findings.sorted(by: Finding.reportOrder)
+        let findings = FindingOrder.sorted(findingsBesideViolations)
         let fingerprints = FindingFingerprint.fingerprints(
             of: gate.map(\.identity) + findings.map(FindingFingerprint.identity(of:)))
         let gateLocation = ReportLocation(gateOf: report.context, pathPrefix: pathPrefix)

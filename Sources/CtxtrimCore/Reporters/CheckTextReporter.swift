@@ -9,13 +9,14 @@ package enum CheckTextReporter {
     package static func render(_ outcome: GateOutcome, style: TextStyle) -> String {
         let report = outcome.report
         let sent = "\(ByteCount.format(report.sent.bytes)) in \(TextLayout.count(report.sent.files, "file")) sent"
-        let failingFindings = outcome.failingFindings.sorted(by: Finding.severityOrder)
-        let others = report.findings.count - failingFindings.count
+        let listed = outcome.findingsBesideViolations
+        let failingFindings = listed.filter { outcome.failOn.fails($0.severity) }.sorted(by: FindingOrder.worstFirst)
+        let others = listed.count - failingFindings.count
         let violations = outcome.violations
 
         guard outcome.failed else {
             var line = style.green("✔") + " ctxtrim check passed: " + sent
-            if others > 0 { line += "; " + countsBySeverity(report.findings) + " " + belowThreshold(outcome.failOn) }
+            if others > 0 { line += "; " + countsBySeverity(listed) + " " + belowThreshold(outcome.failOn) }
             if outcome.missingIgnoreFile { line += "; " + style.yellow("no ignore file") }
             return line + "\n"
         }
@@ -42,14 +43,14 @@ package enum CheckTextReporter {
             case .warning: name = style.yellow(TextLayout.padRight("warning", 8))
             case .info: name = style.dim(TextLayout.padRight("info", 8))
             }
-            var location = finding.isDirectoryFinding ? finding.path + "/" : finding.path
+            var location = finding.subject.displayPath
             if let line = finding.line { location += ":\(line)" }
             let size = finding.bytes > 0 ? style.dim(" (\(ByteCount.format(finding.bytes)))") : ""
-            out.append("  \(name) \(style.bold(finding.check))  \(TerminalText.escape(location))\(size)")
+            out.append("  \(name) \(style.bold(finding.check.rawValue))  \(TerminalText.escape(location))\(size)")
             out.append("           \(TerminalText.escape(finding.message))")
         }
         if others > 0 {
-            let rest = report.findings.filter { !outcome.failOn.fails($0.severity) }
+            let rest = listed.filter { !outcome.failOn.fails($0.severity) }
             out.append(
                 style.dim(
                     "  also " + countsBySeverity(rest) + " " + belowThreshold(outcome.failOn)

@@ -14,7 +14,7 @@ extension GateOutcome {
         check["violations"] = .array(
             violations.map {
                 .object([
-                    "rule": .string($0.rule), "key": .string($0.key), "message": .string($0.message),
+                    "rule": .string($0.rule.rawValue), "key": .string($0.key), "message": .string($0.message),
                     "advice": .string($0.advice), "fails": .bool($0.fails),
                 ])
             })

@@ -33,6 +33,14 @@ extension GateOutcome {
         }
         return out
     }
+
+    /// The findings reporters list beside `violations`: one with the id of a violation (`ignore-file-missing`) is
+    /// left out, because the violation reports the same thing. `failed` is unchanged: such a finding can only fail
+    /// the check when its violation does.
+    package var findingsBesideViolations: [Finding] {
+        let rules = Set(violations.map(\.rule))
+        return report.findings.filter { !rules.contains($0.check) }
+    }
 }
 
 extension String {

@@ -1,8 +1,8 @@
 /// A failing condition of `ctxtrim check` that is not a finding: an exceeded budget, growth over the limit, or no
 /// ignore file. Every reporter renders these the same way, next to the findings.
 package struct GateViolation: Sendable, Equatable {
-    /// The pseudo-rule of machine formats: `context-budget` (budgets and growth) or `missing-ignore-file`.
-    package var rule: String
+    /// The id machine formats show: `context-budget` (budgets and growth) or `ignore-file-missing`.
+    package var rule: CheckID
     /// What distinguishes it from other violations of the same rule (the budget's name, `growth`), for fingerprints.
     package var key: String
     /// What is wrong, with the measured figures.
@@ -15,10 +15,10 @@ package struct GateViolation: Sendable, Equatable {
     /// The message and the advice as one sentence pair.
     package var fullMessage: String { "\(message). \(advice)" }
 
-    /// The id of the pseudo-rule for budgets and growth.
-    package static let budgetRule = "context-budget"
-    /// The id of the pseudo-rule for a context without an ignore file.
-    package static let missingIgnoreFileRule = "missing-ignore-file"
+    /// The id of budgets and growth.
+    package static let budgetRule = CheckID.contextBudget
+    /// The id of a context without an ignore file: the same as the lint check's, so it is reported once.
+    package static let missingIgnoreFileRule = CheckID.ignoreFileMissing
     /// The key of the growth violation (budgets use their own names).
     package static let growthKey = "growth"
 }
@@ -30,32 +30,21 @@ extension GateViolation {
     /// What its fingerprint hashes: rule and key.
     package var identity: String { "\(rule)\u{0}\(key)" }
 
-    /// The pseudo-rules as descriptors, so SARIF rules and CI titles read them like the checks' own.
-    ///
-    /// - `context-budget`: a budget of `ctxtrim check` (`max-size`, `max-files`, `max-transferred-size`, ...) is
-    ///   exceeded, or the context grew past `max-growth` against the baseline.
-    /// - `missing-ignore-file`: the context has no ignore file, so everything in it is sent.
-    package static let descriptors: [CheckDescriptor] = [
-        CheckDescriptor(
-            id: budgetRule, title: "Context budget",
-            summary: "The build context exceeds a size or file-count budget, or grew past the allowed growth.",
-            defaultSeverity: .error,
-            help: """
-                Reported by `ctxtrim check` when a budget (`max-size`, `max-files`, `max-transferred-size`, \
-                `max-transferred-files`) is exceeded, or when the sent context grew past `max-growth` against the \
-                baseline report. Exclude what the build does not need in the ignore file (`ctxtrim scan` shows \
-                where the bytes are), or raise the budget if the growth is intended.
-                """,
-            yieldsToClaimedDirectories: false, examples: []),
-        CheckDescriptor(
-            id: missingIgnoreFileRule, title: "Missing ignore file",
-            summary: "The context has no ignore file, so everything in it is sent to the builder.",
-            defaultSeverity: .error,
-            help: """
-                Reported by `ctxtrim check` when neither `.dockerignore` nor `<Dockerfile>.dockerignore` exists. \
-                Without one, version-control data, dependencies, build outputs and local secrets all reach the \
-                builder. Add a .dockerignore at the context root.
-                """,
-            yieldsToClaimedDirectories: false, examples: []),
-    ]
+    /// What the gate names: the context as a whole (CI formats place it on the ignore file or Dockerfile).
+    package var subject: FindingSubject { .context }
+
+    /// `context-budget` in `CheckCatalog`: a budget of `ctxtrim check` (`max-size`, `max-files`,
+    /// `max-transferred-size`, ...) is exceeded, or the context grew past `max-growth` against the baseline. A
+    /// context without an ignore file is reported under the lint check's id, `ignore-file-missing`.
+    package static let budgetDescriptor = CheckDescriptor(
+        id: budgetRule, title: "Context budget",
+        summary: "The build context exceeds a size or file-count budget, or grew past the allowed growth.",
+        defaultSeverity: .error,
+        help: """
+            Reported by `ctxtrim check` when a budget (`max-size`, `max-files`, `max-transferred-size`, \
+            `max-transferred-files`) is exceeded, or when the sent context grew past `max-growth` against the \
+            baseline report. Exclude what the build does not need in the ignore file (`ctxtrim scan` shows \
+            where the bytes are), or raise the budget if the growth is intended.
+            """,
+        family: .gate, subjects: [.context], yieldsToClaimedDirectories: false, examples: [])
 }

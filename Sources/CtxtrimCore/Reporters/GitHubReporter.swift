@@ -43,8 +43,8 @@ package struct GitHubReporter: Sendable {
     }
 
     /// `Secret file (secret-file)`: the check's title and id.
-    private static func title(of rule: String) -> String {
-        let descriptor = CheckRegistry.descriptor(id: rule) ?? GateViolation.descriptors.first { $0.id == rule }
+    private static func title(of rule: CheckID) -> String {
+        let descriptor = CheckCatalog.descriptor(for: rule)
         return descriptor.map { "ctxtrim: \($0.title) (\(rule))" } ?? "ctxtrim: \(rule)"
     }
 }

@@ -1,6 +1,6 @@
 /// GitLab's Code Quality report (`artifacts:reports:codequality`): a JSON array of issues.
 ///
-/// Each issue has `description`, `check_name` (the check id, or `context-budget` / `missing-ignore-file` for gate
+/// Each issue has `description`, `check_name` (the check id; `context-budget` or `ignore-file-missing` for gate
 /// violations), a stable `fingerprint`, `severity` (info → `info`, warning → `major`, error → `critical`) and
 /// `location.path` with `location.lines.begin` (1 when the finding has no line).
 package struct GitLabReporter: Sendable {
@@ -17,7 +17,7 @@ package struct GitLabReporter: Sendable {
             outcome.annotations(pathPrefix: pathPrefix).map { annotation in
                 .object([
                     "description": .string(annotation.message),
-                    "check_name": .string(annotation.rule),
+                    "check_name": .string(annotation.rule.rawValue),
                     "fingerprint": .string(annotation.fingerprint),
                     "severity": .string(severity(annotation.severity)),
                     "location": .object([

@@ -24,7 +24,8 @@ package struct MarkdownReporter: Sendable {
         out.append(outcome.failed ? "## ❌ ctxtrim check failed" : "## ✅ ctxtrim check passed")
         out.append("")
         var reasons = outcome.violations.filter(\.fails).map { MarkdownText.inline($0.message) }
-        let failing = outcome.failingFindings.count
+        let findings = outcome.findingsBesideViolations
+        let failing = findings.filter { outcome.failOn.fails($0.severity) }.count
         if failing > 0 {
             reasons.append(
                 "\(TextLayout.count(failing, "finding")) at or above `\(outcome.failOn.rawValue)`")
@@ -87,7 +88,6 @@ package struct MarkdownReporter: Sendable {
             }
         }
 
-        let findings = report.findings
         if !findings.isEmpty {
             out.append("")
             out.append("### Findings")
@@ -98,7 +98,7 @@ package struct MarkdownReporter: Sendable {
             }
             out.append(counts.joined(separator: " · "))
             for severity in Severity.allCases.reversed() {
-                let group = findings.filter { $0.severity == severity }.sorted(by: Finding.reportOrder)
+                let group = findings.filter { $0.severity == severity }.sorted(by: FindingOrder.precedes)
                 guard !group.isEmpty else { continue }
                 let heading = "\(icon(severity)) \(heading(severity)) (\(TextLayout.grouped(group.count)))"
                 out.append("")
@@ -120,10 +120,10 @@ package struct MarkdownReporter: Sendable {
     }
 
     private static func item(_ finding: Finding) -> String {
-        var location = finding.isDirectoryFinding ? finding.path + "/" : finding.path
+        var location = finding.subject.displayPath
         if let line = finding.line { location += ":\(line)" }
         let bytes = finding.bytes > 0 ? " (\(ByteCount.format(finding.bytes)))" : ""
-        return "- \(MarkdownText.code(finding.check)) \(MarkdownText.code(location))\(bytes): "
+        return "- \(MarkdownText.code(finding.check.rawValue)) \(MarkdownText.code(location))\(bytes): "
             + MarkdownText.inline(finding.message)
     }
 

@@ -15,8 +15,7 @@ package struct ReportLocation: Sendable, Hashable {
         if let anchor = finding.anchor, ReportLocation.isRelative(anchor.file) {
             self.init(path: ReportLocation.joined(pathPrefix, anchor.file), line: anchor.line)
         } else {
-            let path = finding.isDirectoryFinding ? finding.path + "/" : finding.path
-            self.init(path: ReportLocation.joined(pathPrefix, path), line: finding.line)
+            self.init(path: ReportLocation.joined(pathPrefix, finding.subject.displayPath), line: finding.line)
         }
     }
 

@@ -1,8 +1,8 @@
 /// SARIF 2.1.0 for code-scanning services (GitHub code scanning, Azure DevOps, IDE viewers).
 ///
-/// One run of the `ctxtrim` driver with one rule per check in `CheckRegistry` order, then the pseudo-rules
-/// `context-budget` (exceeded budgets and growth) and `missing-ignore-file`: rule indexes never depend on what was
-/// found. Each result points at the finding's `anchor` when it has one, else at the path itself (a directory with a
+/// One run of the `ctxtrim` driver with one rule per descriptor of `CheckCatalog`, in its order (walk checks,
+/// ignore-file lint, Dockerfile hints, `context-budget` for budgets and growth, fix problems): every result has its
+/// rule, and rule indexes never depend on what was found. Each result points at the finding's `anchor` when it has one, else at the path itself (a directory with a
 /// trailing `/`), relative to `%SRCROOT%`, and carries a `partialFingerprints` entry (FNV-1a 64 of check, path and
 /// line). Walk diagnostics become tool execution notifications. No timestamps, no absolute paths.
 package struct SARIFReporter: Sendable {
@@ -26,7 +26,7 @@ package struct SARIFReporter: Sendable {
         let ruleIndex = Dictionary(uniqueKeysWithValues: descriptors.enumerated().map { ($1.id, $0) })
         let results: [JSONValue] = outcome.annotations(pathPrefix: pathPrefix).map { annotation in
             var result: [String: JSONValue] = [
-                "ruleId": .string(annotation.rule),
+                "ruleId": .string(annotation.rule.rawValue),
                 "level": .string(level(annotation.severity)),
                 "message": .object(["text": .string(annotation.message)]),
                 "locations": .array([location(annotation.location)]),
@@ -76,8 +76,8 @@ package struct SARIFReporter: Sendable {
         ])
     }
 
-    /// Every check's descriptor in registry order, then the gate's pseudo-rules.
-    package static var rules: [CheckDescriptor] { CheckRegistry.descriptors + GateViolation.descriptors }
+    /// Every descriptor of `CheckCatalog`, in its order.
+    package static var rules: [CheckDescriptor] { CheckCatalog.all }
 
     /// SARIF's level for a severity: `error`, `warning`, `note`.
     package static func level(_ severity: Severity) -> String {
@@ -95,8 +95,8 @@ package struct SARIFReporter: Sendable {
         if !triggers.isEmpty { markdown += "\n\nReports: " + triggers.joined(separator: "; ") + "." }
         if !quiet.isEmpty { markdown += "\n\nDoes not report: " + quiet.joined(separator: "; ") + "." }
         return .object([
-            "id": .string(descriptor.id),
-            "name": .string(upperCamelCase(descriptor.id)),
+            "id": .string(descriptor.id.rawValue),
+            "name": .string(upperCamelCase(descriptor.id.rawValue)),
             "shortDescription": .object(["text": .string(descriptor.summary)]),
             "fullDescription": .object(["text": .string(descriptor.help)]),
             "help": .object(["text": .string(descriptor.help), "markdown": .string(markdown)]),

@@ -18,7 +18,7 @@ package struct ContextScanner {
         /// Run the checks (and read small files for secrets).
         package var findings = true
         /// Check ids to run; nil for all.
-        package var enabledChecks: Set<String>?
+        package var enabledChecks: Set<CheckID>?
         /// Read the Dockerfile to compute what BuildKit transfers.
         package var dockerfile = true
         /// The stage to build (`--target`); nil for the last one. `--all` takes each build's own.
@@ -58,14 +58,5 @@ package struct ContextScanner {
     package func scan(progress: WalkProgress = WalkProgress()) throws -> ScanReport {
         let build = try BuildInputs.read(context: context, rules: rules, target: options.target, options: options)
         return try ScanPipeline(build: build, options: options).run(progress: progress)[0]
-    }
-
-    /// Findings by path, then line, then check id: one stable order for every format.
-    static func sorted(_ findings: [Finding]) -> [Finding] {
-        findings.sorted { lhs, rhs in
-            if lhs.path != rhs.path { return lhs.path < rhs.path }
-            if (lhs.line ?? 0) != (rhs.line ?? 0) { return (lhs.line ?? 0) < (rhs.line ?? 0) }
-            return lhs.check < rhs.check
-        }
     }
 }

@@ -84,12 +84,13 @@ extension ScanReport.GitUsage {
 }
 
 extension Finding {
-    /// `{"check","severity","path","message","bytes","files","line"}`.
+    /// `{"check","severity","subject","path","message","bytes","files","line"}`; `subject` is what `path` names.
     package var json: JSONValue {
         .object(
             path: path,
             [
-                "check": .string(check), "severity": .string(severity.rawValue),
+                "check": .string(check.rawValue), "severity": .string(severity.rawValue),
+                "subject": .string(subject.kind.rawValue),
                 "message": .string(message), "bytes": .int(bytes), "files": .int(files),
                 "line": line.map { .int($0) } ?? .null,
             ])

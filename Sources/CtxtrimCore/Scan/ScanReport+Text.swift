@@ -125,7 +125,7 @@ extension ScanReport {
                 return count == 0 ? nil : TextLayout.count(count, severity.rawValue)
             }
             out.append(style.bold("Findings") + "  " + counts.joined(separator: ", "))
-            let ordered = findings.sorted { ($0.severity, $1.path) > ($1.severity, $0.path) }
+            let ordered = findings.sorted(by: FindingOrder.worstFirst)
             for finding in ordered {
                 let label: String
                 switch finding.severity {
@@ -135,7 +135,7 @@ extension ScanReport {
                 }
                 let location = shown(finding.line.map { "\(finding.path):\($0)" } ?? finding.path)
                 let size = finding.bytes > 0 ? style.dim(" (\(ByteCount.format(finding.bytes)))") : ""
-                out.append("  \(label) \(style.bold(finding.check))  \(location)\(size)")
+                out.append("  \(label) \(style.bold(finding.check.rawValue))  \(location)\(size)")
                 out.append("          \(shown(finding.message))")
             }
         }

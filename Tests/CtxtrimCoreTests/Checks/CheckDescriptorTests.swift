@@ -5,7 +5,7 @@ import Testing
 /// Every check's own examples, run through a `CheckRun` with only that check enabled, plus registry invariants.
 @Suite struct CheckDescriptorTests {
     struct LabeledExample: CustomTestStringConvertible, Sendable {
-        let checkID: String
+        let checkID: CheckID
         let severity: Severity
         let example: CheckExample
         var testDescription: String { "\(checkID): \(example.label) (\(example.triggers ? "triggers" : "quiet"))" }
@@ -23,6 +23,8 @@ import Testing
         for event in labeled.example.events { run.feed(event) }
         let findings = run.finish()
         #expect(findings.allSatisfy { $0.check == labeled.checkID && $0.severity == labeled.severity })
+        let subjects = CheckCatalog.descriptor(for: labeled.checkID)?.subjects ?? []
+        #expect(findings.allSatisfy { subjects.contains($0.subject.kind) }, "\(findings.map(\.subject))")
         #expect(findings.isEmpty != labeled.example.triggers, "\(findings)")
     }
 
@@ -35,7 +37,10 @@ import Testing
                 "git-ignored-sent", "symlink-outside-context", "unreadable", "ctxtrim-temp-file",
             ])
         for id in ids {
-            #expect(id.allSatisfy { $0.isLowercase || $0 == "-" } && !id.hasPrefix("-") && !id.hasSuffix("-"), "\(id)")
+            let text = id.rawValue
+            #expect(
+                text.allSatisfy { $0.isLowercase || $0 == "-" } && !text.hasPrefix("-") && !text.hasSuffix("-"), "\(id)"
+            )
         }
     }
 
@@ -52,7 +57,7 @@ import Testing
     }
 
     @Test func secretsAreNeverHiddenByClaimedDirectories() {
-        for id in ["secret-file", "secret-content", "unreadable"] {
+        for id: CheckID in ["secret-file", "secret-content", "unreadable"] {
             #expect(CheckRegistry.descriptor(id: id)?.yieldsToClaimedDirectories == false)
         }
     }

@@ -73,7 +73,8 @@ import Testing
 
     @Test func unreadableEntriesAreErrorsNeverHidden() {
         var run = CheckRun()
-        run.recordUnreadable(UnreadableEntry(path: "node_modules/x/secret", reason: "open: Permission denied (EACCES)"))
+        run.recordUnreadable(
+            UnreadableEntry(path: "node_modules/x/secret", reason: "open: Permission denied (EACCES)", kind: .file))
         run.finishDirectory(DirectoryFacts(path: "node_modules", sentFiles: 3, sentBytes: 30))
         let findings = run.finish()
         #expect(findings.map(\.check) == ["dependency-dir", "unreadable"])

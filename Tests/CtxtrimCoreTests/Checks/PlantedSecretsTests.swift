@@ -100,7 +100,9 @@ import Testing
         print(
             "planted: \(expectedFileFindings.count) secret files, \(contentCount) content secrets in \(expectedContent.count) files; found \(fileFindings.count) and \(foundContent.values.map(\.count).reduce(0, +))"
         )
-        #expect(findings.filter { $0.check.hasPrefix("secret-") }.count == expectedFileFindings.count + contentCount)
+        #expect(
+            findings.filter { $0.check.rawValue.hasPrefix("secret-") }.count == expectedFileFindings.count
+                + contentCount)
     }
 
     @Test func ordinarySourceTreeHasNoSecretFinding() throws {
@@ -109,7 +111,7 @@ import Testing
             for (path, text) in Self.ordinaryFiles { try context.write(depth + path, text) }
         }
         let findings = try context.runChecks()
-        let secretFindings = findings.filter { $0.check.hasPrefix("secret-") }
+        let secretFindings = findings.filter { $0.check.rawValue.hasPrefix("secret-") }
         print(
             "ordinary tree: \(Self.ordinaryFiles.count * Self.depths.count) files, \(secretFindings.count) secret findings"
         )
@@ -130,7 +132,8 @@ import Testing
         encoder.outputFormatting = [.sortedKeys]
         let rendered =
             ([String(decoding: try encoder.encode(findings), as: UTF8.self)]
-            + findings.flatMap { [$0.check, $0.path, $0.message, String(describing: $0)] }).joined(separator: "\n")
+            + findings.flatMap { [$0.check.rawValue, $0.path, $0.message, String(describing: $0)] }).joined(
+                separator: "\n")
         let renderedCharacters = Array(rendered)
         let renderedWindows = Set(
             (0..<max(0, renderedCharacters.count - 7)).map { String(renderedCharacters[$0..<$0 + 8]) })

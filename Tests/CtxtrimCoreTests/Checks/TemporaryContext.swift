@@ -21,7 +21,7 @@ struct TemporaryContext {
     }
 
     /// The findings of the walk checks `enabledIDs` (all when nil) from a scan of the tree: no git, no Dockerfile.
-    func runChecks(enabledIDs: Set<String>? = nil) throws -> [Finding] {
+    func runChecks(enabledIDs: Set<CheckID>? = nil) throws -> [Finding] {
         let context = try BuildContext.resolve(context: root.path, dockerfile: nil, ignoreFileOverride: nil)
         var options = ContextScanner.Options()
         options.threads = 2

@@ -3,7 +3,7 @@ import Testing
 @testable import CtxtrimCore
 
 @Suite struct CtxtrimConfigTests {
-    let known: Set<String> = ["secret-file", "editor-junk", "build-output"]
+    let known: Set<CheckID> = [.secretFile, .editorJunk, .buildOutput]
 
     @Test func readsEverySetting() throws {
         let text = """
@@ -97,6 +97,39 @@ import Testing
             #expect(error.keyPath == keyPath, "\(error)")
             #expect(error.code == code, "\(error)")
             #expect(error.description.hasSuffix("[\(code.rawValue)]"), "\(error)")
+        }
+    }
+
+    @Test func theOldMissingIgnoreFileIDIsAnErrorNamingTheNewOne() {
+        for text in [
+            "checks:\n  missing-ignore-file: off\n",
+            "suppressions:\n  - path: a\n    checks: [missing-ignore-file]\n    reason: r\n",
+        ] {
+            do {
+                _ = try CtxtrimConfig.parse(text, source: ".ctxtrim.yml")
+                Issue.record("expected an error for \(text)")
+            } catch {
+                #expect(error.message.contains("renamed to 'ignore-file-missing'"), "\(error)")
+                #expect(error.description.contains("write 'ignore-file-missing' instead"), "\(error)")
+            }
+        }
+        let config = try? CtxtrimConfig.parse("checks:\n  ignore-file-missing: off\n", source: ".ctxtrim.yml")
+        #expect(config?.disabledChecks == [.ignoreFileMissing])
+    }
+
+    @Test func everyConfigurableCatalogueIDIsAcceptedAndGateIDsAreNot() throws {
+        for id in CheckCatalog.configurableIDs {
+            let config = try CtxtrimConfig.parse("checks:\n  \(id): info\n", source: ".ctxtrim.yml")
+            #expect(config.severityOverrides == [id: .info])
+        }
+        for (id, hint) in [("context-budget", "under budgets"), ("secret-copied", "ctxtrim fix")] {
+            do {
+                _ = try CtxtrimConfig.parse("checks:\n  \(id): off\n", source: ".ctxtrim.yml")
+                Issue.record("expected an error for \(id)")
+            } catch {
+                #expect(
+                    error.description.contains("cannot be configured") && error.description.contains(hint), "\(error)")
+            }
         }
     }
 

@@ -19,8 +19,8 @@ import Testing
         return report
     }
 
-    let secret = Finding(check: "secret-file", severity: .error, path: "config/.env", message: "m", bytes: 10)
-    let junk = Finding(check: "editor-junk", severity: .info, path: ".idea", message: "m", bytes: 10)
+    let secret = Finding(check: .secretFile, severity: .error, subject: .file("config/.env"), message: "m", bytes: 10)
+    let junk = Finding(check: .editorJunk, severity: .info, subject: .directory(".idea"), message: "m", bytes: 10)
 
     @Test func cleanContextPasses() throws {
         let outcome = try GateEvaluator.evaluate(report(), settings: GateSettings())
@@ -60,6 +60,14 @@ import Testing
         #expect(try GateEvaluator.evaluate(report(ignoreFile: nil), settings: GateSettings()).failed)
     }
 
+    @Test func turningIgnoreFileMissingOffTurnsOffTheGateConditionOfTheSameID() throws {
+        var settings = GateSettings()
+        settings.config.disabledChecks = [.ignoreFileMissing]
+        let outcome = try GateEvaluator.evaluate(report(ignoreFile: nil), settings: settings)
+        #expect(!outcome.missingIgnoreFile && !outcome.failed)
+        #expect(outcome.violations.isEmpty)
+    }
+
     @Test func suppressionsNeedTheirGlobAndCheck() throws {
         var config = CtxtrimConfig()
         config.suppressions = [.init(path: "config/**", checks: ["secret-file"], reason: "fixture keys", line: 3)]
@@ -74,7 +82,7 @@ import Testing
         config.severityOverrides = ["editor-junk": .error]
         config.disabledChecks = ["secret-file"]
         let graded = try GateEvaluator.apply(config, to: [secret, junk])
-        #expect(graded.map(\.check) == ["editor-junk"])
+        #expect(graded.map(\.check) == [.editorJunk])
         #expect(graded.first?.severity == .error)
     }
 

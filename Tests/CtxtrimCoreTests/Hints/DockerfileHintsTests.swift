@@ -4,7 +4,7 @@ import Testing
 
 /// The Dockerfile hints on real Dockerfiles, written to a temporary context and read with DockerfileReader.
 @Suite struct DockerfileHintsTests {
-    static func hints(_ check: String, _ dockerfile: String) throws -> [Finding] {
+    static func hints(_ check: CheckID, _ dockerfile: String) throws -> [Finding] {
         try LintContext(files: ["Dockerfile": dockerfile]).findings([check])
     }
 

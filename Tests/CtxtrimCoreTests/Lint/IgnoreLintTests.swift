@@ -15,7 +15,7 @@ import Testing
         var testDescription: String { label }
     }
 
-    static func lint(_ check: String, _ testCase: Case) throws -> [Finding] {
+    static func lint(_ check: CheckID, _ testCase: Case) throws -> [Finding] {
         var files = Dictionary(uniqueKeysWithValues: testCase.paths.map { ($0, "x") })
         files[".dockerignore"] = testCase.ignoreFile
         return try LintContext(files: files, tracked: testCase.tracked).findings([check])
@@ -162,10 +162,14 @@ import Testing
     @Test func missingIgnoreFileSumsOutermostFlaggedBytesOnce() {
         let walk = [
             Finding(
-                check: "dependency-dir", severity: .warning, path: "node_modules", message: "", bytes: 1000, files: 10),
-            Finding(check: "secret-file", severity: .error, path: "node_modules/x/.env", message: "", bytes: 20),
-            Finding(check: "log-file", severity: .info, path: "app.log", message: "", bytes: 5),
-            Finding(check: "ignore-unused-pattern", severity: .info, path: ".dockerignore", message: "", bytes: 7),
+                check: .dependencyDir, severity: .warning, subject: .directory("node_modules"), message: "",
+                bytes: 1000, files: 10),
+            Finding(
+                check: .secretFile, severity: .error, subject: .file("node_modules/x/.env"), message: "", bytes: 20),
+            Finding(check: .logFile, severity: .info, subject: .file("app.log"), message: "", bytes: 5),
+            Finding(
+                check: .ignoreUnusedPattern, severity: .info, subject: .ignoreFileLine(".dockerignore", line: 1),
+                message: "", bytes: 7),
         ]
         let findings = LintRegistry.findings(
             for: LintSubject(ignoreFile: nil, walkFindings: walk), enabledIDs: ["ignore-file-missing"])

@@ -27,7 +27,7 @@ struct LintContext {
 
     /// The findings of the lint checks `ids` (all lint checks when nil) from a scan with every check on, built with
     /// `dockerfile` (absolute; the context's `Dockerfile` when nil).
-    func findings(_ ids: Set<String>? = nil, dockerfile: String? = nil) throws -> [Finding] {
+    func findings(_ ids: Set<CheckID>? = nil, dockerfile: String? = nil) throws -> [Finding] {
         let context = try BuildContext.resolve(context: directory.path, dockerfile: dockerfile, ignoreFileOverride: nil)
         var options = ContextScanner.Options()
         options.threads = 2

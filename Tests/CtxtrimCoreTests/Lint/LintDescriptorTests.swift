@@ -5,7 +5,7 @@ import Testing
 /// Every lint check's own examples, built on disk and linted with only that check enabled, plus registry invariants.
 @Suite struct LintDescriptorTests {
     struct LabeledExample: CustomTestStringConvertible, Sendable {
-        let checkID: String
+        let checkID: CheckID
         let severity: Severity
         let example: LintExample
         var testDescription: String { "\(checkID): \(example.label) (\(example.triggers ? "triggers" : "quiet"))" }
@@ -21,6 +21,8 @@ import Testing
     func exampleBehavesAsDocumented(_ labeled: LabeledExample) throws {
         let findings = try LintContext(labeled.example).findings([labeled.checkID])
         #expect(findings.allSatisfy { $0.check == labeled.checkID && $0.severity == labeled.severity })
+        let subjects = CheckCatalog.descriptor(for: labeled.checkID)?.subjects ?? []
+        #expect(findings.allSatisfy { subjects.contains($0.subject.kind) }, "\(findings.map(\.subject))")
         #expect(findings.isEmpty != labeled.example.triggers, "\(findings)")
         #expect(findings.allSatisfy { !$0.message.isEmpty && !$0.path.hasPrefix("/") })
     }
@@ -36,7 +38,10 @@ import Testing
             ])
         #expect(Set(ids).isDisjoint(with: CheckRegistry.ids))
         for id in ids {
-            #expect(id.allSatisfy { $0.isLowercase || $0 == "-" } && !id.hasPrefix("-") && !id.hasSuffix("-"), "\(id)")
+            let text = id.rawValue
+            #expect(
+                text.allSatisfy { $0.isLowercase || $0 == "-" } && !text.hasPrefix("-") && !text.hasSuffix("-"), "\(id)"
+            )
         }
     }
 
@@ -64,7 +69,7 @@ import Testing
     }
 
     @Test func hintsAreInformationOnly() {
-        for id in ["copy-all-before-install", "single-stage-compiler-image", "unpinned-base-image"] {
+        for id: CheckID in ["copy-all-before-install", "single-stage-compiler-image", "unpinned-base-image"] {
             #expect(LintRegistry.descriptor(id: id)?.defaultSeverity == .info)
         }
     }

@@ -22,7 +22,8 @@ import Testing
     }
 
     static let secret: Finding = {
-        var finding = Finding(check: "secret-file", severity: .error, path: ".env", message: "dotenv", bytes: 10)
+        var finding = Finding(
+            check: .secretFile, severity: .error, subject: .file(".env"), message: "dotenv", bytes: 10)
         finding.anchor = .init(file: ".dockerignore", line: 1)
         return finding
     }()

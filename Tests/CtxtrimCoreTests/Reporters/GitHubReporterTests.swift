@@ -32,7 +32,7 @@ import UntrustedText
 
     @Test func messageWithPercentAndLineBreaksStaysOneCommand() {
         let finding = Finding(
-            check: "log-file", severity: .warning, path: "a,b:c/100%.log",
+            check: .logFile, severity: .warning, subject: .file("a,b:c/100%.log"),
             message: "line one\r\nline two 100%\nthree", bytes: 1)
         let output = GitHubReporter.annotations(Self.outcome([finding]))
         #expect(
@@ -43,10 +43,10 @@ import UntrustedText
 
     @Test func worstFirstThenByPathWithBudgetsAsErrors() {
         let findings = [
-            Finding(check: "editor-junk", severity: .info, path: "a.swp", message: "junk", bytes: 1),
-            Finding(check: "log-file", severity: .warning, path: "z.log", message: "log", bytes: 1),
-            Finding(check: "log-file", severity: .warning, path: "b.log", message: "log", bytes: 1),
-            Finding(check: "secret-file", severity: .error, path: "y/.env", message: "secret", bytes: 1),
+            Finding(check: .editorJunk, severity: .info, subject: .file("a.swp"), message: "junk", bytes: 1),
+            Finding(check: .logFile, severity: .warning, subject: .file("z.log"), message: "log", bytes: 1),
+            Finding(check: .logFile, severity: .warning, subject: .file("b.log"), message: "log", bytes: 1),
+            Finding(check: .secretFile, severity: .error, subject: .file("y/.env"), message: "secret", bytes: 1),
         ]
         let budget = BudgetResult(name: "max-size", scope: .eligible, unit: .bytes, limit: 1, actual: 2)
         let lines = GitHubReporter.annotations(Self.outcome(findings, budgets: [budget])).split(separator: "\n")
@@ -60,7 +60,8 @@ import UntrustedText
     @Test func jobSummaryStaysUnderOneMebibyte() {
         let findings = (0..<20_000).map {
             Finding(
-                check: "log-file", severity: .warning, path: "logs/\($0)/" + String(repeating: "x", count: 40) + ".log",
+                check: .logFile, severity: .warning,
+                subject: .file("logs/\($0)/" + String(repeating: "x", count: 40) + ".log"),
                 message: "`logs/\($0).log` is a log file: add `**/*.log` to .dockerignore.", bytes: 100)
         }
         let summary = GitHubReporter.jobSummary(Self.outcome(findings))

@@ -7,7 +7,8 @@ import UntrustedText
 @Suite struct MarkdownReporterTests {
     static func findings(_ count: Int, severity: Severity) -> [Finding] {
         (0..<count).map {
-            Finding(check: "log-file", severity: severity, path: "logs/\($0).log", message: "log \($0)", bytes: 10)
+            Finding(
+                check: .logFile, severity: severity, subject: .file("logs/\($0).log"), message: "log \($0)", bytes: 10)
         }
     }
 

@@ -21,16 +21,20 @@ enum RandomOutcome {
             files: Int.random(in: 0...1_000_000, using: &random), bytes: Int64.random(in: 0...1 << 40, using: &random))
         report.excluded = .init(
             files: Int.random(in: 0...1000, using: &random), bytes: Int64.random(in: 0...1 << 30, using: &random))
-        let checks = CheckRegistry.ids
+        let checks = CheckCatalog.all.filter(\.family.isConfigurable)
         report.findings = (0..<Int.random(in: 0...30, using: &random)).map { _ in
+            let check = checks.randomElement(using: &random)!
+            let kind = check.subjects.randomElement(using: &random)!
+            let lined =
+                kind == .ignoreFileLine || kind == .dockerfileLine || (kind == .file && Bool.random(using: &random))
             var finding = Finding(
-                check: checks.randomElement(using: &random)!,
-                severity: Severity.allCases.randomElement(using: &random)!,
-                path: path(using: &random),
+                check: check.id, severity: Severity.allCases.randomElement(using: &random)!,
+                subject: FindingSubject(
+                    kind: kind, path: path(using: &random),
+                    line: lined ? Int.random(in: 1...500, using: &random) : nil),
                 message: "message "
                     + random.string(Int.random(in: 1...30, using: &random), from: nameAlphabet + "\n\r`<|"),
-                bytes: Int64.random(in: 0...1 << 32, using: &random), files: Int.random(in: 0...5, using: &random),
-                line: Bool.random(using: &random) ? Int.random(in: 1...500, using: &random) : nil)
+                bytes: Int64.random(in: 0...1 << 32, using: &random), files: Int.random(in: 0...5, using: &random))
             if Int.random(in: 0..<4, using: &random) == 0 {
                 finding.anchor = .init(
                     file: Bool.random(using: &random) ? "Dockerfile" : absoluteRoot + "/Dockerfile",
@@ -38,7 +42,7 @@ enum RandomOutcome {
             }
             return finding
         }
-        report.findings.sort(by: Finding.reportOrder)
+        report.findings.sort(by: FindingOrder.precedes)
         let budgets = (0..<Int.random(in: 0...3, using: &random)).map { index in
             BudgetResult(
                 name: ["max-size", "max-files", "max-transferred-size"][index],

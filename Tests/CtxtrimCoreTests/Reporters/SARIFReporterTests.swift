@@ -24,7 +24,7 @@ import Testing
         return uri
     }
 
-    @Test func oneRulePerCheckInRegistryOrderThenPseudoRules() throws {
+    @Test func oneRulePerCatalogueDescriptorInItsOrder() throws {
         let run = try Self.run(SampleOutcome.failing())
         guard case .object(let tool) = run["tool"], case .object(let driver) = tool["driver"],
             case .array(let rules) = driver["rules"]
@@ -32,7 +32,9 @@ import Testing
         let ids = rules.compactMap { rule -> String? in
             if case .object(let members) = rule, case .string(let id) = members["id"] { id } else { nil }
         }
-        #expect(ids == CheckRegistry.ids + ["context-budget", "missing-ignore-file"])
+        #expect(ids == CheckCatalog.all.map(\.id.rawValue))
+        #expect(ids.contains("ignore-root-only-name") && ids.contains("ignore-unused-pattern"))
+        #expect(!ids.contains("missing-ignore-file"))
         #expect(driver["version"] == .string("9.9.9"))
         #expect(driver["informationUri"] == nil)
         for result in Self.results(run) {
@@ -83,7 +85,8 @@ import Testing
     }
 
     @Test func absoluteAnchorFallsBackToThePath() {
-        var finding = Finding(check: "dependency-dir", severity: .warning, path: "node_modules", message: "m", bytes: 1)
+        var finding = Finding(
+            check: .dependencyDir, severity: .warning, subject: .directory("node_modules"), message: "m", bytes: 1)
         finding.anchor = .init(file: "/work/Dockerfile", line: 3)
         #expect(ReportLocation(finding: finding, pathPrefix: "") == ReportLocation(path: "node_modules/", line: nil))
         finding.anchor = .init(file: "../Dockerfile", line: 3)
@@ -107,17 +110,23 @@ import Testing
         #expect(prints[0] == FindingFingerprint.fnv1a64("x"))
     }
 
-    @Test func missingIgnoreFileIsAResultOfItsPseudoRule() throws {
+    @Test func missingIgnoreFileIsOneResultOfTheLintCheckID() throws {
         var outcome = SampleOutcome.passing()
         outcome.report.context.ignoreFile = nil
         outcome.missingIgnoreFile = true
+        outcome.report.findings.append(
+            Finding(
+                check: .ignoreFileMissing, severity: .warning, subject: .ignoreFile(".dockerignore"),
+                message: "There is no .dockerignore", bytes: 10, files: 1))
         let results = Self.results(try Self.run(outcome))
-        let missing = results.filter { $0["ruleId"] == .string("missing-ignore-file") }
+        #expect(!results.contains { $0["ruleId"] == .string("missing-ignore-file") })
+        let missing = results.filter { $0["ruleId"] == .string("ignore-file-missing") }
         #expect(missing.count == 1)
         #expect(missing.first?["level"] == .string("error"))
         #expect(missing.first.flatMap(Self.uri) == "Dockerfile")
         outcome.failOn = .never
-        let relaxed = Self.results(try Self.run(outcome)).filter { $0["ruleId"] == .string("missing-ignore-file") }
+        let relaxed = Self.results(try Self.run(outcome)).filter { $0["ruleId"] == .string("ignore-file-missing") }
+        #expect(relaxed.count == 1)
         #expect(relaxed.first?["level"] == .string("warning"))
     }
 }

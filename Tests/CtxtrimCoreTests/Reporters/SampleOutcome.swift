@@ -37,37 +37,37 @@ enum SampleOutcome {
             ],
             largestIgnored: [.init(path: "node_modules", bytes: 1_200 * mebibyte, files: 48_000)])
         var dependencies = Finding(
-            check: "dependency-dir", severity: .warning, path: "node_modules",
+            check: .dependencyDir, severity: .warning, subject: .directory("node_modules"),
             message: "`node_modules/` (1.2 GiB, 48,000 files) is installed dependencies: add `node_modules` to "
                 + ".dockerignore and install them in the image.",
             bytes: 1_200 * mebibyte, files: 48_000)
         dependencies.anchor = .init(file: "Dockerfile", line: 5)
         report.findings = [
             Finding(
-                check: "secret-file", severity: .error, path: ".env",
+                check: .secretFile, severity: .error, subject: .file(".env"),
                 message: "`.env` holds secrets: add `.env` to .dockerignore; pass secrets with `--secret`.", bytes: 120),
             Finding(
-                check: "secret-content", severity: .error, path: "config/settings.py",
+                check: .secretContent, severity: .error, subject: .file("config/settings.py", line: 14),
                 message: "`config/settings.py` line 14 holds an AWS secret access key: move it to a build secret.",
-                bytes: 2_048, line: 14),
+                bytes: 2_048),
             dependencies,
             Finding(
-                check: "vcs-dir", severity: .warning, path: ".git",
+                check: .vcsDir, severity: .warning, subject: .directory(".git"),
                 message: "`.git/` (12.0 MiB, 400 files) is version-control data: add `.git` to .dockerignore.",
                 bytes: 12 * mebibyte, files: 400),
             Finding(
-                check: "build-output", severity: .warning, path: "dist",
+                check: .buildOutput, severity: .warning, subject: .directory("dist"),
                 message: "`dist/` (300 MiB, 1 file) is build output: add `dist` to .dockerignore.",
                 bytes: 300 * mebibyte, files: 1),
             Finding(
-                check: "git-ignored-sent", severity: .warning, path: "tmp%dir",
+                check: .gitIgnoredSent, severity: .warning, subject: .directory("tmp%dir"),
                 message: "`tmp%dir/` holds 3 git-ignored files (100% of it) that would be sent.",
                 bytes: 3_000, files: 3),
             Finding(
-                check: "editor-junk", severity: .info, path: ".DS_Store",
+                check: .editorJunk, severity: .info, subject: .file(".DS_Store"),
                 message: "`.DS_Store` is editor or OS clutter: add `**/.DS_Store` to .dockerignore.", bytes: 6_148),
             Finding(
-                check: "log-file", severity: .info, path: "logs/app: 1,2.log",
+                check: .logFile, severity: .info, subject: .file("logs/app: 1,2.log"),
                 message: "`logs/app: 1,2.log` is a log file: add `**/*.log` to .dockerignore.", bytes: 4_096),
         ]
         return GateOutcome(

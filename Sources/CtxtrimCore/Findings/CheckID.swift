@@ -1,0 +1,50 @@
+/// The identity of a kind of finding: a stable kebab-case id such as `secret-file`.
+///
+/// Encoded as that string in JSON, SARIF and `.ctxtrim.yml`. Every id has one descriptor in `CheckCatalog`; a test
+/// fails when a finding carries an id without one. A string literal makes an id too, so an id read from a file or a
+/// test reads naturally, but code names the constants below.
+package struct CheckID: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+{
+    package let rawValue: String
+
+    package init(rawValue: String) { self.rawValue = rawValue }
+
+    package init(_ rawValue: String) { self.rawValue = rawValue }
+
+    package init(stringLiteral value: String) { rawValue = value }
+
+    package var description: String { rawValue }
+
+    // Walk checks.
+    package static let secretFile: CheckID = "secret-file"
+    package static let secretContent: CheckID = "secret-content"
+    package static let vcsDir: CheckID = "vcs-dir"
+    package static let dependencyDir: CheckID = "dependency-dir"
+    package static let buildOutput: CheckID = "build-output"
+    package static let editorJunk: CheckID = "editor-junk"
+    package static let logFile: CheckID = "log-file"
+    package static let gitIgnoredSent: CheckID = "git-ignored-sent"
+    package static let symlinkOutsideContext: CheckID = "symlink-outside-context"
+    package static let unreadable: CheckID = "unreadable"
+    package static let ctxtrimTempFile: CheckID = "ctxtrim-temp-file"
+
+    // Ignore-file lint.
+    package static let ignoreUnusedPattern: CheckID = "ignore-unused-pattern"
+    package static let ignoreInlineComment: CheckID = "ignore-inline-comment"
+    package static let ignoreRootOnlyName: CheckID = "ignore-root-only-name"
+    package static let ignoreWildcardException: CheckID = "ignore-wildcard-exception"
+    package static let ignoreFileShadowed: CheckID = "ignore-file-shadowed"
+    package static let ignoreFileInSubdirectory: CheckID = "ignore-file-in-subdirectory"
+    /// Also the gate condition of `ctxtrim check` for a context without an ignore file.
+    package static let ignoreFileMissing: CheckID = "ignore-file-missing"
+
+    // Dockerfile hints.
+    package static let copyAllBeforeInstall: CheckID = "copy-all-before-install"
+    package static let singleStageCompilerImage: CheckID = "single-stage-compiler-image"
+    package static let unpinnedBaseImage: CheckID = "unpinned-base-image"
+
+    // Gate conditions of `ctxtrim check` and problems of `ctxtrim fix`.
+    package static let contextBudget: CheckID = "context-budget"
+    package static let secretCopied: CheckID = "secret-copied"
+}
