@@ -45,14 +45,16 @@ package struct FixProposal: Sendable {
         return FixProposal(plan: plan, original: original, updated: updated, shrink: shrink)
     }
 
-    /// `scan`'s suggestion: the deny plan for the build as it is, nil when it has nothing to exclude.
+    /// `scan`'s suggestion: the deny plan for the build as it is, nil when it has nothing to exclude or would not
+    /// make what is sent or transferred smaller (a new ignore file can outweigh the few bytes it keeps out).
     static func suggested(for report: ScanReport, build: BuildInputs, rate: TransferRate) throws -> FixProposal? {
         let context = build.context
         let proposal = try make(
             report: report, build: build, original: context.ignoreFile == nil ? nil : build.rules.bytes,
             ignoreFile: context.ignoreFile.map { context.relativePath(of: $0.path) } ?? ".dockerignore",
             strategy: .deny, rate: rate)
-        return proposal.plan.patternCount > 0 ? proposal : nil
+        guard proposal.plan.patternCount > 0, proposal.shrink.saves else { return nil }
+        return proposal
     }
 
     /// The proposal with the shrink measured: `after` is a walk of the context under ``updated``, made before it is

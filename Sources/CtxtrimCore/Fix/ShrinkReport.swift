@@ -39,6 +39,12 @@ package struct ShrinkReport: Sendable, Equatable {
         before.bytes == 0 ? 0 : Double(before.bytes - after.bytes) / Double(before.bytes) * 100
     }
 
+    /// Whether the change sends or transfers fewer bytes than before.
+    package var saves: Bool {
+        eligibleAfter.bytes < eligibleBefore.bytes
+            || (transferredBefore.map { before in transferredAfter.map { $0.bytes < before.bytes } ?? false } ?? false)
+    }
+
     package var changesAnything: Bool {
         eligibleBefore != eligibleAfter || transferredBefore != transferredAfter
     }
