@@ -38,6 +38,28 @@ import Testing
         #expect(text.lines.contains { $0.hasPrefix("total") && $0.contains("4 builds") })
     }
 
+    /// `check --all` ran every check during the walk and dropped the disabled ones afterwards, so a disabled
+    /// `dependency-dir` still claimed `node_modules` and hid the log file `check` of the build alone reports.
+    @Test func checkAllRunsEachBuildsOwnChecksAsCheckAloneDoes() throws {
+        let tree = try TemporaryTree("all-config")
+        try tree.write("svc/Dockerfile", "FROM node:20\nCOPY . /app\n")
+        try tree.write("svc/.ctxtrim.yml", "checks:\n  dependency-dir: off\n")
+        try tree.write("svc/.dockerignore", "node_modules/.bin\n")
+        try tree.write("svc/node_modules/x/debug.log", "err\n")
+        try tree.write("svc/node_modules/x/index.js", "x\n")
+        func findings(_ arguments: [String], prefix: String = "") throws -> [String] {
+            let result = try CtxtrimProcess.run(arguments + ["--format", "json"])
+            let document = try #require(JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+            let findings = try #require(document["findings"] as? [[String: Any]])
+            return findings.compactMap { finding in
+                (finding["check"] as? String).map { "\($0) \(prefix)\(finding["path"] as? String ?? "")" }
+            }.sorted()
+        }
+        let alone = try findings(["check", tree.path("svc")], prefix: "svc/")
+        #expect(alone.contains("log-file svc/node_modules/x/debug.log"), "\(alone)")
+        #expect(try findings(["check", "--all", tree.path]) == alone)
+    }
+
     @Test func checkAllFailsWhenOneBuildFails() throws {
         let failing = try repository(toolsIgnoreFile: false)
         let result = try CtxtrimProcess.run(["check", "--all", failing.path])

@@ -10,7 +10,7 @@ extension GateOutcome {
         let rules = try IgnoreRules.load(for: context)
         var options = options
         options.measureExcluded = false
-        options.enabledChecks = CheckCatalog.ids.subtracting(settings.config.disabledChecks)
+        options.enabledChecks = settings.enabledChecks
         let report = try ContextScanner(context: context, rules: rules, options: options).scan()
         return try GateEvaluator.evaluate(report, settings: settings)
     }

@@ -21,4 +21,8 @@ package struct GateSettings: Sendable {
         maxGrowth = config.maxGrowth
         failOn = config.failOn ?? .error
     }
+
+    /// The checks a scan for this gate runs: all but those the config turns off (they must not claim directories
+    /// either, or the findings they would hide disappear).
+    package var enabledChecks: Set<CheckID> { CheckCatalog.ids.subtracting(config.disabledChecks) }
 }

@@ -21,7 +21,12 @@ package struct MultiContextScanner {
     /// - Throws: ``MonorepoError`` when the root or a context is missing or a context lies outside the root,
     ///   `ContextError`/`IgnoreError` for a build's unreadable or invalid ignore file, `WalkError` when the root
     ///   cannot be opened. A build whose git status fails or runs out of time has no git classes and a diagnostic.
-    package func scan(progress: WalkProgress = WalkProgress()) throws -> MultiScanReport {
+    ///
+    /// - Parameter enabledChecks: each build's own checks, from its resolved context (`check --all` reads each
+    ///   build's config); nil runs the options' checks for every build.
+    package func scan(
+        progress: WalkProgress = WalkProgress(), enabledChecks: ((BuildContext) throws -> Set<CheckID>?)? = nil
+    ) throws -> MultiScanReport {
         let clock = ContinuousClock()
         let started = clock.now
         guard let realRoot = BuildContext.realPath(root), BuildContext.isDirectory(realRoot) else {
@@ -31,7 +36,9 @@ package struct MultiContextScanner {
         }
         var gitCache: [String: GitCapture] = [:]
         let inputs = try builds.map { build in
-            try read(build, root: realRoot, gitCache: &gitCache)
+            var input = try read(build, root: realRoot, gitCache: &gitCache)
+            input.enabledChecks = try enabledChecks?(input.context)
+            return input
         }
         let reports = try ScanPipeline(walkRoot: realRoot, builds: inputs, options: options).run(progress: progress)
         let seconds = ScanPipeline.seconds(clock.now - started)

@@ -16,6 +16,8 @@ package struct BuildInputs: Sendable {
     package var dockerfileError: String? { dockerfileFailure.map { "\($0)" } }
     /// Nil when git is off.
     var git: GitCapture?
+    /// The checks this build runs when its own config says so (`check --all`); nil for the scan options' own.
+    package var enabledChecks: Set<CheckID>?
     /// How the report names the context root: as the user typed it for one build, from the repository root in
     /// `--all`.
     package var displayRoot: String
@@ -59,6 +61,7 @@ package struct BuildInputs: Sendable {
         }
         var inputs = BuildInputs(
             context: context, rules: rules, target: target, analysis: nil, dockerfileFailure: nil, git: git,
+            enabledChecks: nil,
             displayRoot: displayRoot ?? context.displayRoot)
         guard options.dockerfile else { return inputs }
         do {

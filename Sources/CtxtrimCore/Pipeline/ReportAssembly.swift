@@ -39,7 +39,7 @@ enum ReportAssembly {
                 report.findings, context: context,
                 ignoreFile: .init(
                     file: tally.setup.ignoreFile, ruleUsage: tally.ruleUsage, nestedNames: tally.nestedNames),
-                analysis: build.analysis, enabledIDs: options.enabledChecks)
+                analysis: build.analysis, enabledIDs: build.enabledChecks ?? options.enabledChecks)
         }
         report.findings = FindingAnchors.anchored(
             report.findings, context: context, analysis: build.analysis, snapshot: build.snapshot)

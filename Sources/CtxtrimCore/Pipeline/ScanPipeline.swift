@@ -39,17 +39,18 @@ package struct ScanPipeline {
                     fix: "scan a directory that contains it")
             }
             let snapshot = build.snapshot
+            let enabledChecks = build.enabledChecks ?? options.enabledChecks
             let filter = ContextFilter(
                 matcher: build.rules.matcher, git: snapshot, transferMatcher: build.analysis?.transferMatcher,
                 quietDirectories: options.findings && options.skipChecksInClaimedDirectories
-                    ? QuietDirectories(enabledIDs: options.enabledChecks, git: snapshot) : nil)
-            let checks = options.findings ? CheckRun(enabledIDs: options.enabledChecks) : nil
+                    ? QuietDirectories(enabledIDs: enabledChecks, git: snapshot) : nil)
+            let checks = options.findings ? CheckRun(enabledIDs: enabledChecks) : nil
             members.append(
                 BuildSetMember(
                     prefix: prefix == "." ? [] : LosslessUTF8.encode(prefix), filter: filter, checks: checks))
             var setup = BuildTally.Setup(
                 walkRootLength: walkRoot.utf8.count, top: top, runChecks: options.findings,
-                enabledChecks: options.enabledChecks,
+                enabledChecks: enabledChecks,
                 ignoreFile: build.context.ignoreFile == nil ? nil : build.rules.file,
                 git: snapshot, ownsWalk: false)
             if let analysis = build.analysis, analysis.referencesEverything {
