@@ -26,7 +26,7 @@ package enum FixPlanner {
         var isSecret: Bool
     }
 
-    /// Plans the block. `root` is the absolute context root (to tell files from directories). `userMatcher` is the
+    /// Plans the block. `userMatcher` is the
     /// user's own ignore file: an entry it already excludes, or re-includes with a `!` line, is left to the user
     /// (what is still sent there was let through on purpose, and a block above the user's lines could not change
     /// it anyway). `fold` allows
@@ -34,7 +34,7 @@ package enum FixPlanner {
     /// never proposed as "never read": BuildKit reads them through their own channel either way, and leaving them
     /// alone keeps a second run from planning differently because the first one created the ignore file.
     package static func plan(
-        report: ScanReport, analysis: DockerfileAnalysis?, strategy requested: FixStrategy, root: String,
+        report: ScanReport, analysis: DockerfileAnalysis?, strategy requested: FixStrategy,
         userMatcher: IgnoreMatcher? = nil, fold: Bool = true, buildFiles: Set<String> = []
     ) throws -> FixPlan {
         let strategy: FixStrategy

@@ -23,8 +23,8 @@ package struct FixProposal: Sendable {
             report.context.ignoreFile ?? ".dockerignore", report.context.dockerfile, ".dockerignore",
         ])
         let plan = try FixPlanner.plan(
-            report: report, analysis: build.analysis, strategy: strategy, root: build.context.root,
-            userMatcher: build.rules.matcher, fold: fold, buildFiles: buildFiles)
+            report: report, analysis: build.analysis, strategy: strategy, userMatcher: build.rules.matcher, fold: fold,
+            buildFiles: buildFiles)
         let updated = ManagedBlock.merged(original ?? [], patterns: plan.lines)
         let own = try ownChange(relativePath: ignoreFile, original: original, updated: updated)
         let before = ShrinkReport.Size(files: report.sent.files, bytes: report.sent.bytes)

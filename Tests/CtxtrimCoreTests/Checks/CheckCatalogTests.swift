@@ -143,7 +143,7 @@ import Testing
         let report = try Self.scan(scratch.path)
         let context = try BuildContext.resolve(context: scratch.path, dockerfile: nil, ignoreFileOverride: nil)
         let plan = try FixPlanner.plan(
-            report: report, analysis: DockerfileAnalysis.load(context: context), strategy: .deny, root: context.root)
+            report: report, analysis: DockerfileAnalysis.load(context: context), strategy: .deny)
         #expect(plan.problems.map(\.check) == [.secretCopied])
         #expect(plan.problems.first?.subject == .file("config/.env"))
         Self.expectDescribed(plan.problems, "fix plan")
