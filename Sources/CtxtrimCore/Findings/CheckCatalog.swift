@@ -15,7 +15,7 @@ package enum CheckCatalog {
         package var descriptor: CheckDescriptor {
             switch self {
             case .walk(let check): check.descriptor
-            case .lint(let check): check.descriptor.documentation
+            case .lint(let check): check.descriptor
             case .rule(let descriptor): descriptor
             }
         }

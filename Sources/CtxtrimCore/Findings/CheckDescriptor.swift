@@ -21,14 +21,14 @@ package struct CheckDescriptor: Sendable {
     /// Whether a directory finding of another check (`vcs-dir`, `dependency-dir`, ...) hides this check's findings
     /// inside that directory. Secrets and unreadable entries are always reported.
     package let yieldsToClaimedDirectories: Bool
-    /// Inputs that must trigger the check and inputs that must not; unit tests run every one. Lint examples carry
-    /// their labels only here (see `LintDescriptor`).
+    /// Inputs that must trigger the check and inputs that must not; unit tests run every one (walk events through a
+    /// `CheckRun`, contexts through a scan).
     package let examples: [CheckExample]
 
     package init(
         id: CheckID, title: String, summary: String, defaultSeverity: Severity, help: String,
         family: CheckFamily = .walk, subjects: [FindingSubject.Kind], fixReason: String? = nil,
-        yieldsToClaimedDirectories: Bool, examples: [CheckExample]
+        yieldsToClaimedDirectories: Bool = false, examples: [CheckExample]
     ) {
         self.id = id
         self.title = title

@@ -3,7 +3,7 @@
 package struct CopyAllBeforeInstallCheck: LintCheck {
     package init() {}
 
-    package static let descriptor = LintDescriptor(
+    package static let descriptor = CheckDescriptor(
         id: .copyAllBeforeInstall, title: "Whole context copied before installing dependencies",
         summary:
             "A stage copies the whole context before installing dependencies, so every change re-runs the install.",

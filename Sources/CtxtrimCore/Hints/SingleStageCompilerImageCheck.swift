@@ -2,7 +2,7 @@
 package struct SingleStageCompilerImageCheck: LintCheck {
     package init() {}
 
-    package static let descriptor = LintDescriptor(
+    package static let descriptor = CheckDescriptor(
         id: .singleStageCompilerImage, title: "Single-stage build on a compiler image",
         summary: "The image is built from a compiler or SDK image in one stage, so it ships the toolchain.",
         defaultSeverity: .info,

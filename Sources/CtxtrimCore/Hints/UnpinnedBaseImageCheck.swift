@@ -2,7 +2,7 @@
 package struct UnpinnedBaseImageCheck: LintCheck {
     package init() {}
 
-    package static let descriptor = LintDescriptor(
+    package static let descriptor = CheckDescriptor(
         id: .unpinnedBaseImage, title: "Unpinned base image",
         summary: "A stage's base image has no tag or digest, or uses `latest`.",
         defaultSeverity: .info,

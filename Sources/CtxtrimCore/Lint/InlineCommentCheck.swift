@@ -2,7 +2,7 @@
 package struct InlineCommentCheck: LintCheck {
     package init() {}
 
-    package static let descriptor = LintDescriptor(
+    package static let descriptor = CheckDescriptor(
         id: .ignoreInlineComment, title: "Inline comment in ignore file",
         summary: "An ignore-file line has a `#` comment after the pattern, which Docker reads as part of it.",
         defaultSeverity: .warning,
@@ -12,7 +12,7 @@ package struct InlineCommentCheck: LintCheck {
             `  # note` is the pattern `# note`. Reported when a space or tab is followed by `#`. Move the comment \
             to a line of its own, starting with `#`.
             """,
-        subjects: [.ignoreFileLine],
+        family: .ignoreFile, subjects: [.ignoreFileLine],
         examples: [
             .ignore("`node_modules # deps`", triggers: true, "node_modules # deps\n", paths: ["node_modules/"]),
             .ignore("a tab before `#`", triggers: true, "*.log\t# logs\n"),

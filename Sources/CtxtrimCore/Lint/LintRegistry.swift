@@ -6,13 +6,13 @@ package enum LintRegistry {
     }
 
     /// The descriptors of all lint checks, in catalogue order.
-    package static var descriptors: [LintDescriptor] { checks.map(\.descriptor) }
+    package static var descriptors: [CheckDescriptor] { checks.map(\.descriptor) }
 
     /// All lint check ids, in catalogue order.
     package static let ids: [CheckID] = checks.map(\.descriptor.id)
 
     /// The descriptor of the lint check with this id, or nil.
-    package static func descriptor(id: CheckID) -> LintDescriptor? {
+    package static func descriptor(id: CheckID) -> CheckDescriptor? {
         checks.first { $0.descriptor.id == id }?.descriptor
     }
 

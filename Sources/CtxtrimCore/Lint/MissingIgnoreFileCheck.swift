@@ -10,7 +10,7 @@ package struct MissingIgnoreFileCheck: LintCheck {
 
     package init() {}
 
-    package static let descriptor = LintDescriptor(
+    package static let descriptor = CheckDescriptor(
         id: .ignoreFileMissing, title: "No .dockerignore",
         summary: "The context has no ignore file although it sends something worth excluding.",
         defaultSeverity: .warning,
@@ -23,15 +23,15 @@ package struct MissingIgnoreFileCheck: LintCheck {
             `.dockerignore` at the context root with the patterns the other findings suggest. Formerly also \
             reported as `missing-ignore-file`.
             """,
-        subjects: [.ignoreFile],
+        family: .ignoreFile, subjects: [.ignoreFile],
         examples: [
-            LintExample(
+            CheckExample(
                 "no ignore file and a `node_modules/`", triggers: true,
                 files: ["Dockerfile": "FROM node:22\n", "node_modules/left-pad/index.js": "module.exports = 1\n"]),
-            LintExample(
+            CheckExample(
                 "no ignore file and only sources", triggers: false,
                 files: ["Dockerfile": "FROM node:22\n", "src/app.js": "console.log(1)\n"]),
-            LintExample(
+            CheckExample(
                 "a `.dockerignore` present", triggers: false,
                 files: [
                     "Dockerfile": "FROM node:22\n", ".dockerignore": "*.log\n",

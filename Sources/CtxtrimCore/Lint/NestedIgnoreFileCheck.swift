@@ -2,7 +2,7 @@
 package struct NestedIgnoreFileCheck: LintCheck {
     package init() {}
 
-    package static let descriptor = LintDescriptor(
+    package static let descriptor = CheckDescriptor(
         id: .ignoreFileInSubdirectory, title: ".dockerignore in a subdirectory",
         summary: "A `.dockerignore` in a subdirectory of the context is never read by this build.",
         defaultSeverity: .info,
@@ -12,7 +12,7 @@ package struct NestedIgnoreFileCheck: LintCheck {
             context. To exclude paths of this build, add them to the root file with the directory as prefix \
             (`services/api/node_modules`).
             """,
-        subjects: [.ignoreFile],
+        family: .ignoreFile, subjects: [.ignoreFile],
         examples: [
             .ignore(
                 "`services/api/.dockerignore`", triggers: true, "*.log\n",

@@ -5,7 +5,7 @@ import DockerIgnore
 package struct RootOnlyNameCheck: LintCheck {
     package init() {}
 
-    package static let descriptor = LintDescriptor(
+    package static let descriptor = CheckDescriptor(
         id: .ignoreRootOnlyName, title: "Root-only name in ignore file",
         summary: "A bare name in the ignore file matches only at the root while entries of that name deeper are sent.",
         defaultSeverity: .warning,
@@ -16,7 +16,7 @@ package struct RootOnlyNameCheck: LintCheck {
             directory of sources is deliberate). Write `**/node_modules` to match at any depth; write \
             `/node_modules` to say that only the root one is meant.
             """,
-        subjects: [.ignoreFileLine],
+        family: .ignoreFile, subjects: [.ignoreFileLine],
         examples: [
             .ignore(
                 "`node_modules` with `packages/api/node_modules/`", triggers: true, "node_modules\n",

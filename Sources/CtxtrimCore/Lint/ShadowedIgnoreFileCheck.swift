@@ -2,7 +2,7 @@
 package struct ShadowedIgnoreFileCheck: LintCheck {
     package init() {}
 
-    package static let descriptor = LintDescriptor(
+    package static let descriptor = CheckDescriptor(
         id: .ignoreFileShadowed, title: "Shadowed .dockerignore",
         summary: "The context's `.dockerignore` is not read because `<Dockerfile>.dockerignore` replaces it.",
         defaultSeverity: .warning,
@@ -11,18 +11,18 @@ package struct ShadowedIgnoreFileCheck: LintCheck {
             `CONTEXT/.dockerignore` entirely: the two files are not merged. Copy the rules this build needs into \
             the Dockerfile-specific file; keep `.dockerignore` only for builds with other Dockerfiles.
             """,
-        subjects: [.ignoreFile],
+        family: .ignoreFile, subjects: [.ignoreFile],
         examples: [
-            LintExample(
+            CheckExample(
                 "`.dockerignore` beside `Dockerfile.dockerignore`", triggers: true,
                 files: [
                     ".dockerignore": "node_modules\n", "Dockerfile.dockerignore": "*.log\n",
                     "Dockerfile": "FROM alpine:3.20\n",
                 ]),
-            LintExample(
+            CheckExample(
                 "only `.dockerignore`", triggers: false,
                 files: [".dockerignore": "node_modules\n", "Dockerfile": "FROM alpine:3.20\n"]),
-            LintExample(
+            CheckExample(
                 "only `Dockerfile.dockerignore`", triggers: false,
                 files: ["Dockerfile.dockerignore": "*.log\n", "Dockerfile": "FROM alpine:3.20\n"]),
         ])

@@ -2,7 +2,7 @@
 package struct UnusedPatternCheck: LintCheck {
     package init() {}
 
-    package static let descriptor = LintDescriptor(
+    package static let descriptor = CheckDescriptor(
         id: .ignoreUnusedPattern, title: "Unused ignore pattern",
         summary: "An ignore-file pattern matches nothing in the context.",
         defaultSeverity: .info,
@@ -14,7 +14,7 @@ package struct UnusedPatternCheck: LintCheck {
             at the context root: `**/name` matches at any depth). Patterns kept on purpose for files that do not \
             exist yet (`.env`, `*.pem`) can stay: this is information only.
             """,
-        subjects: [.ignoreFileLine],
+        family: .ignoreFile, subjects: [.ignoreFileLine],
         examples: [
             .ignore("`*.log` with no log file", triggers: true, "*.log\n", paths: ["src/app.js"]),
             .ignore(

@@ -8,7 +8,7 @@ package struct WildcardExceptionCheck: LintCheck {
 
     package init() {}
 
-    package static let descriptor = LintDescriptor(
+    package static let descriptor = CheckDescriptor(
         id: .ignoreWildcardException, title: "Wildcard exception turns off pruning",
         summary: "An exception with a wildcard makes every build walk into every excluded directory.",
         defaultSeverity: .warning,
@@ -19,7 +19,7 @@ package struct WildcardExceptionCheck: LintCheck {
             exceptions instead (`!build/keep.txt`, or `!docs/**`). When the walk shows the wildcard re-included \
             at most three entries, the message names the literal lines that replace it.
             """,
-        subjects: [.ignoreFileLine],
+        family: .ignoreFile, subjects: [.ignoreFileLine],
         examples: [
             .ignore("`!**/keep`", triggers: true, "build\n!**/keep\n", paths: ["build/keep", "build/a.o"]),
             .ignore("`!*.md`", triggers: true, "*\n!*.md\n", paths: ["README.md"]),

@@ -21,7 +21,7 @@ struct LintContext {
         if !tracked.isEmpty { try commit(tracked) }
     }
 
-    init(_ example: LintExample) throws {
+    init(_ example: CheckExample) throws {
         try self.init(files: example.files, tracked: example.tracked)
     }
 

@@ -3,11 +3,11 @@ import Testing
 @testable import CtxtrimCore
 
 /// Every lint check's own examples, built on disk and linted with only that check enabled, plus registry invariants.
-@Suite struct LintDescriptorTests {
+@Suite struct LintExampleTests {
     struct LabeledExample: CustomTestStringConvertible, Sendable {
         let checkID: CheckID
         let severity: Severity
-        let example: LintExample
+        let example: CheckExample
         var testDescription: String { "\(checkID): \(example.label) (\(example.triggers ? "triggers" : "quiet"))" }
     }
 
@@ -57,14 +57,14 @@ import Testing
         #expect(LintRegistry.descriptor(id: "no-such-check") == nil)
     }
 
-    @Test func documentationCarriesTheSameFieldsAndExampleLabels() {
+    /// Lint examples are contexts: no walk events, files to write instead; the catalogue holds the same descriptor.
+    @Test func lintExamplesAreContextsAndTheCatalogueHoldsTheSameDescriptor() {
         for descriptor in LintRegistry.descriptors {
-            let documentation = descriptor.documentation
-            #expect(documentation.id == descriptor.id && documentation.title == descriptor.title)
-            #expect(documentation.summary == descriptor.summary && documentation.help == descriptor.help)
-            #expect(documentation.defaultSeverity == descriptor.defaultSeverity)
-            #expect(documentation.examples.map(\.label) == descriptor.examples.map(\.label))
-            #expect(documentation.examples.map(\.triggers) == descriptor.examples.map(\.triggers))
+            #expect(descriptor.family != .walk, "\(descriptor.id)")
+            #expect(descriptor.examples.allSatisfy { $0.events.isEmpty && !$0.files.isEmpty }, "\(descriptor.id)")
+            let catalogued = CheckCatalog.descriptor(for: descriptor.id)
+            #expect(catalogued?.title == descriptor.title && catalogued?.help == descriptor.help)
+            #expect(catalogued?.examples.map(\.label) == descriptor.examples.map(\.label))
         }
     }
 
