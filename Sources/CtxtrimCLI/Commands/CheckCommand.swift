@@ -138,11 +138,11 @@ struct CheckCommand: ParsableCommand {
     /// The options given on the command line, which win over each build's config file.
     private var overrides: GateSettings.Overrides {
         var overrides = GateSettings.Overrides()
-        overrides.maxSize = maxSize.flatMap(ByteCount.parse)
-        overrides.maxFiles = maxFiles
-        overrides.maxTransferredSize = maxTransferredSize.flatMap(ByteCount.parse)
-        overrides.maxTransferredFiles = maxTransferredFiles
-        overrides.maxGrowth = maxGrowth.flatMap(GrowthLimit.parse)
+        overrides.budgets.maxSize = maxSize.flatMap(ByteCount.parse)
+        overrides.budgets.maxFiles = maxFiles
+        overrides.budgets.maxTransferredSize = maxTransferredSize.flatMap(ByteCount.parse)
+        overrides.budgets.maxTransferredFiles = maxTransferredFiles
+        overrides.budgets.maxGrowth = maxGrowth.flatMap(GrowthLimit.parse)
         overrides.failOn = failOn
         overrides.baselinePath = baseline
         overrides.configPath = config

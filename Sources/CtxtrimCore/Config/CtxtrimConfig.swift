@@ -31,11 +31,7 @@ package struct CtxtrimConfig: Sendable, Equatable {
 
     /// The file name as messages show it, or nil for the built-in defaults.
     package var source: String?
-    package var maxSize: Int64?
-    package var maxFiles: Int?
-    package var maxTransferredSize: Int64?
-    package var maxTransferredFiles: Int?
-    package var maxGrowth: GrowthLimit?
+    package var budgets = Budgets()
     package var failOn: FailThreshold?
     package var severityOverrides: [CheckID: Severity] = [:]
     package var disabledChecks: Set<CheckID> = []
@@ -158,7 +154,11 @@ private struct Reader {
                         "\(keyPath) must be a size such as 200MiB, 1.5GB or 500000 up to 8 EiB; got '\(text)': \(error)"
                     )
                 }
-                if name == "max-size" { config.maxSize = bytes } else { config.maxTransferredSize = bytes }
+                if name == "max-size" {
+                    config.budgets.maxSize = bytes
+                } else {
+                    config.budgets.maxTransferredSize = bytes
+                }
             case "max-files", "max-transferred-files":
                 let text = try scalar(value, keyPath)
                 let count: Int64
@@ -169,7 +169,11 @@ private struct Reader {
                         .invalidValue, value, keyPath,
                         "\(keyPath) must be a whole number of files from 0 to \(Int64.max); got '\(text)': \(error)")
                 }
-                if name == "max-files" { config.maxFiles = Int(count) } else { config.maxTransferredFiles = Int(count) }
+                if name == "max-files" {
+                    config.budgets.maxFiles = Int(count)
+                } else {
+                    config.budgets.maxTransferredFiles = Int(count)
+                }
             case "max-growth":
                 let text = try scalar(value, keyPath)
                 let limit: GrowthLimit
@@ -181,7 +185,7 @@ private struct Reader {
                         "\(keyPath) must be a percentage from 0% to \(Int(GrowthLimit.maxPercent))% such as 10% or a "
                             + "size such as 50MiB; got '\(text)': \(error)")
                 }
-                config.maxGrowth = limit
+                config.budgets.maxGrowth = limit
             default:
                 throw error(
                     .unknownKey, keyNode, keyPath, "unknown budget '\(name)' in budgets",

@@ -8,30 +8,30 @@ package enum GateEvaluator {
         var report = report
         report.findings = try apply(settings.config, to: report.findings)
         var budgets: [BudgetResult] = []
-        if let limit = settings.maxSize {
+        if let limit = settings.budgets.maxSize {
             budgets.append(
                 .init(name: "max-size", scope: .eligible, unit: .bytes, limit: limit, actual: report.sent.bytes))
         }
-        if let limit = settings.maxFiles {
+        if let limit = settings.budgets.maxFiles {
             budgets.append(
                 .init(
                     name: "max-files", scope: .eligible, unit: .files, limit: Int64(limit),
                     actual: Int64(report.sent.files)))
         }
         let transferred = report.build.flatMap { $0.error == nil ? $0.transferred : nil }
-        if let limit = settings.maxTransferredSize {
+        if let limit = settings.budgets.maxTransferredSize {
             budgets.append(
                 .init(
                     name: "max-transferred-size", scope: .transferred, unit: .bytes, limit: limit,
                     actual: transferred?.bytes ?? report.sent.bytes))
         }
-        if let limit = settings.maxTransferredFiles {
+        if let limit = settings.budgets.maxTransferredFiles {
             budgets.append(
                 .init(
                     name: "max-transferred-files", scope: .transferred, unit: .files, limit: Int64(limit),
                     actual: Int64(transferred?.files ?? report.sent.files)))
         }
-        let growth = settings.baseline?.growth(to: report, limit: settings.maxGrowth)
+        let growth = settings.baseline?.growth(to: report, limit: settings.budgets.maxGrowth)
         // One id for a context without an ignore file: turning `ignore-file-missing` off turns off the gate too.
         let missingIgnoreFile =
             report.context.ignoreFile == nil && !settings.config.disabledChecks.contains(.ignoreFileMissing)

@@ -1,11 +1,7 @@
 extension GateSettings {
     /// What `ctxtrim check` was told on the command line; each value given wins over the config file's.
     package struct Overrides: Sendable {
-        package var maxSize: Int64?
-        package var maxFiles: Int?
-        package var maxTransferredSize: Int64?
-        package var maxTransferredFiles: Int?
-        package var maxGrowth: GrowthLimit?
+        package var budgets = Budgets()
         package var failOn: FailThreshold?
         /// A JSON report to compare with.
         package var baselinePath: String?
@@ -19,13 +15,7 @@ extension GateSettings {
     package static func resolve(for context: BuildContext, overrides: Overrides) throws -> GateSettings {
         var settings = GateSettings(
             config: try CtxtrimConfig.load(for: context, explicitPath: overrides.configPath))
-        if let maxSize = overrides.maxSize { settings.maxSize = maxSize }
-        if let maxFiles = overrides.maxFiles { settings.maxFiles = maxFiles }
-        if let maxTransferredSize = overrides.maxTransferredSize { settings.maxTransferredSize = maxTransferredSize }
-        if let maxTransferredFiles = overrides.maxTransferredFiles {
-            settings.maxTransferredFiles = maxTransferredFiles
-        }
-        if let maxGrowth = overrides.maxGrowth { settings.maxGrowth = maxGrowth }
+        settings.budgets = settings.budgets.overridden(by: overrides.budgets)
         if let failOn = overrides.failOn { settings.failOn = failOn }
         if let baselinePath = overrides.baselinePath { settings.baseline = try Baseline.load(baselinePath) }
         return settings

@@ -1,10 +1,6 @@
 /// The limits `ctxtrim check` enforces: command-line options over `.ctxtrim.yml` over the defaults.
 package struct GateSettings: Sendable {
-    package var maxSize: Int64?
-    package var maxFiles: Int?
-    package var maxTransferredSize: Int64?
-    package var maxTransferredFiles: Int?
-    package var maxGrowth: GrowthLimit?
+    package var budgets = Budgets()
     package var failOn: FailThreshold = .error
     package var baseline: Baseline?
     package var config = CtxtrimConfig()
@@ -14,11 +10,7 @@ package struct GateSettings: Sendable {
     /// Settings from a config file, to be overridden by command-line options.
     package init(config: CtxtrimConfig) {
         self.config = config
-        maxSize = config.maxSize
-        maxFiles = config.maxFiles
-        maxTransferredSize = config.maxTransferredSize
-        maxTransferredFiles = config.maxTransferredFiles
-        maxGrowth = config.maxGrowth
+        budgets = config.budgets
         failOn = config.failOn ?? .error
     }
 

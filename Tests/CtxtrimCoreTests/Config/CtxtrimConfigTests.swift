@@ -24,11 +24,11 @@ import Testing
                 reason: fake keys for unit tests
             """
         let config = try CtxtrimConfig.parse(text, source: ".ctxtrim.yml", knownChecks: known)
-        #expect(config.maxSize == Int64(200 * 1_048_576))
-        #expect(config.maxFiles == 5000)
-        #expect(config.maxTransferredSize == 1_500_000_000)
-        #expect(config.maxTransferredFiles == 100)
-        #expect(config.maxGrowth == .percent(10))
+        #expect(config.budgets.maxSize == Int64(200 * 1_048_576))
+        #expect(config.budgets.maxFiles == 5000)
+        #expect(config.budgets.maxTransferredSize == 1_500_000_000)
+        #expect(config.budgets.maxTransferredFiles == 100)
+        #expect(config.budgets.maxGrowth == .percent(10))
         #expect(config.failOn == .warning)
         #expect(config.disabledChecks == ["editor-junk"])
         #expect(config.severityOverrides == ["build-output": .error])
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func emptyFileIsTheDefaults() throws {
-        #expect(try CtxtrimConfig.parse("", source: "c.yml", knownChecks: known).maxSize == nil)
+        #expect(try CtxtrimConfig.parse("", source: "c.yml", knownChecks: known).budgets.maxSize == nil)
         #expect(try CtxtrimConfig.parse("# only a comment\n", source: "c.yml", knownChecks: known).failOn == nil)
     }
 

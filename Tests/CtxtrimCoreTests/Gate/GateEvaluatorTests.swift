@@ -43,9 +43,9 @@ import Testing
 
     @Test func budgetsOnEligibleAndTransferred() throws {
         var settings = GateSettings()
-        settings.maxSize = 4000
-        settings.maxFiles = 100
-        settings.maxTransferredFiles = 10
+        settings.budgets.maxSize = 4000
+        settings.budgets.maxFiles = 100
+        settings.budgets.maxTransferredFiles = 10
         var scanned = report()
         scanned.build = .init(target: "0", sources: 1)
         scanned.build?.transferred = .init(files: 12, bytes: 900)

@@ -12,12 +12,12 @@ import Testing
         try scratch.write(".ctxtrim.yml", Self.config)
         let context = try BuildContext.resolve(context: scratch.path, dockerfile: nil, ignoreFileOverride: nil)
         var overrides = GateSettings.Overrides()
-        overrides.maxFiles = 99
+        overrides.budgets.maxFiles = 99
         overrides.failOn = .never
         let settings = try GateSettings.resolve(for: context, overrides: overrides)
-        #expect(settings.maxFiles == 99)
+        #expect(settings.budgets.maxFiles == 99)
         #expect(settings.failOn == .never)
-        #expect(settings.maxSize == Int64(200 * 1_048_576))
+        #expect(settings.budgets.maxSize == Int64(200 * 1_048_576))
         #expect(settings.baseline == nil)
     }
 
