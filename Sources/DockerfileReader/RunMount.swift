@@ -8,7 +8,7 @@ package struct RunMount: Equatable, Sendable {
     package let from: String?
     /// `source`/`src`: the path inside `from`, or inside the build context when `from` is absent.
     package let source: String?
-    /// `target`/`dst`/`destination`.
+    /// `target`/`dst`/`destination`; nil when not given, which BuildKit reads as the working directory.
     package let target: String?
     /// The option text after `--mount=`.
     package let text: String
@@ -33,13 +33,21 @@ package struct RunMount: Equatable, Sendable {
             return .failure(MountProblem("unsupported mount type \(Excerpt.quote(type))"))
         }
         let target = values["target"] ?? values["dst"] ?? values["destination"]
-        if ["bind", "cache", "tmpfs"].contains(type), target?.isEmpty ?? true {
-            return .failure(MountProblem("a \(type) mount needs a target, as in target=/path"))
+        // BuildKit joins a relative or missing target with the working directory (`dispatchRunMounts`) and refuses a
+        // target that resolves to `/`. The working directory is not followed here, so only a written `/` is refused.
+        if ["bind", "cache", "tmpfs"].contains(type), let target, isRoot(target) {
+            return .failure(MountProblem("a \(type) mount cannot target `/`; mount it on a directory such as /src"))
         }
         return .success(
             RunMount(
                 type: type, from: values["from"].flatMap { $0.isEmpty ? nil : $0 },
                 source: values["source"] ?? values["src"], target: target, text: text))
+    }
+
+    /// Whether an absolute target cleans to `/` (`/`, `//`, `/./`, `/..`).
+    private static func isRoot(_ target: String) -> Bool {
+        guard target.hasPrefix("/") else { return false }
+        return target.split(separator: "/").allSatisfy { $0 == "." || $0 == ".." }
     }
 
     /// Why a mount option could not be read.

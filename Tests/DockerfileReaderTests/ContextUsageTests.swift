@@ -79,6 +79,19 @@ import Testing
                 """,
             expected: ["go.sum@2", ".@2", "vendor@3"]),
         Case(
+            // The shapes of BuildKit's own Dockerfile and of Go cross builds: no target, so BuildKit mounts at the
+            // working directory. ctxtrim rejected these with "a bind mount needs a target".
+            label: "bind mounts without a target mount at the working directory",
+            text: """
+                FROM golang:1.22 AS binaries
+                WORKDIR /src
+                RUN --mount=type=bind,source=. --mount=type=cache,id=gomod,target=/go/pkg/mod go build ./...
+                FROM alpine
+                WORKDIR /out
+                RUN --mount=from=binaries ls
+                """,
+            expected: [".@3"]),
+        Case(
             label: "bind mount from a stage pulls the stage in",
             text: """
                 FROM a AS deps
