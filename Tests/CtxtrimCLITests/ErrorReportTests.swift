@@ -70,13 +70,25 @@ import Testing
         #expect(file.stderr.contains("is not a directory [context.not-directory]\n  fix: pass the directory"))
     }
 
-    @Test func aMissingDockerfileIsReportedAndOnlyTheAllowStrategyNeedsIt() throws {
+    /// `docker build -f Nofile` fails, so a missing `-f` Dockerfile is an input error for every command; without `-f`
+    /// and without a Dockerfile only the allow strategy, which must know what the build reads, refuses to work.
+    @Test func aMissingDockerfileIsAnErrorAndOnlyTheAllowStrategyNeedsOne() throws {
         let tree = try context()
         let missing = tree.path + "/Nofile"
-        let scan = try CtxtrimProcess.run(["scan", "-f", missing, tree.path])
+        for command in [["scan"], ["check"], ["fix", "--dry-run"]] {
+            let result = try CtxtrimProcess.run(command + ["-f", missing, tree.path])
+            #expect(result.status == 2, "\(command) \(result.stderr)")
+            #expect(
+                Self.reportLines(result.stderr) == [
+                    "ctxtrim: error: the Dockerfile Nofile does not exist [context.dockerfile-not-found]",
+                    "  fix: pass the Dockerfile docker build would use with -f, or leave -f out for CONTEXT/Dockerfile",
+                ], "\(command) \(result.stderr)")
+        }
+        try FileManager.default.removeItem(atPath: tree.path + "/Dockerfile")
+        let scan = try CtxtrimProcess.run(["scan", tree.path])
         #expect(scan.status == 0, "\(scan.stderr)")
         #expect(scan.output.contains("(missing)"))
-        let fix = try CtxtrimProcess.run(["fix", "--dry-run", "--strategy", "allow", "-f", missing, tree.path])
+        let fix = try CtxtrimProcess.run(["fix", "--dry-run", "--strategy", "allow", tree.path])
         #expect(fix.status == 64, "\(fix.stderr)")
         #expect(
             Self.reportLines(fix.stderr) == [

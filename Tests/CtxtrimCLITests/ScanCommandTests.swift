@@ -130,6 +130,29 @@ import Testing
         #expect(try transferred([]) == 100)
         #expect(try transferred(["--build-arg", "SRC=lib"]) == 200)
         #expect(try transferred(["--target", "tools"]) == 400)
-        #expect(try CtxtrimProcess.run(["scan", tree.path, "--target", "nope"]).status == 0)
+        let unknown = try CtxtrimProcess.run(["scan", tree.path, "--target", "nope"])
+        #expect(unknown.status == 64, "\(unknown.stderr)")
+        #expect(unknown.stderr.contains(#"there is no stage named "nope" [dockerfile.unknown-target]"#))
+    }
+
+    /// `docker build` fails on each of these before sending anything; `scan` and `check` printed "passed" and
+    /// exited 0, with the problem only in the JSON's `build.error`.
+    @Test(arguments: ["scan", "check"])
+    func aBuildDockerBuildWouldFailIsAnError(command: String) throws {
+        let tree = try TemporaryTree("broken-build")
+        try tree.write("Dockerfile", "FROM alpine:3.20\nCOPY a /a\n")
+        try tree.write("a", "x\n")
+        try tree.write("bad.Dockerfile", "FROM alpine:3.20\n\nCOPPY a /a\n")
+        let missing = try CtxtrimProcess.run([command, tree.path, "-f", tree.path("missing.Dockerfile")])
+        #expect(missing.status == 2, "\(missing.stderr)")
+        #expect(missing.stderr.contains("does not exist [context.dockerfile-not-found]"), "\(missing.stderr)")
+        let unparsable = try CtxtrimProcess.run([command, tree.path, "-f", tree.path("bad.Dockerfile")])
+        #expect(unparsable.status == 2, "\(unparsable.stderr)")
+        #expect(unparsable.stderr.contains(#"bad.Dockerfile:3: unknown instruction "COPPY""#), "\(unparsable.stderr)")
+        let unknownTarget = try CtxtrimProcess.run([command, tree.path, "--target", "nope"])
+        #expect(unknownTarget.status == 64, "\(unknownTarget.stderr)")
+        // Without -f and without a Dockerfile there is no build to fail: the context is still scanned.
+        try FileManager.default.removeItem(atPath: tree.path("Dockerfile"))
+        #expect(try CtxtrimProcess.run([command, tree.path]).status != 2)
     }
 }

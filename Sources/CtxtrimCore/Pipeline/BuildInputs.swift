@@ -22,9 +22,10 @@ package struct BuildInputs: Sendable {
     /// `--all`.
     package var displayRoot: String
 
-    /// What happens when the Dockerfile is not a regular file, is too large, or leads out of the tree.
+    /// What happens when `docker build` would fail on the Dockerfile: a `-f` file that does not exist, one that is not
+    /// a regular file, too large or leads out of the tree, one BuildKit cannot parse, or a `--target` it lacks.
     package enum UnreadableDockerfile: Sendable {
-        /// Thrown: `docker build` would fail before sending anything.
+        /// Thrown, naming the file and line: the build would fail before sending anything.
         case fails
         /// Recorded as the build's error, so that the other builds of `--all` are still scanned.
         case recorded
@@ -33,8 +34,9 @@ package struct BuildInputs: Sendable {
     /// Reads the inputs of one build. `rules` replaces the context's own ignore file (as `fix` does with the user's
     /// lines only); `gitCache` shares one git status between builds of the same context directory.
     ///
-    /// - Throws: `IgnoreError` for an invalid ignore file, `ContextError` for one that vanished, `InputError` for a
-    ///   Dockerfile that cannot be read at all when `unreadableDockerfile` is `.fails`.
+    /// - Throws: `IgnoreError` for an invalid ignore file, `ContextError` for one that vanished; when
+    ///   `unreadableDockerfile` is `.fails`, whatever would fail the build: `ContextError` for a `-f` Dockerfile that
+    ///   does not exist, `InputError` for one that cannot be read, `DockerfileError` for one BuildKit rejects.
     package static func read(
         context: BuildContext, rules: IgnoreRules? = nil, target: String?, options: ContextScanner.Options,
         displayRoot: String? = nil, unreadableDockerfile: UnreadableDockerfile = .fails
@@ -65,10 +67,16 @@ package struct BuildInputs: Sendable {
             displayRoot: displayRoot ?? context.displayRoot)
         guard options.dockerfile else { return inputs }
         do {
+            if !context.dockerfileExists, context.dockerfileOrigin == .user {
+                throw ContextError(
+                    code: .dockerfileNotFound, path: context.dockerfile,
+                    message: "the Dockerfile \(context.dockerfileDisplayPath) does not exist",
+                    fix: "pass the Dockerfile docker build would use with -f, or leave -f out for CONTEXT/Dockerfile")
+            }
             inputs.analysis = try DockerfileAnalysis.load(
                 context: context, target: target, buildArgs: options.buildArgs)
-        } catch let error as InputError where unreadableDockerfile == .fails {
-            throw error
+        } catch let failure where unreadableDockerfile == .fails {
+            throw failure
         } catch {
             inputs.dockerfileFailure = error
         }
