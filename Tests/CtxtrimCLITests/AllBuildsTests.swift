@@ -60,6 +60,29 @@ import Testing
         #expect(try findings(["check", "--all", tree.path]) == alone)
     }
 
+    /// A build docker build would refuse passed `check --all`, reported only in its JSON's `build.error`; now it
+    /// fails under `dockerfile-invalid` with the file and line, and the other builds are still checked.
+    @Test func checkAllFailsABuildDockerBuildWouldRefuse() throws {
+        let tree = try TemporaryTree("all-broken")
+        try tree.write("ok/Dockerfile", "FROM alpine:3.20\nCOPY a /a\n")
+        try tree.write("ok/a", "x\n")
+        try tree.write("ok/.dockerignore", "*.log\n")
+        try tree.write("bad/Dockerfile", "FROM alpine:3.20\nCOPPY a /a\n")
+        try tree.write("bad/.dockerignore", "*.log\n")
+        let text = try CtxtrimProcess.run(["check", "--all", tree.path])
+        #expect(text.status == 1, "\(text.output)\(text.stderr)")
+        #expect(text.output.contains("1 of 2 builds failed: bad/Dockerfile"), "\(text.output)")
+        #expect(text.output.contains(#"Dockerfile:2: unknown instruction "COPPY""#), "\(text.output)")
+        #expect(text.output.contains("ok/Dockerfile (context ok)\n✔ ctxtrim check passed"), "\(text.output)")
+        let github = try CtxtrimProcess.run(["check", "--all", tree.path, "--format", "github"])
+        #expect(github.status == 1)
+        #expect(
+            github.lines.contains {
+                $0.hasPrefix("::error file=bad/Dockerfile,") && $0.contains("(dockerfile-invalid)")
+                    && $0.contains("bad/Dockerfile: Dockerfile:2: unknown instruction")
+            }, "\(github.output)")
+    }
+
     @Test func checkAllFailsWhenOneBuildFails() throws {
         let failing = try repository(toolsIgnoreFile: false)
         let result = try CtxtrimProcess.run(["check", "--all", failing.path])

@@ -32,7 +32,7 @@ package enum CheckCatalog {
         .lint(WildcardExceptionCheck()), .lint(ShadowedIgnoreFileCheck()), .lint(NestedIgnoreFileCheck()),
         .lint(MissingIgnoreFileCheck()),
         .lint(CopyAllBeforeInstallCheck()), .lint(SingleStageCompilerImageCheck()), .lint(UnpinnedBaseImageCheck()),
-        .rule(GateViolation.budgetDescriptor),
+        .rule(GateViolation.budgetDescriptor), .rule(GateViolation.dockerfileInvalidDescriptor),
         .rule(FixPlanner.secretCopiedDescriptor),
     ]
 

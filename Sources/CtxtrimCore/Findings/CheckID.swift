@@ -46,5 +46,6 @@ package struct CheckID: RawRepresentable, Hashable, Sendable, Codable, Expressib
 
     // Gate conditions of `ctxtrim check` and problems of `ctxtrim fix`.
     package static let contextBudget: CheckID = "context-budget"
+    package static let dockerfileInvalid: CheckID = "dockerfile-invalid"
     package static let secretCopied: CheckID = "secret-copied"
 }

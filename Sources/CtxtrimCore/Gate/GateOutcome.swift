@@ -23,9 +23,11 @@ package struct GateOutcome: Sendable {
     /// Findings at or above `failOn`.
     package var failingFindings: [Finding] { report.findings.filter { failOn.fails($0.severity) } }
 
-    /// Whether the check fails: a failing finding, an exceeded budget or growth limit, or no ignore file.
+    /// Whether the check fails: a failing finding, an exceeded budget or growth limit, a Dockerfile docker build
+    /// would refuse (`check --all`), or no ignore file.
     package var failed: Bool {
         !failingFindings.isEmpty || budgets.contains(where: \.exceeded) || growth?.exceeded == true
+            || report.build?.error != nil
             || (missingIgnoreFile && failOn != .never)
     }
 }

@@ -30,8 +30,9 @@ package enum CombinedGate {
     /// One outcome over all builds: findings and anchors prefixed by each build's context (a finding that several
     /// builds share appears once), budgets named after their build, sizes summed, the strictest threshold.
     package static func combine(_ outcomes: [BuildGateOutcome]) -> GateOutcome {
-        // A missing ignore file is reported at a Dockerfile: the first build's that lacks one.
-        let located = outcomes.first { $0.outcome.missingIgnoreFile } ?? outcomes.first
+        // The gate is reported at a Dockerfile: the first broken one, else the first build's that lacks an ignore file.
+        let broken = outcomes.filter { $0.outcome.report.build?.error != nil }
+        let located = broken.first ?? outcomes.first { $0.outcome.missingIgnoreFile } ?? outcomes.first
         var report = ScanReport(
             context: ScanReport.ContextInfo(
                 root: ".", dockerfile: located?.build.dockerfile ?? "Dockerfile", dockerfileExists: true,
@@ -63,6 +64,11 @@ package enum CombinedGate {
         report.findings = FindingOrder.sorted(findings)
         report.build = ScanReport.BuildUsage(target: "", sources: 0)
         report.build?.transferred = transferred
+        // Every broken build's error, named by its build, as one `dockerfile-invalid` violation.
+        if !broken.isEmpty {
+            report.build?.error = broken.map { "\($0.build.name): \($0.outcome.report.build?.error ?? "")" }
+                .joined(separator: "; ")
+        }
         return GateOutcome(
             report: report, budgets: budgets, growth: nil,
             failOn: strictest(outcomes.map(\.outcome.failOn)),

@@ -74,6 +74,7 @@ package enum CheckTextReporter {
     private static func reason(_ violation: GateViolation) -> String {
         switch violation.rule {
         case GateViolation.missingIgnoreFileRule: "no ignore file"
+        case GateViolation.dockerfileInvalidRule: "docker build would fail"
         default: violation.key == GateViolation.growthKey ? "growth over the limit" : "\(violation.key) exceeded"
         }
     }
@@ -81,6 +82,7 @@ package enum CheckTextReporter {
     private static func label(_ violation: GateViolation) -> String {
         switch violation.rule {
         case GateViolation.missingIgnoreFileRule: "ignore"
+        case GateViolation.dockerfileInvalidRule: "build"
         default: violation.key == GateViolation.growthKey ? "growth" : "budget"
         }
     }

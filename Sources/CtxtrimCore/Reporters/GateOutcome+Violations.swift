@@ -1,7 +1,14 @@
 extension GateOutcome {
-    /// The failing conditions other than findings, in a stable order: budgets (as configured), growth, ignore file.
+    /// The failing conditions other than findings, in a stable order: a Dockerfile docker build would refuse, budgets
+    /// (as configured), growth, ignore file.
     package var violations: [GateViolation] {
         var out: [GateViolation] = []
+        if let error = report.build?.error {
+            out.append(
+                GateViolation(
+                    rule: GateViolation.dockerfileInvalidRule, key: "dockerfile", message: error,
+                    advice: "docker build fails on this Dockerfile before sending anything; fix it.", fails: true))
+        }
         for budget in budgets where budget.exceeded {
             let advice =
                 budget.scope == .eligible

@@ -21,6 +21,8 @@ package struct GateViolation: Sendable, Equatable {
     package static let missingIgnoreFileRule = CheckID.ignoreFileMissing
     /// The key of the growth violation (budgets use their own names).
     package static let growthKey = "growth"
+    /// The id of a build whose Dockerfile `docker build` would refuse (in `check --all`, where the others still run).
+    package static let dockerfileInvalidRule = CheckID.dockerfileInvalid
 }
 
 extension GateViolation {
@@ -45,6 +47,21 @@ extension GateViolation {
             `max-transferred-files`) is exceeded, or when the sent context grew past `max-growth` against the \
             baseline report. Exclude what the build does not need in the ignore file (`ctxtrim scan` shows \
             where the bytes are), or raise the budget if the growth is intended.
+            """,
+        family: .gate, subjects: [.context], yieldsToClaimedDirectories: false, examples: [])
+}
+
+extension GateViolation {
+    /// `dockerfile-invalid` in `CheckCatalog`: in `check --all`, a build whose Dockerfile cannot be read, parsed or
+    /// built at its target fails, as `docker build` would; `scan` and `check` of one build stop with the error.
+    package static let dockerfileInvalidDescriptor = CheckDescriptor(
+        id: dockerfileInvalidRule, title: "Dockerfile docker build would refuse",
+        summary: "A build of `check --all` has a Dockerfile docker build would fail on, so the build fails.",
+        defaultSeverity: .error,
+        help: """
+            Reported by `ctxtrim check --all` for a build whose Dockerfile does not exist, is not a regular file, \
+            cannot be parsed, or lacks the build's target; the message names the file and line. The other builds \
+            are still checked. Fix the Dockerfile, or the compose file or path that names it.
             """,
         family: .gate, subjects: [.context], yieldsToClaimedDirectories: false, examples: [])
 }
