@@ -124,12 +124,18 @@ struct BuildSetFilter: WalkFilter {
         let verdict: FilterVerdict
         if sent {
             verdict = .send
-        } else if isDirectory && !entered && !contextAncestors.contains(Array(path)) {
+        } else if isDirectory && !entered && !isContextAncestor(path) {
             verdict = .skip
         } else {
             verdict = .exclude
         }
         return FilterDecision(verdict, state: states)
+    }
+
+    /// Whether `path` leads to a build's context root; checked without copying the path when no context lies below
+    /// the walk root (one build, the common case).
+    private func isContextAncestor(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        !contextAncestors.isEmpty && contextAncestors.contains(Array(path))
     }
 
     /// The directory, when the build needs its sent totals and the walker's are not the build's: a directory a
