@@ -4,18 +4,7 @@ import Testing
 
 /// Every check's own examples, run through a `CheckRun` with only that check enabled, plus registry invariants.
 @Suite struct CheckDescriptorTests {
-    struct LabeledExample: CustomTestStringConvertible, Sendable {
-        let checkID: CheckID
-        let severity: Severity
-        let example: CheckExample
-        var testDescription: String { "\(checkID): \(example.label) (\(example.triggers ? "triggers" : "quiet"))" }
-    }
-
-    static let examples: [LabeledExample] = CheckRegistry.descriptors.flatMap { descriptor in
-        descriptor.examples.map {
-            LabeledExample(checkID: descriptor.id, severity: descriptor.defaultSeverity, example: $0)
-        }
-    }
+    static let examples = LabeledExample.all(of: CheckRegistry.descriptors)
 
     @Test(arguments: examples)
     func exampleBehavesAsDocumented(_ labeled: LabeledExample) {

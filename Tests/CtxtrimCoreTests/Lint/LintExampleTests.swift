@@ -4,18 +4,7 @@ import Testing
 
 /// Every lint check's own examples, built on disk and linted with only that check enabled, plus registry invariants.
 @Suite struct LintExampleTests {
-    struct LabeledExample: CustomTestStringConvertible, Sendable {
-        let checkID: CheckID
-        let severity: Severity
-        let example: CheckExample
-        var testDescription: String { "\(checkID): \(example.label) (\(example.triggers ? "triggers" : "quiet"))" }
-    }
-
-    static let examples: [LabeledExample] = LintRegistry.descriptors.flatMap { descriptor in
-        descriptor.examples.map {
-            LabeledExample(checkID: descriptor.id, severity: descriptor.defaultSeverity, example: $0)
-        }
-    }
+    static let examples = LabeledExample.all(of: LintRegistry.descriptors)
 
     @Test(arguments: examples)
     func exampleBehavesAsDocumented(_ labeled: LabeledExample) throws {
