@@ -47,8 +47,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Configuration file (default: CONTEXT/.ctxtrim.yml when it exists).")
-    var config: String?
+    @OptionGroup var configOptions: ConfigOptions
 
     @OptionGroup var buildOptions: BuildOptions
 
@@ -94,7 +93,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let status: ExitCode = try reportingErrors {
             if all { return try checkAll() }
-            let options = ContextScanner.Options(threads: threadOptions, git: gitOptions, build: buildOptions)
+            let options = ContextScanner.Options(
+                threads: threadOptions, git: gitOptions, build: buildOptions, config: configOptions)
             let outcome = try GateOutcome.check(try contextOptions.resolve(), overrides: overrides, options: options)
             try write(.check(outcome), failed: outcome.failed)
             return outcome.failed ? ExitStatus.findings : ExitStatus.success
@@ -106,7 +106,7 @@ struct CheckCommand: ParsableCommand {
     private func checkAll() throws -> ExitCode {
         let outcomes = try BuildGateOutcome.checkAll(
             root: contextOptions.context, overrides: overrides,
-            options: ContextScanner.Options(threads: threadOptions, git: gitOptions))
+            options: ContextScanner.Options(threads: threadOptions, git: gitOptions, config: configOptions))
         let failed = CombinedGate.failed(outcomes)
         try write(.checkAll(outcomes), failed: failed)
         return failed ? ExitStatus.findings : ExitStatus.success
@@ -145,7 +145,6 @@ struct CheckCommand: ParsableCommand {
         overrides.budgets.maxGrowth = maxGrowth.flatMap(GrowthLimit.parse)
         overrides.failOn = failOn
         overrides.baselinePath = baseline
-        overrides.configPath = config
         return overrides
     }
 }

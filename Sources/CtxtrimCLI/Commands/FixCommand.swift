@@ -24,6 +24,8 @@ struct FixCommand: ParsableCommand {
 
     @OptionGroup var buildOptions: BuildOptions
 
+    @OptionGroup var configOptions: ConfigOptions
+
     @Flag(help: "Print the unified diff and the shrink report; write nothing.")
     var dryRun = false
 
@@ -50,7 +52,8 @@ struct FixCommand: ParsableCommand {
     func run() throws {
         let status: ExitCode = try reportingErrors {
             let context = try contextOptions.resolve()
-            var options = IgnoreFileFixer.Options(threads: threadOptions, git: gitOptions, build: buildOptions)
+            var options = IgnoreFileFixer.Options(
+                threads: threadOptions, git: gitOptions, build: buildOptions, config: configOptions)
             options.strategy = strategy
             options.rate = TransferRate.parse(bandwidth) ?? .defaultRate
             options.dryRun = dryRun

@@ -20,6 +20,8 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var buildOptions: BuildOptions
 
+    @OptionGroup var configOptions: ConfigOptions
+
     @Option(help: "Entries in the largest-directories, largest-files and extension lists (0 to 10000).")
     var top: Int = 10
 
@@ -69,7 +71,8 @@ struct ScanCommand: ParsableCommand {
     }
 
     private var options: ContextScanner.Options {
-        var options = ContextScanner.Options(threads: threadOptions, git: gitOptions, build: buildOptions)
+        var options = ContextScanner.Options(
+            threads: threadOptions, git: gitOptions, build: buildOptions, config: configOptions)
         options.top = top
         options.measureExcluded = !noMeasureExcluded
         options.findings = !noFindings

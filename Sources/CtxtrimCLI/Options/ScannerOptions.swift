@@ -1,9 +1,10 @@
 import CtxtrimCore
 
 extension ContextScanner.Options {
-    /// The scanner's options from the walk, git and build option groups a command shares.
-    init(threads: ThreadOptions, git: GitOptions, build: BuildOptions? = nil) {
+    /// The scanner's options from the walk, git, build and config option groups a command shares.
+    init(threads: ThreadOptions, git: GitOptions, build: BuildOptions? = nil, config: ConfigOptions? = nil) {
         self.init()
+        configPath = config?.path
         self.threads = threads.threads
         self.git = !git.noGit
         gitTimeout = git.timeout
@@ -15,9 +16,10 @@ extension ContextScanner.Options {
 }
 
 extension IgnoreFileFixer.Options {
-    /// The fixer's options from the walk, git and build option groups a command shares.
-    init(threads: ThreadOptions, git: GitOptions, build: BuildOptions) {
+    /// The fixer's options from the walk, git, build and config option groups a command shares.
+    init(threads: ThreadOptions, git: GitOptions, build: BuildOptions, config: ConfigOptions) {
         self.init()
+        configPath = config.path
         self.threads = threads.threads
         self.git = !git.noGit
         gitTimeout = git.timeout

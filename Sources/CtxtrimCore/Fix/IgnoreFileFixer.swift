@@ -17,6 +17,9 @@ package struct IgnoreFileFixer {
         /// Classify files with git (git-ignored files are candidates), within this budget (nil: no limit).
         package var git = true
         package var gitTimeout: Duration? = ContextScanner.Options.defaultGitTimeout
+        /// The config file (`--config`); nil for the context's own `.ctxtrim.yml` when it exists. Checks it turns
+        /// off and paths it suppresses are not excluded, as `scan` and `check` do not report them.
+        package var configPath: String?
 
         package init() {}
     }
@@ -71,6 +74,7 @@ package struct IgnoreFileFixer {
         scanOptions.buildArgs = options.buildArgs
         scanOptions.git = options.git
         scanOptions.gitTimeout = options.gitTimeout
+        scanOptions.configPath = options.configPath
         scanOptions.suggestionRate = nil
         var build = try BuildInputs.read(
             context: context, rules: userRules, target: options.target, options: scanOptions)

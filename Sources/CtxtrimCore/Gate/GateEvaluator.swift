@@ -1,12 +1,8 @@
-import DockerIgnore
-
-/// Decides `ctxtrim check`: applies the config to the findings and compares the context with its budgets and
-/// baseline.
+/// Decides `ctxtrim check`: compares the context with its budgets and baseline and grades its findings.
 package enum GateEvaluator {
-    /// The outcome for `report` under `settings`. Findings are first filtered and re-graded by the config.
+    /// The outcome for `report` under `settings`. The report's findings are already graded by the build's config
+    /// (`CtxtrimConfig.graded`, applied by the scan itself).
     package static func evaluate(_ report: ScanReport, settings: GateSettings) throws -> GateOutcome {
-        var report = report
-        report.findings = try apply(settings.config, to: report.findings)
         var budgets: [BudgetResult] = []
         if let limit = settings.budgets.maxSize {
             budgets.append(
@@ -38,22 +34,5 @@ package enum GateEvaluator {
         return GateOutcome(
             report: report, budgets: budgets, growth: growth, failOn: settings.failOn,
             missingIgnoreFile: missingIgnoreFile)
-    }
-
-    /// Drops disabled checks and suppressed findings, and applies severity overrides.
-    package static func apply(_ config: CtxtrimConfig, to findings: [Finding]) throws -> [Finding] {
-        let suppressions = try config.suppressions.map { suppression in
-            let file = try IgnoreFile.parse(text: suppression.path, source: config.source ?? ".ctxtrim.yml")
-            return (try IgnoreMatcher(file), suppression.checks.map(Set.init))
-        }
-        return try findings.compactMap { finding in
-            if config.disabledChecks.contains(finding.check) { return nil }
-            for (matcher, checks) in suppressions where checks?.contains(finding.check) ?? true {
-                if try matcher.excluded(finding.path).excluded { return nil }
-            }
-            var graded = finding
-            if let severity = config.severityOverrides[finding.check] { graded.severity = severity }
-            return graded
-        }
     }
 }

@@ -8,15 +8,11 @@ extension BuildGateOutcome {
         let builds = try BuildDiscovery.discover(root: root, threads: options.threads)
         var options = options
         options.measureExcluded = false
-        var settings: [GateSettings] = []
-        let scans = try MultiContextScanner(root: root, builds: builds, options: options).scan(
-            enabledChecks: { context in
-                let resolved = try GateSettings.resolve(for: context, overrides: overrides)
-                settings.append(resolved)
-                return resolved.enabledChecks
-            })
-        return try zip(scans.builds, settings).map { scan, settings in
-            BuildGateOutcome(build: scan.build, outcome: try GateEvaluator.evaluate(scan.report, settings: settings))
+        let scans = try MultiContextScanner(root: root, builds: builds, options: options).scan()
+        return try scans.builds.map { scan in
+            let settings = try GateSettings.resolve(config: scan.config, overrides: overrides)
+            return BuildGateOutcome(
+                build: scan.build, outcome: try GateEvaluator.evaluate(scan.report, settings: settings))
         }
     }
 }

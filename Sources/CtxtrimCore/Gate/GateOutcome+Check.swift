@@ -2,16 +2,15 @@ extension GateOutcome {
     /// `ctxtrim check` of one build: its settings (config file, then `overrides`), one scan running the checks the
     /// config leaves on (excluded directories are not measured: no budget counts them), and the verdict.
     ///
-    /// - Parameter options: the walk, git and build options; `measureExcluded` and `enabledChecks` are set here.
+    /// - Parameter options: the walk, git, build and config options; `measureExcluded` is set here.
     package static func check(
         _ context: BuildContext, overrides: GateSettings.Overrides, options: ContextScanner.Options
     ) throws -> GateOutcome {
-        let settings = try GateSettings.resolve(for: context, overrides: overrides)
-        let rules = try IgnoreRules.load(for: context)
         var options = options
         options.measureExcluded = false
-        options.enabledChecks = settings.enabledChecks
-        let report = try ContextScanner(context: context, rules: rules, options: options).scan()
+        let build = try BuildInputs.read(context: context, target: options.target, options: options)
+        let settings = try GateSettings.resolve(config: build.config, overrides: overrides)
+        let report = try ScanPipeline(build: build, options: options).run()[0]
         return try GateEvaluator.evaluate(report, settings: settings)
     }
 }

@@ -5,16 +5,13 @@ extension GateSettings {
         package var failOn: FailThreshold?
         /// A JSON report to compare with.
         package var baselinePath: String?
-        /// The config file (default: `CONTEXT/.ctxtrim.yml` when it exists).
-        package var configPath: String?
 
         package init() {}
     }
 
-    /// The settings for `context`: its config file, then `overrides` on top; the baseline read when one is named.
-    package static func resolve(for context: BuildContext, overrides: Overrides) throws -> GateSettings {
-        var settings = GateSettings(
-            config: try CtxtrimConfig.load(for: context, explicitPath: overrides.configPath))
+    /// The settings from a build's config file, then `overrides` on top; the baseline read when one is named.
+    package static func resolve(config: CtxtrimConfig, overrides: Overrides) throws -> GateSettings {
+        var settings = GateSettings(config: config)
         settings.budgets = settings.budgets.overridden(by: overrides.budgets)
         if let failOn = overrides.failOn { settings.failOn = failOn }
         if let baselinePath = overrides.baselinePath { settings.baseline = try Baseline.load(baselinePath) }

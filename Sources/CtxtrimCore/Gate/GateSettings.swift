@@ -13,8 +13,4 @@ package struct GateSettings: Sendable {
         budgets = config.budgets
         failOn = config.failOn ?? .error
     }
-
-    /// The checks a scan for this gate runs: all but those the config turns off (they must not claim directories
-    /// either, or the findings they would hide disappear).
-    package var enabledChecks: Set<CheckID> { CheckCatalog.ids.subtracting(config.disabledChecks) }
 }

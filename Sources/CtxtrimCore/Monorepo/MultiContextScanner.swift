@@ -20,13 +20,9 @@ package struct MultiContextScanner {
     ///
     /// - Throws: ``MonorepoError`` when the root or a context is missing or a context lies outside the root,
     ///   `ContextError`/`IgnoreError` for a build's unreadable or invalid ignore file, `WalkError` when the root
-    ///   cannot be opened. A build whose git status fails or runs out of time has no git classes and a diagnostic.
-    ///
-    /// - Parameter enabledChecks: each build's own checks, from its resolved context (`check --all` reads each
-    ///   build's config); nil runs the options' checks for every build.
-    package func scan(
-        progress: WalkProgress = WalkProgress(), enabledChecks: ((BuildContext) throws -> Set<CheckID>?)? = nil
-    ) throws -> MultiScanReport {
+    ///   cannot be opened, `ConfigError` for a build's invalid config file. A build whose git status fails or runs
+    ///   out of time has no git classes and a diagnostic. Each build runs the checks its own config leaves on.
+    package func scan(progress: WalkProgress = WalkProgress()) throws -> MultiScanReport {
         let clock = ContinuousClock()
         let started = clock.now
         guard let realRoot = BuildContext.realPath(root), BuildContext.isDirectory(realRoot) else {
@@ -35,18 +31,14 @@ package struct MultiContextScanner {
                 fix: "pass the directory that holds the builds")
         }
         var gitCache: [String: GitCapture] = [:]
-        let inputs = try builds.map { build in
-            var input = try read(build, root: realRoot, gitCache: &gitCache)
-            input.enabledChecks = try enabledChecks?(input.context)
-            return input
-        }
+        let inputs = try builds.map { build in try read(build, root: realRoot, gitCache: &gitCache) }
         let reports = try ScanPipeline(walkRoot: realRoot, builds: inputs, options: options).run(progress: progress)
         let seconds = ScanPipeline.seconds(clock.now - started)
         var scans: [BuildScan] = []
         for ((build, input), report) in zip(zip(builds, inputs), reports) {
             var report = report
             report.walkSeconds = seconds
-            scans.append(BuildScan(build: build, context: input.context, report: report))
+            scans.append(BuildScan(build: build, context: input.context, config: input.config, report: report))
         }
         return MultiScanReport(builds: scans, walkSeconds: seconds)
     }

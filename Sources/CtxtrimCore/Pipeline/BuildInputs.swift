@@ -1,7 +1,7 @@
 import GitClassifier
 
-/// Everything a build's scan reads before the walk, read once per run: the resolved context, its ignore rules, the
-/// Dockerfile's analysis (or why it has none) and git status. The same inputs serve the scan, `fix`'s plan and its
+/// Everything a build's scan reads before the walk, read once per run: the resolved context, its ignore rules, its
+/// `.ctxtrim.yml`, the Dockerfile's analysis (or why it has none) and git status. The same inputs serve the scan, `fix`'s plan and its
 /// proof walk.
 package struct BuildInputs: Sendable {
     package var context: BuildContext
@@ -16,8 +16,9 @@ package struct BuildInputs: Sendable {
     package var dockerfileError: String? { dockerfileFailure.map { "\($0)" } }
     /// Nil when git is off.
     var git: GitCapture?
-    /// The checks this build runs when its own config says so (`check --all`); nil for the scan options' own.
-    package var enabledChecks: Set<CheckID>?
+    /// The build's `.ctxtrim.yml` (or `--config`): which checks run and how their findings are graded, the same
+    /// for every command.
+    package var config: CtxtrimConfig
     /// How the report names the context root: as the user typed it for one build, from the repository root in
     /// `--all`.
     package var displayRoot: String
@@ -34,7 +35,8 @@ package struct BuildInputs: Sendable {
     /// Reads the inputs of one build. `rules` replaces the context's own ignore file (as `fix` does with the user's
     /// lines only); `gitCache` shares one git status between builds of the same context directory.
     ///
-    /// - Throws: `IgnoreError` for an invalid ignore file, `ContextError` for one that vanished; when
+    /// - Throws: `IgnoreError` for an invalid ignore file, `ContextError` for one that vanished, `ConfigError` for an
+    ///   invalid config file (or a `--config` that does not exist); when
     ///   `unreadableDockerfile` is `.fails`, whatever would fail the build: `ContextError` for a `-f` Dockerfile that
     ///   does not exist, `InputError` for one that cannot be read, `DockerfileError` for one BuildKit rejects.
     package static func read(
@@ -52,6 +54,9 @@ package struct BuildInputs: Sendable {
         displayRoot: String?, unreadableDockerfile: UnreadableDockerfile, gitCache: inout [String: GitCapture]
     ) throws -> BuildInputs {
         let rules = try rules ?? IgnoreRules.load(for: context)
+        // The config only says which checks run and how they are graded: a scan without findings (`ls`) ignores it.
+        let config =
+            options.findings ? try CtxtrimConfig.load(for: context, explicitPath: options.configPath) : CtxtrimConfig()
         var git: GitCapture?
         if options.git {
             if let known = gitCache[context.root] {
@@ -63,8 +68,7 @@ package struct BuildInputs: Sendable {
         }
         var inputs = BuildInputs(
             context: context, rules: rules, target: target, analysis: nil, dockerfileFailure: nil, git: git,
-            enabledChecks: nil,
-            displayRoot: displayRoot ?? context.displayRoot)
+            config: config, displayRoot: displayRoot ?? context.displayRoot)
         guard options.dockerfile else { return inputs }
         do {
             if !context.dockerfileExists, context.dockerfileOrigin == .user {
@@ -88,6 +92,11 @@ package struct BuildInputs: Sendable {
         var copy = self
         copy.rules = rules
         return copy
+    }
+
+    /// The checks this build runs: those the options ask for (all when nil) but what its config turns off.
+    func enabledChecks(_ options: ContextScanner.Options) -> Set<CheckID>? {
+        config.enabledChecks(within: options.enabledChecks)
     }
 
     /// The git status, when git is on and worked.

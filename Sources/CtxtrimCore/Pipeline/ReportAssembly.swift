@@ -3,9 +3,10 @@ import GitClassifier
 
 /// A build's scan report from its merged tally: the same assembly for one build and for every build of `--all`.
 enum ReportAssembly {
+    /// - Throws: `IgnoreError` when a suppression glob of the build's config fails at match time.
     static func report(
         for build: BuildInputs, tally: BuildTally, options: ContextScanner.Options, walkSeconds: Double
-    ) -> ScanReport {
+    ) throws -> ScanReport {
         let context = build.context
         let top = tally.setup.top
         let finished = tally.finished()
@@ -39,10 +40,11 @@ enum ReportAssembly {
                 report.findings, context: context,
                 ignoreFile: .init(
                     file: tally.setup.ignoreFile, ruleUsage: tally.ruleUsage, nestedNames: tally.nestedNames),
-                analysis: build.analysis, enabledIDs: build.enabledChecks ?? options.enabledChecks)
+                analysis: build.analysis, enabledIDs: build.enabledChecks(options))
         }
         report.findings = FindingAnchors.anchored(
-            report.findings, context: context, analysis: build.analysis, snapshot: build.snapshot)
+            try build.config.graded(report.findings), context: context, analysis: build.analysis,
+            snapshot: build.snapshot)
         if let analysis = build.analysis {
             report.build = buildUsage(
                 analysis, transferred: tally.transferred, explicitFiles: tally.explicitFiles,

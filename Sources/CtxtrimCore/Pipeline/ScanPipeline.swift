@@ -39,7 +39,7 @@ package struct ScanPipeline {
                     fix: "scan a directory that contains it")
             }
             let snapshot = build.snapshot
-            let enabledChecks = build.enabledChecks ?? options.enabledChecks
+            let enabledChecks = build.enabledChecks(options)
             let filter = ContextFilter(
                 matcher: build.rules.matcher, git: snapshot, transferMatcher: build.analysis?.transferMatcher,
                 quietDirectories: options.findings && options.skipChecksInClaimedDirectories
@@ -75,9 +75,9 @@ package struct ScanPipeline {
                 filter: filter, makeVisitor: { BuildSetVisitor(members: fixedMembers, setups: fixedSetups) })
         }
         let seconds = Self.seconds(clock.now - started)
-        return zip(builds, result.visitor.tallies).map { build, tally in
+        return try zip(builds, result.visitor.tallies).map { build, tally in
             if tally.setup.ownsWalk { Self.assertSameTotals(tally, result.totals) }
-            return ReportAssembly.report(for: build, tally: tally, options: options, walkSeconds: seconds)
+            return try ReportAssembly.report(for: build, tally: tally, options: options, walkSeconds: seconds)
         }
     }
 

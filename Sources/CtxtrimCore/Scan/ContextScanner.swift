@@ -17,8 +17,10 @@ package struct ContextScanner {
         package var gitTimeout: Duration? = Options.defaultGitTimeout
         /// Run the checks (and read small files for secrets).
         package var findings = true
-        /// Check ids to run; nil for all.
+        /// Check ids to run; nil for all. A build's config turns off more.
         package var enabledChecks: Set<CheckID>?
+        /// The config file of every build (`--config`); nil for each context's own `.ctxtrim.yml` when it exists.
+        package var configPath: String?
         /// Read the Dockerfile to compute what BuildKit transfers.
         package var dockerfile = true
         /// The stage to build (`--target`); nil for the last one. `--all` takes each build's own.

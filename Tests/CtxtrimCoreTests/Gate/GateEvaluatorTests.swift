@@ -71,17 +71,17 @@ import Testing
     @Test func suppressionsNeedTheirGlobAndCheck() throws {
         var config = CtxtrimConfig()
         config.suppressions = [.init(path: "config/**", checks: ["secret-file"], reason: "fixture keys", line: 3)]
-        let kept = try GateEvaluator.apply(config, to: [secret, junk])
+        let kept = try config.graded([secret, junk])
         #expect(kept == [junk])
         config.suppressions = [.init(path: "other", checks: nil, reason: "r", line: 3)]
-        #expect(try GateEvaluator.apply(config, to: [secret, junk]).count == 2)
+        #expect(try config.graded([secret, junk]).count == 2)
     }
 
     @Test func overridesAndDisabledChecks() throws {
         var config = CtxtrimConfig()
         config.severityOverrides = ["editor-junk": .error]
         config.disabledChecks = ["secret-file"]
-        let graded = try GateEvaluator.apply(config, to: [secret, junk])
+        let graded = try config.graded([secret, junk])
         #expect(graded.map(\.check) == [.editorJunk])
         #expect(graded.first?.severity == .error)
     }

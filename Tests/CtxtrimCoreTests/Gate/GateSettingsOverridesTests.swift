@@ -14,7 +14,8 @@ import Testing
         var overrides = GateSettings.Overrides()
         overrides.budgets.maxFiles = 99
         overrides.failOn = .never
-        let settings = try GateSettings.resolve(for: context, overrides: overrides)
+        let settings = try GateSettings.resolve(
+            config: CtxtrimConfig.load(for: context, explicitPath: nil), overrides: overrides)
         #expect(settings.budgets.maxFiles == 99)
         #expect(settings.failOn == .never)
         #expect(settings.budgets.maxSize == Int64(200 * 1_048_576))
@@ -24,8 +25,8 @@ import Testing
     @Test func anExplicitConfigThatDoesNotExistIsAnError() throws {
         let scratch = try TemporaryTree("settings")
         let context = try BuildContext.resolve(context: scratch.path, dockerfile: nil, ignoreFileOverride: nil)
-        var overrides = GateSettings.Overrides()
-        overrides.configPath = scratch.path + "/missing.yml"
-        #expect(throws: (any Error).self) { try GateSettings.resolve(for: context, overrides: overrides) }
+        #expect(throws: (any Error).self) {
+            try CtxtrimConfig.load(for: context, explicitPath: scratch.path + "/missing.yml")
+        }
     }
 }
