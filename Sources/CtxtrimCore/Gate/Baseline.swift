@@ -1,5 +1,6 @@
 import ContextWalker
 import CtxtrimErrors
+import UntrustedText
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -13,6 +14,10 @@ package struct Baseline: Sendable, Equatable {
     package var sentFiles: Int
     /// Sent bytes per top-level entry, when the report has them.
     package var topLevel: [String: Int64]
+    /// The scanned context relative to its git work tree (`.` at the top), when the report was made in one.
+    package var contextPath: String?
+    /// The file it was read from, for messages.
+    package var file = ""
 
     /// Why a baseline could not be used: the file, the field (in the report's own names, never a Swift type) and,
     /// for JSON syntax, the line.
@@ -28,6 +33,10 @@ package struct Baseline: Sendable, Equatable {
             case unsupportedSchema = "baseline.unsupported-schema"
             /// A count or size that is fractional, negative or too large.
             case outOfRange = "baseline.out-of-range"
+            /// A `scan --all` report: its totals are those of every build together.
+            case allBuilds = "baseline.all-builds"
+            /// A report of another context of the same repository.
+            case otherContext = "baseline.other-context"
 
             package var kind: ErrorKind { .input }
         }
@@ -83,13 +92,30 @@ package struct Baseline: Sendable, Equatable {
                 var path: String
                 var bytes: WholeNumber
             }
+            struct Git: Decodable {
+                var contextPath: String?
+            }
             var schemaVersion: Int
             var totals: Totals
             var topLevel: [Usage]?
+            var git: Git?
+        }
+        /// Only a `scan --all` report has `builds`; its totals add every build up, so it is refused first.
+        struct AllBuildsProbe: Decodable {
+            struct Anything: Decodable { init(from decoder: any Decoder) throws {} }
+            var builds: Anything?
         }
         let report: Report
         do {
+            if try JSONDecoder().decode(AllBuildsProbe.self, from: Data(bytes)).builds != nil {
+                throw ReadError(
+                    .allBuilds, file: file, field: "builds",
+                    problem: "a `scan --all` report, whose totals add up every build of the repository",
+                    fix: "make the baseline from this build alone: `ctxtrim scan --format json CONTEXT > \(file)`")
+            }
             report = try JSONDecoder().decode(Report.self, from: Data(bytes))
+        } catch let error as ReadError {
+            throw error
         } catch let error as DecodingError {
             throw describe(error, file: file)
         } catch {
@@ -112,7 +138,9 @@ package struct Baseline: Sendable, Equatable {
             guard !overflow else { throw outOfRange(field, file: file) }
             topLevel[entry.path] = sum
         }
-        return Baseline(sentBytes: sentBytes, sentFiles: Int(sentFiles), topLevel: topLevel)
+        return Baseline(
+            sentBytes: sentBytes, sentFiles: Int(sentFiles), topLevel: topLevel, contextPath: report.git?.contextPath,
+            file: file)
     }
 
     /// A JSON number that is an `Int64` (`value`), or some other number (nil: fractional or out of range).
@@ -181,6 +209,21 @@ package struct Baseline: Sendable, Equatable {
             if let line = Int(text[range.upperBound...].prefix { $0.isASCII && $0.isNumber }) { return line }
         }
         return nil
+    }
+
+    /// Refuses a baseline made of another context of the same repository: its growth would compare two different
+    /// builds. Reports made outside git (or with `--no-git`) carry no context path and are taken as they are.
+    package func ensureSameContext(as report: ScanReport) throws(ReadError) {
+        guard let contextPath, let git = report.git, git.repository != nil else { return }
+        let current = git.contextPath.isEmpty ? "." : git.contextPath
+        guard contextPath != current else { return }
+        throw ReadError(
+            .otherContext, file: file, field: "git.contextPath",
+            problem: """
+                a report of the context \(Excerpt.quote(contextPath)), not of \(Excerpt.quote(current)) (paths in the \
+                repository)
+                """,
+            fix: "make the baseline from this context: `ctxtrim scan --format json \(current) > \(file)`")
     }
 
     /// The growth from this baseline to `report`, with the top-level entries that changed most.

@@ -27,6 +27,7 @@ package enum GateEvaluator {
                     name: "max-transferred-files", scope: .transferred, unit: .files, limit: Int64(limit),
                     actual: Int64(transferred?.files ?? report.sent.files)))
         }
+        try settings.baseline?.ensureSameContext(as: report)
         let growth = settings.baseline?.growth(to: report, limit: settings.budgets.maxGrowth)
         // One id for a context without an ignore file: turning `ignore-file-missing` off turns off the gate too.
         let missingIgnoreFile =

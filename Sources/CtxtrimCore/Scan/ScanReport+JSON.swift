@@ -63,11 +63,12 @@ extension ScanReport {
 }
 
 extension ScanReport.GitUsage {
-    /// `{"repository", "tracked", "untracked", "ignored", "vcs", "largestIgnored"}`; classes are null outside a
-    /// repository.
+    /// `{"repository", "contextPath", "tracked", "untracked", "ignored", "vcs", "largestIgnored"}`; classes are
+    /// null outside a repository.
     var json: JSONValue {
         var object: [String: JSONValue] = [
             "repository": .string(repository),
+            "contextPath": repository == nil ? .null : .string(contextPath.isEmpty ? "." : contextPath),
             "largestIgnored": .array(
                 largestIgnored.map {
                     .object(path: $0.path, ["bytes": .int($0.bytes), "files": .int($0.files)])
