@@ -1,22 +1,27 @@
-/// `ignore-inline-comment`: a `#` after a pattern (or after indentation), which Docker reads as part of the pattern.
+import DockerIgnore
+
+/// `ignore-inline-comment`: a comment Docker reads as a pattern: `#` after a pattern or after indentation, or a line
+/// written as a comment of another language (`//`, `;`).
 package struct InlineCommentCheck: LintCheck {
     package init() {}
 
     package static let descriptor = CheckDescriptor(
         id: .ignoreInlineComment, title: "Inline comment in ignore file",
-        summary: "An ignore-file line has a `#` comment after the pattern, which Docker reads as part of it.",
+        summary: "An ignore-file line holds a comment that Docker reads as a pattern.",
         defaultSeverity: .warning,
         help: """
             Docker treats a line as a comment only when `#` is its very first byte; there are no inline comments. \
             `node_modules # deps` is the pattern `node_modules # deps`, which matches nothing, and an indented \
-            `  # note` is the pattern `# note`. Reported when a space or tab is followed by `#`. Move the comment \
-            to a line of its own, starting with `#`.
+            `  # note` is the pattern `# note`, and `// build files` is a pattern too. Reported when a space or \
+            tab is followed by `#`, and for lines starting with `//` or `;`. Move the comment to a line of its \
+            own, starting with `#`.
             """,
         family: .ignoreFile, subjects: [.ignoreFileLine],
         examples: [
             .ignore("`node_modules # deps`", triggers: true, "node_modules # deps\n", paths: ["node_modules/"]),
             .ignore("a tab before `#`", triggers: true, "*.log\t# logs\n"),
             .ignore("an indented comment", triggers: true, "  # generated files\ndist\n"),
+            .ignore("a `//` comment", triggers: true, "// dependencies\nnode_modules\n", paths: ["node_modules/"]),
             .ignore("a comment on its own line", triggers: false, "# deps\nnode_modules\n", paths: ["node_modules/"]),
             .ignore("`#` inside a name", triggers: false, "notes#1.txt\n"),
         ])
@@ -24,6 +29,16 @@ package struct InlineCommentCheck: LintCheck {
     package func check(_ subject: LintSubject) -> [Finding] {
         guard let file = subject.ignoreFile else { return [] }
         return file.rules.compactMap { rule in
+            let text = rule.rawText.trimmingBlanks
+            if let marker = Self.foreignCommentMarkers.first(where: { text.hasPrefix($0) }) {
+                return finding(
+                    .ignoreFileLine(file.source, line: rule.line),
+                    message: """
+                        `\(text)` is not a comment: Docker reads every line as a pattern unless it starts with `#`, \
+                        so this line is a pattern, not a note (`\(marker)` is no comment marker there). Start it with `#` \
+                        instead.
+                        """)
+            }
             guard let split = Self.commentStart(in: rule.rawText) else { return nil }
             let pattern = rule.rawText[..<split].trimmingBlanks
             let comment = rule.rawText[split...].trimmingBlanks
@@ -39,6 +54,15 @@ package struct InlineCommentCheck: LintCheck {
                 """
             return finding(.ignoreFileLine(file.source, line: rule.line), message: message)
         }
+    }
+
+    /// Comment markers of other languages that people write in ignore files.
+    static let foreignCommentMarkers = ["//", ";"]
+
+    /// Whether this check explains `rule` as a comment Docker misreads, so no other check reports the line.
+    static func misreadsComment(_ rule: IgnoreRule) -> Bool {
+        let text = rule.rawText.trimmingBlanks
+        return foreignCommentMarkers.contains(where: { text.hasPrefix($0) }) || commentStart(in: rule.rawText) != nil
     }
 
     /// The index of the first `#` preceded by a space or tab.
