@@ -12,12 +12,15 @@ package struct FixPlan: Sendable, Equatable {
         package var bytes: Int64
     }
 
-    /// A flagged entry left in the context because the Dockerfile copies it explicitly.
+    /// A flagged entry left in the context because an explicit Dockerfile source needs it.
     package struct Kept: Sendable, Equatable {
         package var path: String
         package var reason: String
-        /// The source that copies it, for the message.
+        /// The line of the source that needs it, for the message.
         package var sourceLine: Int
+        /// True when the source names the entry itself or something above it (`COPY dist /app`); false when it only
+        /// may read something inside it (`COPY */package.json .` keeps every top-level directory).
+        package var copied = true
     }
 
     package var strategy: FixStrategy

@@ -26,6 +26,22 @@ package enum FixPlanner {
         var isSecret: Bool
     }
 
+    /// The explicit source that needs `entry`, preferring one that copies it (names it or an ancestor) over one that
+    /// may only read inside it (a directory on the way to a wildcard's matches). A file is never "on the way": only
+    /// a source that copies it protects it.
+    static func need(
+        of entry: ExclusionCandidate, in analysis: DockerfileAnalysis
+    ) throws -> (source: ContextSource, copied: Bool)? {
+        var inside: ContextSource?
+        for source in analysis.explicitSources where source.references(path: entry.path) {
+            if try DockerfileAnalysis.matcher(for: [source.pattern]).excluded(entry.path).excluded {
+                return (source, true)
+            }
+            if inside == nil, entry.isDirectory { inside = source }
+        }
+        return inside.map { ($0, false) }
+    }
+
     /// Plans the block. `userMatcher` is the
     /// user's own ignore file: an entry it already excludes, or re-includes with a `!` line, is left to the user
     /// (what is still sent there was let through on purpose, and a block above the user's lines could not change
@@ -66,15 +82,17 @@ package enum FixPlanner {
         // Never exclude what an explicit source reads; report secrets the Dockerfile copies.
         var allowed: [Candidate] = []
         for candidate in candidates {
-            if let analysis, let source = analysis.source(protecting: candidate.entry.path) {
+            if let analysis, let need = try need(of: candidate.entry, in: analysis) {
+                let source = need.source
                 if candidate.isSecret {
                     let path = candidate.entry.path
+                    let how = need.copied ? "the Dockerfile copies it" : "a Dockerfile source may read inside it"
                     plan.problems.append(
                         Finding(
                             check: .secretCopied, severity: secretCopiedDescriptor.defaultSeverity,
                             subject: candidate.entry.isDirectory ? .directory(path) : .file(path),
                             message: """
-                                `\(path)` holds credentials and the Dockerfile copies it (line \(source.line): \
+                                `\(path)` holds credentials and \(how) (line \(source.line): \
                                 \(source.written)): fix leaves it alone. Use a build secret \
                                 (`RUN --mount=type=secret`) instead of copying it.
                                 """,
@@ -82,7 +100,9 @@ package enum FixPlanner {
                 }
                 if !plan.kept.contains(where: { $0.path == candidate.entry.path }) {
                     plan.kept.append(
-                        .init(path: candidate.entry.path, reason: candidate.reason, sourceLine: source.line))
+                        .init(
+                            path: candidate.entry.path, reason: candidate.reason, sourceLine: source.line,
+                            copied: need.copied))
                 }
                 continue
             }

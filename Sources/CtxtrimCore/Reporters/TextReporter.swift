@@ -84,9 +84,10 @@ package struct TextReporter: Reporter {
         out += style.bold("Context size") + " (\(fix.plan.strategy.rawValue) strategy)\n"
         out += fix.shrink.text(style: style)
         for kept in fix.plan.kept {
-            let line =
-                "kept: \(TerminalText.escape(kept.path)) (\(kept.reason)) because the Dockerfile copies it "
-                + "(line \(kept.sourceLine))"
+            let why =
+                kept.copied
+                ? "because the Dockerfile copies it" : "because a Dockerfile source may read something inside it"
+            let line = "kept: \(TerminalText.escape(kept.path)) (\(kept.reason)) \(why) (line \(kept.sourceLine))"
             out += style.dim(line) + "\n"
         }
         let problems = fix.plan.problems.map {
