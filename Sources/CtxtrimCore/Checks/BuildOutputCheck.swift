@@ -58,7 +58,8 @@ package struct BuildOutputCheck: DirectoryCheck {
             message: """
                 \(directory.sizeDescription) is build output: add `\(directory.ignorePattern)` to .dockerignore and \
                 build it in the Dockerfile (a multi-stage build keeps tools out of the image).
-                """)
+                """,
+            suggestion: directory.ignorePattern)
     }
 
     private func isBuildOutput(_ directory: DirectoryFacts) -> Bool {

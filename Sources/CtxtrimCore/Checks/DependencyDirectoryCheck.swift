@@ -52,7 +52,8 @@ package struct DependencyDirectoryCheck: DirectoryCheck {
             message: """
                 \(directory.sizeDescription) holds installed dependencies: add `\(directory.ignorePattern)` to \
                 .dockerignore and install them in the Dockerfile from the lock file.
-                """)
+                """,
+            suggestion: directory.ignorePattern)
     }
 
     private func isDependencyDirectory(_ directory: DirectoryFacts) -> Bool {

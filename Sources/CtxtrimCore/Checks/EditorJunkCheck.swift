@@ -36,7 +36,7 @@ package struct EditorJunkCheck: EntryCheck, DirectoryCheck {
         return finding(
             about: entry,
             message: "`\(entry.path)` is editor or OS clutter: add `\(pattern)` to .dockerignore.",
-            bytes: entry.kind == .file ? entry.size : 0, files: entry.kind == .file ? 1 : 0)
+            bytes: entry.kind == .file ? entry.size : 0, files: entry.kind == .file ? 1 : 0, suggestion: pattern)
     }
 
     /// The `.dockerignore` pattern covering a junk file named `name`, or nil when the name is not junk.
@@ -56,6 +56,7 @@ package struct EditorJunkCheck: EntryCheck, DirectoryCheck {
             about: directory,
             message: """
                 \(directory.sizeDescription) holds editor settings: add `\(directory.ignorePattern)` to .dockerignore.
-                """)
+                """,
+            suggestion: directory.ignorePattern)
     }
 }

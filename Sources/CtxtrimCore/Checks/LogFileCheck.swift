@@ -38,17 +38,21 @@ package struct LogFileCheck: EntryCheck, DirectoryCheck {
         return finding(
             about: entry,
             message: """
-                `\(entry.path)` is a log file: add `**/*.log` to .dockerignore.
+                `\(entry.path)` is a log file: add `\(Self.filePattern)` to .dockerignore.
                 """,
-            bytes: entry.size)
+            bytes: entry.size, suggestion: Self.filePattern)
     }
 
     package func check(_ directory: DirectoryFacts) -> Finding? {
         guard directory.name == "logs", directory.sentFiles > 0, !directory.tracksAnything else { return nil }
         return finding(
             about: directory,
-            message: "\(directory.sizeDescription) holds logs: add `\(directory.ignorePattern)` to .dockerignore.")
+            message: "\(directory.sizeDescription) holds logs: add `\(directory.ignorePattern)` to .dockerignore.",
+            suggestion: directory.ignorePattern)
     }
+
+    /// The pattern advised for a log file.
+    static let filePattern = "**/*.log"
 
     /// Whether `name` is a log file: `*.log`, `*.log.<digits>`, or a package manager's debug log.
     static func isLogFileName(_ name: Substring) -> Bool {

@@ -53,7 +53,7 @@ package struct SecretFileCheck: EntryCheck {
                 \(kind) would be sent to the builder: add `\(pattern)` to .dockerignore; if the build needs it, \
                 mount it as a build secret (`RUN --mount=type=secret,id=...`).
                 """,
-            bytes: entry.size)
+            bytes: entry.size, suggestion: pattern)
     }
 
     /// What kind of credential a file at `path` holds, judged by its name, or nil.
@@ -93,7 +93,7 @@ package struct SecretFileCheck: EntryCheck {
         "cert", "certs", "certificate", "crt", "chain", "fullchain", "ca", "cacert", "bundle", "pub", "public",
     ]
 
-    private static let exactNames: [String: String] = [
+    static let exactNames: [String: String] = [
         ".env": "A dotenv file",
         ".npmrc": "An npm config (registry tokens)",
         ".pypirc": "A PyPI config (upload credentials)",

@@ -32,6 +32,7 @@ package struct VCSDirectoryCheck: DirectoryCheck {
             message: """
                 \(directory.sizeDescription) is version-control data: add `\(directory.ignorePattern)` to \
                 .dockerignore; pass the commit id as a build argument if the build needs it.
-                """)
+                """,
+            suggestion: directory.ignorePattern)
     }
 }

@@ -16,6 +16,10 @@ package struct Finding: Sendable, Hashable, Codable {
     /// SARIF and CI annotations.
     package var anchor: Anchor?
 
+    /// The ignore-file pattern the message advises, when it advises one: proven against the walked tree before the
+    /// report is made (``SuggestionProof``), so that it excludes the entry and nothing else that is sent.
+    package var suggestion: String?
+
     /// A file and line in the repository that a CI system can annotate.
     package struct Anchor: Sendable, Hashable, Codable {
         /// Relative to the context root.

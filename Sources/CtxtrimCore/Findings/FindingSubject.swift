@@ -71,6 +71,9 @@ package struct FindingSubject: Sendable, Hashable, Codable {
 
     /// Whether it names a directory.
     package var isDirectory: Bool { kind == .directory }
+    /// Whether it names a walked entry (a file, directory, symlink or special file) rather than a file's line or the
+    /// context.
+    package var isEntry: Bool { [.file, .directory, .symlink, .special].contains(kind) }
 
     /// The path as reports show it: a directory ends with `/`.
     package var displayPath: String { isDirectory ? path + "/" : path }

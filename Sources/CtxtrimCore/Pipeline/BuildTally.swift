@@ -83,6 +83,8 @@ struct BuildTally: Sendable {
     var ruleUsage: RuleUsage?
     /// Sent entries below the root whose names the ignore file uses bare, and nested ignore files (for the lint).
     var nestedNames: NestedNameSightings?
+    /// Sent entries per watched name, which proves the `**/name` patterns the findings advise.
+    var sentNames = SentNames()
     var outermostIgnored: [ExclusionCandidate] = []
     var topLevelEntries: [ExclusionCandidate] = []
     /// Directories a directory check may flag, from the walker's summaries, finished once every thread's sibling
@@ -145,6 +147,7 @@ struct BuildTally: Sendable {
         }
         let gitClass = Self.gitClass(state.context)
         nestedNames?.record(path: pathString, isTracked: gitClass == .tracked)
+        sentNames.record(path: pathString)
         var facts = EntryFacts(path: pathString, kind: entry.kind, size: entry.size, gitClass: gitClass)
         if entry.kind == .symlink { facts.linkTarget = reader.linkTarget(entry) }
         if entry.kind == .file && !entry.isReadable {
@@ -208,6 +211,7 @@ struct BuildTally: Sendable {
         if let theirs = other.checks { checks?.merge(theirs) }
         if let theirs = other.ruleUsage { ruleUsage?.merge(theirs) }
         if let theirs = other.nestedNames { nestedNames?.merge(theirs) }
+        sentNames.merge(other.sentNames)
         outermostIgnored += other.outermostIgnored
         topLevelEntries += other.topLevelEntries
         directoryCandidates += other.directoryCandidates

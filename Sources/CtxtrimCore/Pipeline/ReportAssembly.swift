@@ -34,7 +34,7 @@ enum ReportAssembly {
             usage.largestIgnored = outermost(tally.largestIgnored.sorted, limit: top)
             report.git = usage
         }
-        report.findings = finished.findings
+        report.findings = SuggestionProof.proven(finished.findings, names: tally.sentNames)
         if options.findings {
             report.findings = withLint(
                 report.findings, context: context,

@@ -85,7 +85,8 @@ extension ScanReport.GitUsage {
 }
 
 extension Finding {
-    /// `{"check","severity","subject","path","message","bytes","files","line"}`; `subject` is what `path` names.
+    /// `{"check","severity","subject","path","message","bytes","files","line","suggestion"}`; `subject` is what
+    /// `path` names.
     package var json: JSONValue {
         .object(
             path: path,
@@ -94,6 +95,7 @@ extension Finding {
                 "subject": .string(subject.kind.rawValue),
                 "message": .string(message), "bytes": .int(bytes), "files": .int(files),
                 "line": line.map { .int($0) } ?? .null,
+                "suggestion": suggestion.map { .string($0) } ?? .null,
             ])
     }
 }
