@@ -27,8 +27,8 @@ package struct DockerfileError: CtxtrimError, Equatable, Sendable {
         case invalidMount = "dockerfile.invalid-mount"
         case unknownTarget = "dockerfile.unknown-target"
 
-        /// A `--target` the Dockerfile lacks is a wrong command line; everything else is a wrong Dockerfile.
-        package var kind: ErrorKind { self == .unknownTarget ? .usage : .input }
+        /// Every one of them makes `docker build` fail, a `--target` the Dockerfile lacks included: an input error.
+        package var kind: ErrorKind { .input }
     }
 
     package let code: Code

@@ -41,10 +41,10 @@ import Testing
         #expect(combination.stderr.contains("--max-growth needs --baseline"))
     }
 
-    @Test func aTargetTheDockerfileLacksIsAUsageError() throws {
+    @Test func aTargetTheDockerfileLacksFailsAsTheBuildWould() throws {
         let tree = try context()
         let result = try CtxtrimProcess.run(["fix", "--dry-run", "--target", "nope", tree.path])
-        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.status == 2, "\(result.stderr)")
         #expect(
             Self.reportLines(result.stderr) == [
                 #"ctxtrim: error: Dockerfile: there is no stage named "nope" [dockerfile.unknown-target]"#,

@@ -131,13 +131,13 @@ import Testing
         #expect(try transferred(["--build-arg", "SRC=lib"]) == 200)
         #expect(try transferred(["--target", "tools"]) == 400)
         let unknown = try CtxtrimProcess.run(["scan", tree.path, "--target", "nope"])
-        #expect(unknown.status == 64, "\(unknown.stderr)")
+        #expect(unknown.status == 2, "\(unknown.stderr)")
         #expect(unknown.stderr.contains(#"there is no stage named "nope" [dockerfile.unknown-target]"#))
     }
 
     /// `docker build` fails on each of these before sending anything; `scan` and `check` printed "passed" and
     /// exited 0, with the problem only in the JSON's `build.error`.
-    @Test(arguments: ["scan", "check"])
+    @Test(arguments: ["scan", "check", "fix"])
     func aBuildDockerBuildWouldFailIsAnError(command: String) throws {
         let tree = try TemporaryTree("broken-build")
         try tree.write("Dockerfile", "FROM alpine:3.20\nCOPY a /a\n")
@@ -150,7 +150,12 @@ import Testing
         #expect(unparsable.status == 2, "\(unparsable.stderr)")
         #expect(unparsable.stderr.contains(#"bad.Dockerfile:3: unknown instruction "COPPY""#), "\(unparsable.stderr)")
         let unknownTarget = try CtxtrimProcess.run([command, tree.path, "--target", "nope"])
-        #expect(unknownTarget.status == 64, "\(unknownTarget.stderr)")
+        #expect(unknownTarget.status == 2, "\(unknownTarget.stderr)")
+        #expect(unknownTarget.stderr.contains("[dockerfile.unknown-target]"), "\(unknownTarget.stderr)")
+        try FileManager.default.createDirectory(atPath: tree.path("dir.Dockerfile"), withIntermediateDirectories: true)
+        let directory = try CtxtrimProcess.run([command, tree.path, "-f", tree.path("dir.Dockerfile")])
+        #expect(directory.status == 2, "\(directory.stderr)")
+        #expect(directory.stderr.contains("dir.Dockerfile"), "\(directory.stderr)")
         // Without -f and without a Dockerfile there is no build to fail: the context is still scanned.
         try FileManager.default.removeItem(atPath: tree.path("Dockerfile"))
         #expect(try CtxtrimProcess.run([command, tree.path]).status != 2)

@@ -10,12 +10,13 @@ package struct BuildOutputCheck: DirectoryCheck {
     package init() {}
 
     package static let descriptor = CheckDescriptor(
-        id: .buildOutput, title: "Build output",
-        summary: "Build or test output would be sent instead of being produced by the build.",
+        id: .buildOutput, title: "Build output or cache",
+        summary: "Build output, test output or a tool cache would be sent instead of being produced by the build.",
         defaultSeverity: .warning,
         help: """
             Local build output is large, platform-specific and stale; the Dockerfile should build from source \
-            (use a multi-stage build). Matched by name: `dist`, `build`, `out`, `.build`, `_build`, \
+            (use a multi-stage build). Test runners' and linters' caches (`.pytest_cache`, `.mypy_cache`, ...) and \
+            coverage reports are named as such: the image needs neither. Matched by name: `dist`, `build`, `out`, `.build`, `_build`, \
             `__pycache__`, `.next`, `.nuxt`, `.svelte-kit`, `.angular`, `.output`, `coverage`, `.nyc_output`, \
             `.pytest_cache`, `.mypy_cache`, `.ruff_cache`, `.hypothesis`, `.turbo`, `.parcel-cache`, `.cache`, \
             `.eggs`, `*.egg-info`, `.sass-cache`, `DerivedData`, `.vercel`, `.serverless`, `cmake-build-*`. \
@@ -53,14 +54,34 @@ package struct BuildOutputCheck: DirectoryCheck {
 
     package func check(_ directory: DirectoryFacts) -> Finding? {
         guard directory.sentFiles > 0, !directory.tracksAnything, isBuildOutput(directory) else { return nil }
-        return finding(
-            about: directory,
-            message: """
-                \(directory.sizeDescription) is build output: add `\(directory.ignorePattern)` to .dockerignore and \
-                build it in the Dockerfile (a multi-stage build keeps tools out of the image).
-                """,
-            suggestion: directory.ignorePattern)
+        let pattern = directory.ignorePattern
+        let message =
+            if Self.toolCacheNames.contains(directory.name) {
+                """
+                \(directory.sizeDescription) is a local tool cache: add `\(pattern)` to .dockerignore; the image \
+                never needs it.
+                """
+            } else if Self.testOutputNames.contains(directory.name) {
+                """
+                \(directory.sizeDescription) is test coverage output: add `\(pattern)` to .dockerignore; the image \
+                never needs it.
+                """
+            } else {
+                """
+                \(directory.sizeDescription) is build output: add `\(pattern)` to .dockerignore and build it in the \
+                Dockerfile (a multi-stage build keeps tools out of the image).
+                """
+            }
+        return finding(about: directory, message: message, suggestion: pattern)
     }
+
+    /// Caches of test runners, linters and bundlers: not output of a build, and never built by the Dockerfile.
+    static let toolCacheNames: Set<Substring> = [
+        ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hypothesis", ".parcel-cache", ".cache", ".sass-cache",
+        ".turbo",
+    ]
+    /// Coverage reports.
+    static let testOutputNames: Set<Substring> = ["coverage", ".nyc_output"]
 
     private func isBuildOutput(_ directory: DirectoryFacts) -> Bool {
         let name = directory.name

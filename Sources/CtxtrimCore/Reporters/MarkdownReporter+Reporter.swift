@@ -5,6 +5,6 @@ extension MarkdownReporter: Reporter {
 
     package func render(_ outcome: CommandOutcome, options: RenderOptions) -> Rendering {
         guard let gate = outcome.shownAsCheck else { return Rendering(output: []) }
-        return Rendering(text: Self.render(gate), warningsOf: outcome)
+        return Rendering(text: Self.render(gate, verdict: outcome.isCheck), warningsOf: outcome)
     }
 }

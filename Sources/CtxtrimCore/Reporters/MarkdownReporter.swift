@@ -11,18 +11,38 @@ package struct MarkdownReporter: Sendable {
     /// Groups longer than this are folded.
     package static let collapseAfter = 10
 
-    /// The summary, cut to `maxBytes` of UTF-8 with a note when longer.
-    package static func render(_ outcome: GateOutcome, maxBytes: Int = pullRequestCommentLimit) -> String {
+    /// The summary, cut to `maxBytes` of UTF-8 with a note when longer. `verdict` is false for a scan shown in this
+    /// format: it is headed by what it found, since nothing was judged.
+    package static func render(
+        _ outcome: GateOutcome, maxBytes: Int = pullRequestCommentLimit, verdict: Bool = true
+    ) -> String {
         MarkdownText.truncated(
-            fullText(outcome), maxBytes: maxBytes,
+            fullText(outcome, verdict: verdict), maxBytes: maxBytes,
             advice: "`ctxtrim check --format json` gives the whole report.")
     }
 
-    private static func fullText(_ outcome: GateOutcome) -> String {
+    private static func fullText(_ outcome: GateOutcome, verdict: Bool) -> String {
         var out: [String] = []
         let report = outcome.report
-        out.append(outcome.failed ? "## ❌ ctxtrim check failed" : "## ✅ ctxtrim check passed")
+        if verdict {
+            out.append(outcome.failed ? "## ❌ ctxtrim check failed" : "## ✅ ctxtrim check passed")
+        } else {
+            out.append("## ctxtrim scan")
+            out.append("")
+            let counts = Severity.allCases.reversed().compactMap { severity -> String? in
+                let count = report.findings.count { $0.severity == severity }
+                return count == 0 ? nil : TextLayout.count(count, severity.rawValue, severity == .info ? "info" : nil)
+            }
+            out.append(
+                (counts.isEmpty ? "No findings" : "Findings: " + counts.joined(separator: ", "))
+                    + ". A scan judges nothing: `ctxtrim check` decides what fails.")
+            if let error = report.build?.error {
+                out.append("")
+                out.append("- The Dockerfile cannot be built: \(MarkdownText.inline(error))")
+            }
+        }
         out.append("")
+        guard verdict else { return fullText(outcome, after: out) }
         var reasons = outcome.violations.filter(\.fails).map { MarkdownText.inline($0.message) }
         let findings = outcome.findingsBesideViolations
         let failing = findings.filter { outcome.failOn.fails($0.severity) }.count
@@ -39,7 +59,14 @@ package struct MarkdownReporter: Sendable {
             out += reasons.map { "- \($0)" }
         }
         out.append("")
+        return fullText(outcome, after: out)
+    }
 
+    /// The totals, budgets, growth and findings below the heading.
+    private static func fullText(_ outcome: GateOutcome, after top: [String]) -> String {
+        var out = top
+        let report = outcome.report
+        let findings = outcome.findingsBesideViolations
         let ignoreName = report.context.ignoreFile.flatMap { ReportLocation.isRelative($0) ? $0 : nil }
         out.append("| | files | size |")
         out.append("| --- | ---: | ---: |")

@@ -59,7 +59,7 @@ import Testing
         #expect(ErrorKind.output.exitStatus == 73)
         #expect(ErrorKind.system.exitStatus == 71)
         let kinds = Self.all.reduce(into: [String: ErrorKind]()) { $0.merge($1.kinds) { a, _ in a } }
-        #expect(kinds["dockerfile.unknown-target"] == .usage)
+        #expect(kinds["dockerfile.unknown-target"] == .input)
         #expect(kinds["fix.strategy"] == .usage)
         #expect(kinds["write.system-call"] == .output)
         #expect(kinds["write.read-only"] == .input)

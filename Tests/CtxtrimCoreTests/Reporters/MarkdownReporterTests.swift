@@ -23,6 +23,20 @@ import UntrustedText
         #expect(markdown.components(separatedBy: "</details>").count == 2)
     }
 
+    /// Seen: `scan --format markdown` was headed "✅ ctxtrim check passed" over 22 errors.
+    @Test func aScanIsHeadedByWhatItFoundNotByAVerdict() throws {
+        var report = SampleOutcome.passing().report
+        report.findings = Self.findings(22, severity: .error) + Self.findings(2, severity: .info)
+        let rendering = MarkdownReporter().render(.scan(report), options: RenderOptions())
+        let markdown = String(decoding: rendering.output, as: UTF8.self)
+        #expect(markdown.hasPrefix("## ctxtrim scan\n\nFindings: 22 errors, 2 info."))
+        #expect(!markdown.contains("passed") && !markdown.contains("✅"))
+        var check = SampleOutcome.passing()
+        check.report.findings = []
+        let checked = MarkdownReporter().render(.check(check), options: RenderOptions())
+        #expect(String(decoding: checked.output, as: UTF8.self).hasPrefix("## ✅ ctxtrim check passed"))
+    }
+
     @Test func truncatesToTheCommentLimitWithANote() {
         var outcome = SampleOutcome.failing()
         outcome.report.findings = Self.findings(5_000, severity: .error)
