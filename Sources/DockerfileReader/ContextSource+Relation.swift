@@ -8,6 +8,9 @@ extension ContextSource {
         case unrelated
     }
 
+    /// How many `**` segments the source has.
+    package var anyDepthSegments: Int { segments.count(where: \.isAnyDepth) }
+
     /// The number of segments of every path the source names exactly; nil when a `**` segment matches any depth.
     package var fixedDepth: Int? { segments.contains(where: \.isAnyDepth) ? nil : segments.count }
 

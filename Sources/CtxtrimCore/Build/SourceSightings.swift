@@ -30,9 +30,17 @@ package struct SourceSightings: Sendable {
     /// Sources with a symbolic link on the way: BuildKit follows it inside the context, the walk does not.
     package private(set) var throughLinks: Set<Int> = []
 
+    /// At most this many sources are watched, so a hostile Dockerfile cannot make every entry of the walk slow; the
+    /// rest give no finding.
+    package static let sourceLimit = 256
+    /// Sources with more `**` segments than this are not watched: matching them costs more than one pass.
+    package static let anyDepthLimit = 2
+
     /// Nil when no source needs watching.
     package init?(_ sources: [ContextSource]) {
-        let watched = sources.filter { !$0.referencesEverything && $0.unresolvedVariables.isEmpty }
+        let watched = sources.filter {
+            !$0.referencesEverything && $0.unresolvedVariables.isEmpty && $0.anyDepthSegments <= Self.anyDepthLimit
+        }.prefix(Self.sourceLimit).map { $0 }
         guard !watched.isEmpty else { return nil }
         self.sources = watched
         depths = watched.map(\.fixedDepth)
