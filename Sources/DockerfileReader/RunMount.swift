@@ -51,6 +51,11 @@ package struct RunMount: Equatable, Sendable {
         }
         if let problem = misplacedKey(written, type: type) { return .failure(problem) }
         let from = values["from"].flatMap { $0.isEmpty ? nil : $0 }
+        // `parseMount` reads `from` before any variable is known and refuses a `$` anywhere but at the end.
+        if let from, let dollar = from.firstIndex(of: "$"), from.index(after: dollar) != from.endIndex {
+            return .failure(
+                MountProblem("from does not support variable expansion; define an alias stage (FROM $X AS name)"))
+        }
         let source = values["source"] ?? values["src"]
         let target = values["target"] ?? values["dst"] ?? values["destination"]
         if type == "secret" {

@@ -226,6 +226,10 @@ import Testing
             label: "a key other than ro/rw/required without a value",
             text: "FROM a\nRUN --mount=type=bind,target make\n", code: .invalidMount, line: 2),
         Rejected(
+            label: "a variable in a mount's from",
+            text: "FROM a AS tools\nFROM b\nARG T=tools\nRUN --mount=from=$T,target=/t true\n", code: .invalidMount,
+            line: 4),
+        Rejected(
             label: "ONBUILD ONBUILD", text: "FROM a\nONBUILD ONBUILD RUN true\n", code: .invalidOnBuild, line: 2),
         Rejected(
             label: "ONBUILD FROM", text: "FROM a\nONBUILD FROM b\n", code: .invalidOnBuild, line: 2),
@@ -258,5 +262,26 @@ import Testing
         #expect(error?.code == example.code)
         #expect(error?.line == example.line)
         if let line = example.line { #expect(error?.message.hasPrefix("svc/Dockerfile:\(line): ") == true) }
+    }
+
+    @Test func buildArgumentsReachOnlyDeclaredArgs() throws {
+        let file = try parseFile(
+            """
+            ARG VARIANT=slim
+            FROM python:3.12-${VARIANT}
+            ARG SERVICE=api
+            COPY services/${SERVICE}/requirements.txt ./
+            COPY ${UNDECLARED}config.toml ./
+
+            """)
+        let sources = try file.contextUsage(buildArgs: ["SERVICE": "worker", "UNDECLARED": "x/"]).sources
+        #expect(sources.map(\.pattern) == ["services/worker/requirements.txt", "config.toml"])
+        let image = try file.contextUsage(buildArgs: ["VARIANT": "alpine"]).stages[0].baseImage
+        #expect(image.reference == "python:3.12-alpine")
+    }
+
+    @Test func aGlobalArgIsInvisibleInAStageUntilRedeclared() throws {
+        let file = try parseFile("ARG DIR=web\nFROM alpine\nCOPY ${DIR}/a /a\nARG DIR\nCOPY ${DIR}/b /b\n")
+        #expect(patterns(try file.contextUsage()) == ["a", "web/b"])
     }
 }
