@@ -41,7 +41,7 @@ extension Dockerfile {
             pending += usages[index].dependencies
         }
         // BuildKit refuses a mount on `/` only when it dispatches the stage, so only stages the target needs count.
-        if let error = needed.sorted().lazy.compactMap({ resolver.mountErrors[$0] }).first { throw error }
+        if let error = needed.sorted().lazy.compactMap({ resolver.dispatchErrors[$0] }).first { throw error }
         return ContextUsage(targetStage: targetIndex, stages: usages.filter { needed.contains($0.index) })
     }
 }
@@ -66,7 +66,7 @@ private struct StageResolver {
     var finalWorkdirs: [Int: String?] = [:]
     /// The first error BuildKit finds only when it dispatches a stage (a mount whose target resolves to `/`, a broken
     /// ONBUILD trigger), by stage; thrown if the target build needs that stage.
-    var mountErrors: [Int: DockerfileError] = [:]
+    var dispatchErrors: [Int: DockerfileError] = [:]
 
     init(dockerfile: Dockerfile, buildArgs: [String: String]) {
         self.dockerfile = dockerfile
@@ -113,7 +113,7 @@ private struct StageResolver {
                             keyword: keyword, arguments: arguments, detail: detail, line: instruction.startLine,
                             heredocs: instruction.heredocs))
                 case .failure(let error):
-                    if mountErrors[stage.index] == nil { mountErrors[stage.index] = error }
+                    if dispatchErrors[stage.index] == nil { dispatchErrors[stage.index] = error }
                 }
             }
         }
@@ -142,6 +142,10 @@ private struct StageResolver {
                     env[definition.name] = try expand(definition.value ?? "", args.merging(env) { $1 }, line: line).text
                 }
             case .copy(let copy):
+                if dispatchErrors[stage.index] == nil, let problem = try dispatchProblem(copy, scope: scope, line: line)
+                {
+                    dispatchErrors[stage.index] = problem
+                }
                 if let from = copy.from {
                     let reference = try expand(from, scope, line: line).text
                     if let index = try stageReference(reference, from: stage, flag: "--from", line: line) {
@@ -179,14 +183,14 @@ private struct StageResolver {
             case .run(let run):
                 runSteps.append(RunStep(line: line, run: run, heredocs: instruction.heredocs))
                 for mount in run.mounts {
-                    if mount.mountsAtTarget, mountErrors[stage.index] == nil {
+                    if mount.mountsAtTarget, dispatchErrors[stage.index] == nil {
                         let target = try expand(mount.target ?? "", scope, line: line)
                         if target.unresolved.isEmpty,
                             RunMount.resolvedTarget(target.text, workdir: workdir) == "/"
                         {
                             let inWorkdir =
                                 target.text.hasPrefix("/") ? "" : " (in the working directory \(workdir ?? "/"))"
-                            mountErrors[stage.index] = DockerfileError(
+                            dispatchErrors[stage.index] = DockerfileError(
                                 .invalidMount,
                                 "invalid mount target `/` for --mount=\(Excerpt.quote(mount.text))\(inWorkdir)",
                                 fix: "give the \(mount.type) mount a target directory such as /src, or set a WORKDIR",
@@ -228,6 +232,42 @@ private struct StageResolver {
             index: stage.index, name: stage.name,
             baseImage: BaseImage(reference: base.text, stage: parent, unresolvedVariables: base.unresolved),
             dependencies: dependencies.filter { seen.insert($0).inserted }, sources: sources, runSteps: runSteps)
+    }
+
+    /// What `dispatchCopy` refuses in a COPY/ADD's flags: a numeric `--chmod` that is not octal or above 07777, and
+    /// an `--checksum` with several sources or a source that is neither a URL nor a git repository.
+    private func dispatchProblem(
+        _ copy: CopyInstruction, scope: [String: String], line: Int
+    ) throws(DockerfileError) -> DockerfileError? {
+        let name = copy.isAdd ? "ADD" : "COPY"
+        if let written = copy.chmod {
+            let chmod = try expand(written, scope, line: line)
+            if chmod.unresolved.isEmpty, !chmod.text.isEmpty, chmod.text.allSatisfy(\.isASCII),
+                chmod.text.allSatisfy(\.isNumber)
+            {
+                if UInt32(chmod.text, radix: 8).map({ $0 > 0o7777 }) ?? true {
+                    return DockerfileError(
+                        .badFlagValue,
+                        "invalid --chmod=\(Excerpt.quote(chmod.text)) of \(name): it should be an octal mode between "
+                            + "0 and 07777",
+                        fix: "write an octal mode such as 0755", path: dockerfile.path, line: line)
+                }
+            }
+        }
+        if let checksum = copy.checksum, !checksum.isEmpty {
+            guard copy.sources.count == 1 && copy.heredocSources.isEmpty else {
+                return DockerfileError(
+                    .badFlagValue, "--checksum of \(name) can't be specified for multiple sources",
+                    fix: "give the checksummed URL its own ADD", path: dockerfile.path, line: line)
+            }
+            let source = try expand(copy.sources[0], scope, line: line)
+            if source.unresolved.isEmpty, !Self.isRemote(source.text) {
+                return DockerfileError(
+                    .badFlagValue, "--checksum of \(name) requires an HTTP(S) or git source",
+                    fix: "remove --checksum for a context file", path: dockerfile.path, line: line)
+            }
+        }
+        return nil
     }
 
     /// The stage a `--from` value names, or nil for an image or named build context.

@@ -68,9 +68,10 @@ import Testing
                 COPY --from=0 /package.json /app/
                 COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/
                 COPY --link --chmod=0755 --chown=node:node bin/start.sh /usr/local/bin/
+                COPY --chmod=u+x,g-w bin/stop.sh /usr/local/bin/
 
                 """,
-            sources: ["package.json@2", "package-lock.json@2", "bin/start.sh@7"]),
+            sources: ["package.json@2", "package-lock.json@2", "bin/start.sh@7", "bin/stop.sh@8"]),
         Accepted(
             label: "COPY --parents with a pivot and --exclude",
             text: """
@@ -249,6 +250,20 @@ import Testing
         Rejected(
             label: "ADD --keep-git-dir with a value that is not a boolean",
             text: "FROM a\nADD --keep-git-dir=yes https://github.com/a/b.git /b\n", code: .badFlagValue, line: 2),
+        Rejected(
+            label: "a numeric --chmod that is not octal", text: "FROM a\nCOPY --chmod=0789 run.sh /usr/bin/\n",
+            code: .badFlagValue, line: 2),
+        Rejected(
+            label: "a --chmod above 07777", text: "FROM a\nCOPY --chmod=17777 run.sh /usr/bin/\n",
+            code: .badFlagValue, line: 2),
+        Rejected(
+            label: "ADD --checksum of a context file",
+            text: "FROM a\nADD --checksum=sha256:\(String(repeating: "0", count: 64)) vendor.tgz /v/\n",
+            code: .badFlagValue, line: 2),
+        Rejected(
+            label: "ADD --checksum with two sources",
+            text: "FROM a\nADD --checksum=sha256:00 https://example.com/a https://example.com/b /v/\n",
+            code: .badFlagValue, line: 2),
         Rejected(
             label: "a repeated escape directive", text: "# escape=`\n# escape=\\\nFROM a\n",
             code: .duplicateDirective, line: 2),
