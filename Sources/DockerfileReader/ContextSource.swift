@@ -35,7 +35,7 @@ package struct ContextSource: Equatable, Sendable {
     /// differ from `pattern`.
     package let unresolvedVariables: [String]
 
-    private let segments: [SegmentPattern]
+    let segments: [SegmentPattern]
 
     /// Nil when a wildcard segment is malformed.
     init?(

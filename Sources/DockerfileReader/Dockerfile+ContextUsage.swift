@@ -40,17 +40,33 @@ extension Dockerfile {
             guard needed.insert(index).inserted else { continue }
             pending += usages[index].dependencies
         }
+        // BuildKit refuses a mount on `/` only when it dispatches the stage, so only stages the target needs count.
+        if let error = needed.sorted().lazy.compactMap({ resolver.dispatchErrors[$0] }).first { throw error }
         return ContextUsage(targetStage: targetIndex, stages: usages.filter { needed.contains($0.index) })
     }
 }
 
 /// Walks the stages in order, keeping the variables in scope, to find each stage's sources and dependencies.
 private struct StageResolver {
+    /// One instruction a stage runs: its own, or an ONBUILD trigger of the stage it is built from.
+    struct Step {
+        let keyword: String
+        let arguments: String
+        let detail: InstructionDetail
+        let line: Int
+        let heredocs: [Heredoc]
+    }
+
     let dockerfile: Dockerfile
     let buildArgs: [String: String]
     var globals: [String: String] = [:]
     /// The `ENV`s each resolved stage ends with, inherited by stages built `FROM` it.
     var finalEnvironments: [Int: [String: String]] = [:]
+    /// The working directory each resolved stage ends with, nil when the base image sets it (unknown here).
+    var finalWorkdirs: [Int: String?] = [:]
+    /// The first error BuildKit finds only when it dispatches a stage (a mount whose target resolves to `/`, a broken
+    /// ONBUILD trigger), by stage; thrown if the target build needs that stage.
+    var dispatchErrors: [Int: DockerfileError] = [:]
 
     init(dockerfile: Dockerfile, buildArgs: [String: String]) {
         self.dockerfile = dockerfile
@@ -76,11 +92,39 @@ private struct StageResolver {
         var dependencies: [Int] = parent.map { [$0] } ?? []
         var args: [String: String] = [:]
         var env = parent.flatMap { finalEnvironments[$0] } ?? [:]
+        // `scratch` starts at `/`; another stage passes its own on; an image's is unknown (its config may set one).
+        var workdir: String? =
+            if let parent { finalWorkdirs[parent] ?? nil } else if base.text.lowercased() == "scratch" { "/" } else {
+                nil
+            }
         var sources: [ContextSource] = []
         var runSteps: [RunStep] = []
 
-        for instruction in stage.instructions {
-            let line = instruction.startLine
+        // A stage built FROM another runs that stage's ONBUILD triggers first (`initOnBuildTriggers`), each at the
+        // line of its ONBUILD.
+        var steps: [Step] = []
+        if let parent {
+            for instruction in dockerfile.stages[parent].instructions {
+                guard case .onbuild(let keyword, let arguments, let trigger) = instruction.detail else { continue }
+                switch trigger {
+                case .success(let detail):
+                    steps.append(
+                        Step(
+                            keyword: keyword, arguments: arguments, detail: detail, line: instruction.startLine,
+                            heredocs: instruction.heredocs))
+                case .failure(let error):
+                    if dispatchErrors[stage.index] == nil { dispatchErrors[stage.index] = error }
+                }
+            }
+        }
+        steps += stage.instructions.map {
+            Step(
+                keyword: $0.keyword, arguments: $0.arguments, detail: $0.detail, line: $0.startLine,
+                heredocs: $0.heredocs)
+        }
+
+        for instruction in steps {
+            let line = instruction.line
             let scope = args.merging(env) { _, fromEnv in fromEnv }
             switch instruction.detail {
             case .arg(let definitions):
@@ -98,6 +142,10 @@ private struct StageResolver {
                     env[definition.name] = try expand(definition.value ?? "", args.merging(env) { $1 }, line: line).text
                 }
             case .copy(let copy):
+                if dispatchErrors[stage.index] == nil, let problem = try dispatchProblem(copy, scope: scope, line: line)
+                {
+                    dispatchErrors[stage.index] = problem
+                }
                 if let from = copy.from {
                     let reference = try expand(from, scope, line: line).text
                     if let index = try stageReference(reference, from: stage, flag: "--from", line: line) {
@@ -135,6 +183,20 @@ private struct StageResolver {
             case .run(let run):
                 runSteps.append(RunStep(line: line, run: run, heredocs: instruction.heredocs))
                 for mount in run.mounts {
+                    if mount.mountsAtTarget, dispatchErrors[stage.index] == nil {
+                        let target = try expand(mount.target ?? "", scope, line: line)
+                        if target.unresolved.isEmpty,
+                            RunMount.resolvedTarget(target.text, workdir: workdir) == "/"
+                        {
+                            let inWorkdir =
+                                target.text.hasPrefix("/") ? "" : " (in the working directory \(workdir ?? "/"))"
+                            dispatchErrors[stage.index] = DockerfileError(
+                                .invalidMount,
+                                "invalid mount target `/` for --mount=\(Excerpt.quote(mount.text))\(inWorkdir)",
+                                fix: "give the \(mount.type) mount a target directory such as /src, or set a WORKDIR",
+                                path: dockerfile.path, line: line)
+                        }
+                    }
                     if let from = mount.from {
                         let reference = try expand(from, scope, line: line).text
                         if let index = try stageReference(reference, from: stage, flag: "--mount from", line: line) {
@@ -150,16 +212,62 @@ private struct StageResolver {
                         }
                     }
                 }
-            case .from, .other:
+            case .other where instruction.keyword == "WORKDIR":
+                // `NormalizeWorkdir`: a relative path is joined with the current one, then cleaned.
+                let path = try expand(instruction.arguments, scope, line: line)
+                if path.text.hasPrefix("/") {
+                    workdir = RunMount.cleanAbsolute(path.text)
+                } else if let current = workdir {
+                    workdir = RunMount.cleanAbsolute(current + "/" + path.text)
+                }
+                if !path.unresolved.isEmpty { workdir = nil }
+            case .from, .other, .onbuild:
                 continue
             }
         }
         finalEnvironments[stage.index] = env
+        finalWorkdirs[stage.index] = workdir
         var seen: Set<Int> = []
         return StageUsage(
             index: stage.index, name: stage.name,
             baseImage: BaseImage(reference: base.text, stage: parent, unresolvedVariables: base.unresolved),
             dependencies: dependencies.filter { seen.insert($0).inserted }, sources: sources, runSteps: runSteps)
+    }
+
+    /// What `dispatchCopy` refuses in a COPY/ADD's flags: a numeric `--chmod` that is not octal or above 07777, and
+    /// an `--checksum` with several sources or a source that is neither a URL nor a git repository.
+    private func dispatchProblem(
+        _ copy: CopyInstruction, scope: [String: String], line: Int
+    ) throws(DockerfileError) -> DockerfileError? {
+        let name = copy.isAdd ? "ADD" : "COPY"
+        if let written = copy.chmod {
+            let chmod = try expand(written, scope, line: line)
+            if chmod.unresolved.isEmpty, !chmod.text.isEmpty, chmod.text.allSatisfy(\.isASCII),
+                chmod.text.allSatisfy(\.isNumber)
+            {
+                if UInt32(chmod.text, radix: 8).map({ $0 > 0o7777 }) ?? true {
+                    return DockerfileError(
+                        .badFlagValue,
+                        "invalid --chmod=\(Excerpt.quote(chmod.text)) of \(name): it should be an octal mode between "
+                            + "0 and 07777",
+                        fix: "write an octal mode such as 0755", path: dockerfile.path, line: line)
+                }
+            }
+        }
+        if let checksum = copy.checksum, !checksum.isEmpty {
+            guard copy.sources.count == 1 && copy.heredocSources.isEmpty else {
+                return DockerfileError(
+                    .badFlagValue, "--checksum of \(name) can't be specified for multiple sources",
+                    fix: "give the checksummed URL its own ADD", path: dockerfile.path, line: line)
+            }
+            let source = try expand(copy.sources[0], scope, line: line)
+            if source.unresolved.isEmpty, !Self.isRemote(source.text) {
+                return DockerfileError(
+                    .badFlagValue, "--checksum of \(name) requires an HTTP(S) or git source",
+                    fix: "remove --checksum for a context file", path: dockerfile.path, line: line)
+            }
+        }
+        return nil
     }
 
     /// The stage a `--from` value names, or nil for an image or named build context.

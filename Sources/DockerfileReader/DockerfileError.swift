@@ -25,6 +25,7 @@ package struct DockerfileError: CtxtrimError, Equatable, Sendable {
         case badPattern = "dockerfile.bad-pattern"
         case remoteSourceInCopy = "dockerfile.remote-source-in-copy"
         case invalidMount = "dockerfile.invalid-mount"
+        case invalidOnBuild = "dockerfile.invalid-onbuild"
         case unknownTarget = "dockerfile.unknown-target"
 
         /// Every one of them makes `docker build` fail, a `--target` the Dockerfile lacks included: an input error.

@@ -1,12 +1,15 @@
 import UntrustedText
 
 /// What the reader understood of an instruction's arguments, for the instructions that matter to the build context.
-package enum InstructionDetail: Equatable, Sendable {
+package indirect enum InstructionDetail: Equatable, Sendable {
     case from(FromInstruction)
     case arg([VariableDefinition])
     case env([VariableDefinition])
     case copy(CopyInstruction)
     case run(RunInstruction)
+    /// `ONBUILD <trigger>`: the trigger's keyword (upper case) and arguments, and what reading it gave. BuildKit
+    /// reads a trigger only when a stage is built `FROM` this one, so a broken trigger is an error only then.
+    case onbuild(keyword: String, arguments: String, Result<InstructionDetail, DockerfileError>)
     /// Any other instruction; its flags were checked, its arguments are kept as text only.
     case other
 
@@ -66,9 +69,44 @@ package enum InstructionDetail: Equatable, Sendable {
                     context: context))
         case "run":
             return .run(try parseRun(arguments, execForm: execForm, flags: parsedFlags, context: context))
+        case "onbuild":
+            return try parseOnBuild(arguments, heredocs: heredocs, context: context)
         default:
             return .other
         }
+    }
+
+    /// `parseOnBuild`: `ONBUILD ONBUILD`, `ONBUILD FROM` and `ONBUILD MAINTAINER` are refused at once; the trigger
+    /// itself is read as its own instruction, its error kept for when a stage triggers it.
+    private static func parseOnBuild(
+        _ arguments: Substring, heredocs: [Heredoc], context: Context
+    ) throws(DockerfileError) -> InstructionDetail {
+        let (keyword, flags, innerArguments) = InstructionReader.splitCommand(arguments)
+        let name = keyword.uppercased()
+        switch keyword {
+        case "onbuild":
+            throw context.error(
+                .invalidOnBuild, "chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed", fix: "remove one ONBUILD")
+        case "from", "maintainer":
+            throw context.error(.invalidOnBuild, "\(name) isn't allowed as an ONBUILD trigger")
+        default:
+            break
+        }
+        let inner: Result<InstructionDetail, DockerfileError>
+        do throws(DockerfileError) {
+            guard InstructionReader.keywords.contains(keyword) else {
+                throw context.error(.unknownInstruction, "unknown ONBUILD trigger \(Excerpt.quote(name))")
+            }
+            let reader = InstructionReader(path: context.path)
+            let execForm = try reader.execForm(keyword: keyword, arguments: innerArguments, line: context.line)
+            inner = .success(
+                try parse(
+                    keyword: keyword, flags: flags, arguments: innerArguments, execForm: execForm,
+                    heredocs: execForm == nil ? heredocs : [], context: context))
+        } catch {
+            inner = .failure(error)
+        }
+        return .onbuild(keyword: name, arguments: String(innerArguments), inner)
     }
 
     /// Splits on runs of blanks, as BuildKit's `parseStringsWhitespaceDelimited` does (quotes are not special).

@@ -145,7 +145,7 @@ struct InstructionReader {
         return rest.isEmpty ? nil : (name, rest)
     }
 
-    private func execForm(keyword: String, arguments: Substring, line: Int) throws(DockerfileError) -> [String]? {
+    func execForm(keyword: String, arguments: Substring, line: Int) throws(DockerfileError) -> [String]? {
         guard Self.execFormKeywords.contains(keyword), !arguments.isEmpty else { return nil }
         switch JSONStringArray.read(arguments) {
         case .strings(let strings):

@@ -255,12 +255,6 @@ import Testing
         ErrorCase(
             label: "duplicate stage name", text: "FROM a AS x\nFROM b AS X\n", code: .duplicateStageName, line: 2),
         ErrorCase(
-            label: "mount on the root", text: "FROM a\nRUN --mount=type=bind,source=x,target=/ make\n",
-            code: .invalidMount, line: 2),
-        ErrorCase(
-            label: "cache mount on the root, spelled //.", text: "FROM a\nRUN --mount=type=cache,target=//. make\n",
-            code: .invalidMount, line: 2),
-        ErrorCase(
             label: "mount with unknown key", text: "FROM a\nRUN --mount=type=bind,target=/x,colour=red make\n",
             code: .invalidMount, line: 2),
         ErrorCase(

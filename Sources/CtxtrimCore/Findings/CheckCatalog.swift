@@ -31,6 +31,7 @@ package enum CheckCatalog {
         .lint(UnusedPatternCheck()), .lint(InlineCommentCheck()), .lint(RootOnlyNameCheck()),
         .lint(WildcardExceptionCheck()), .lint(ShadowedIgnoreFileCheck()), .lint(NestedIgnoreFileCheck()),
         .lint(MissingIgnoreFileCheck()),
+        .lint(CopySourceIgnoredCheck()), .lint(CopySourceMissingCheck()),
         .lint(CopyAllBeforeInstallCheck()), .lint(SingleStageCompilerImageCheck()), .lint(UnpinnedBaseImageCheck()),
         .rule(GateViolation.budgetDescriptor), .rule(GateViolation.dockerfileInvalidDescriptor),
         .rule(FixPlanner.secretCopiedDescriptor),

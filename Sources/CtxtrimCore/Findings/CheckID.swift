@@ -43,6 +43,8 @@ package struct CheckID: RawRepresentable, Hashable, Sendable, Codable, Expressib
     package static let copyAllBeforeInstall: CheckID = "copy-all-before-install"
     package static let singleStageCompilerImage: CheckID = "single-stage-compiler-image"
     package static let unpinnedBaseImage: CheckID = "unpinned-base-image"
+    package static let copySourceIgnored: CheckID = "copy-source-ignored"
+    package static let copySourceMissing: CheckID = "copy-source-missing"
 
     // Gate conditions of `ctxtrim check` and problems of `ctxtrim fix`.
     package static let contextBudget: CheckID = "context-budget"

@@ -16,10 +16,13 @@ package struct LintSubject: Sendable {
     package var walkFindings: [Finding]
     /// The parsed Dockerfile and what the target build reads; nil when there is no Dockerfile (hints are off).
     package var dockerfile: DockerfileSubject?
+    /// The explicit sources of the target build docker build cannot read; nil when the walk did not look.
+    package var sourceProblems: [SourceProblem]?
 
     package init(
         ignoreFile: IgnoreFile?, ruleUsage: RuleUsage? = nil, nestedNames: NestedNameSightings? = nil,
-        shadowedIgnoreFile: String? = nil, walkFindings: [Finding] = [], dockerfile: DockerfileSubject? = nil
+        shadowedIgnoreFile: String? = nil, walkFindings: [Finding] = [], sourceProblems: [SourceProblem]? = nil,
+        dockerfile: DockerfileSubject? = nil
     ) {
         self.ignoreFile = ignoreFile
         self.ruleUsage = ruleUsage
@@ -27,5 +30,6 @@ package struct LintSubject: Sendable {
         self.shadowedIgnoreFile = shadowedIgnoreFile
         self.walkFindings = walkFindings
         self.dockerfile = dockerfile
+        self.sourceProblems = sourceProblems
     }
 }

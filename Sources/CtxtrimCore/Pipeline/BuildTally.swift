@@ -31,6 +31,9 @@ struct BuildTally: Sendable {
         var ownsWalk: Bool
         /// `ls`: which entries to list; only for a build that owns the walk, whose dispositions are the walker's.
         var listing: ContextListing.Mode?
+        /// The explicit sources of the target build to look for (`copy-source-*`); nil when there are none or no
+        /// findings are computed.
+        var sourceSightings: SourceSightings?
     }
 
     /// Files and bytes of one class (an extension, a git class, a top-level entry).
@@ -94,6 +97,8 @@ struct BuildTally: Sendable {
     var watchedDirectories: [String: WatchedDirectory] = [:]
     /// `ls`: the entries listed so far, unsorted.
     var listed: [ContextListing.Entry] = []
+    /// What the walk saw of the Dockerfile's explicit sources (for `copy-source-ignored` and `copy-source-missing`).
+    var sourceSightings: SourceSightings?
 
     init(setup: Setup) {
         self.setup = setup
@@ -101,6 +106,7 @@ struct BuildTally: Sendable {
         largestDirectories = TopN(capacity: setup.ownsWalk ? setup.top * 8 : 0)
         largestIgnored = TopN(capacity: setup.ownsWalk ? setup.top * 4 : 0)
         checks = setup.runChecks ? CheckRun(enabledIDs: setup.enabledChecks) : nil
+        sourceSightings = setup.runChecks ? setup.sourceSightings : nil
         if setup.runChecks {
             ruleUsage = setup.ignoreFile.map { RuleUsage(file: $0) }
             nestedNames = NestedNameSightings(watching: setup.ignoreFile)
@@ -126,6 +132,10 @@ struct BuildTally: Sendable {
         ruleUsage?.record(
             state: state.context.ignore, decidingRule: state.context.decidingRule, path: pathString,
             isFile: entry.kind == .file, bytes: entry.size)
+        sourceSightings?.record(
+            path: pathString, depth: state.depth, kind: entry.kind, sent: state.verdict == .send,
+            pruned: state.verdict == .skip, belowExcluded: state.sentAncestorDepth < state.depth - 1,
+            decidingRule: state.context.decidingRule)
         guard state.verdict == .send else {
             if state.verdict == .skip && entry.kind == .directory { skippedDirectories += 1 }
             countExcluded(entry)
@@ -212,6 +222,7 @@ struct BuildTally: Sendable {
         if let theirs = other.ruleUsage { ruleUsage?.merge(theirs) }
         if let theirs = other.nestedNames { nestedNames?.merge(theirs) }
         sentNames.merge(other.sentNames)
+        if let theirs = other.sourceSightings { sourceSightings?.merge(theirs) }
         outermostIgnored += other.outermostIgnored
         topLevelEntries += other.topLevelEntries
         directoryCandidates += other.directoryCandidates

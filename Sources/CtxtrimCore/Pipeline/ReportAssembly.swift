@@ -40,7 +40,10 @@ enum ReportAssembly {
                 report.findings, context: context,
                 ignoreFile: .init(
                     file: tally.setup.ignoreFile, ruleUsage: tally.ruleUsage, nestedNames: tally.nestedNames),
-                analysis: build.analysis, enabledIDs: build.enabledChecks(options))
+                analysis: build.analysis, enabledIDs: build.enabledChecks(options),
+                sourceProblems: tally.sourceSightings.map {
+                    SourceProblem.find(in: $0, root: context.root, matcher: build.rules.matcher)
+                })
         }
         report.findings = FindingAnchors.anchored(
             try build.config.graded(report.findings), context: context, analysis: build.analysis,
@@ -107,11 +110,11 @@ enum ReportAssembly {
     /// The walk's findings with the ignore-file lint and Dockerfile hints added, in the report's order.
     static func withLint(
         _ findings: [Finding], context: BuildContext, ignoreFile: IgnoreFileSnapshot, analysis: DockerfileAnalysis?,
-        enabledIDs: Set<CheckID>?
+        enabledIDs: Set<CheckID>?, sourceProblems: [SourceProblem]? = nil
     ) -> [Finding] {
         let subject = LintSubject(
             ignoreFile: ignoreFile.file, ruleUsage: ignoreFile.ruleUsage, nestedNames: ignoreFile.nestedNames,
-            shadowedIgnoreFile: context.shadowedIgnoreFile, walkFindings: findings,
+            shadowedIgnoreFile: context.shadowedIgnoreFile, walkFindings: findings, sourceProblems: sourceProblems,
             dockerfile: analysis.map {
                 DockerfileSubject(
                     dockerfile: $0.dockerfile, usage: $0.usage, displayPath: context.dockerfileDisplayPath)

@@ -53,6 +53,9 @@ package struct ScanPipeline {
                 enabledChecks: enabledChecks,
                 ignoreFile: build.context.ignoreFile == nil ? nil : build.rules.file,
                 git: snapshot, ownsWalk: false)
+            if options.findings, let analysis = build.analysis {
+                setup.sourceSightings = SourceSightings(analysis.usage.sources)
+            }
             if let analysis = build.analysis, analysis.referencesEverything {
                 setup.explicitSourceMatcher = try DockerfileAnalysis.matcher(
                     for: analysis.explicitSources.map(\.pattern))

@@ -22,8 +22,8 @@ import Testing
         #expect(
             ids == [
                 "ignore-unused-pattern", "ignore-inline-comment", "ignore-root-only-name", "ignore-wildcard-exception",
-                "ignore-file-shadowed", "ignore-file-in-subdirectory", "ignore-file-missing",
-                "copy-all-before-install", "single-stage-compiler-image", "unpinned-base-image",
+                "ignore-file-shadowed", "ignore-file-in-subdirectory", "ignore-file-missing", "copy-source-ignored",
+                "copy-source-missing", "copy-all-before-install", "single-stage-compiler-image", "unpinned-base-image",
             ])
         #expect(Set(ids).isDisjoint(with: CheckRegistry.ids))
         for id in ids {
