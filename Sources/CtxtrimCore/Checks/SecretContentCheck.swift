@@ -60,7 +60,10 @@ package struct SecretContentCheck: ContentCheck {
                 text: ExampleSecrets.privateKeyBlock),
         ])
 
-    package func shouldReadContent(path: String, size: Int64) -> Bool {
+    package func shouldReadContent(path: String, size: Int64) -> Bool { Self.reads(path: path, size: size) }
+
+    /// Whether the check reads a file of `size` bytes at `path` (binary content is still skipped once read).
+    static func reads(path: String, size: Int64) -> Bool {
         guard size > 0, size <= Self.maximumSize, !VendoredPaths.contains(path) else { return false }
         let name = ContextPath.name(of: path)
         if Self.lockFileNames.contains(name) { return false }
@@ -74,7 +77,7 @@ package struct SecretContentCheck: ContentCheck {
         else { return [] }
         var firstMatch: [SecretKind: SecretMatch] = [:]
         var occurrences: [SecretKind: Int] = [:]
-        for match in scanner.scan(content) {
+        for match in matches(path: path, content: content) {
             if firstMatch[match.kind] == nil { firstMatch[match.kind] = match }
             occurrences[match.kind, default: 0] += 1
         }
@@ -91,6 +94,19 @@ package struct SecretContentCheck: ContentCheck {
                 bytes: Int64(content.count))
         }
     }
+
+    /// Every secret in the content of the file at `path`, in file order, each occurrence (no reading rules applied).
+    package func matches(path: String, content: [UInt8]) -> [SecretMatch] {
+        var matches = scanner.scan(content)
+        if Self.credentialFileNames.contains(ContextPath.name(of: path)) {
+            matches += scanner.configPasswords(content)
+            matches.sort { $0.line < $1.line }
+        }
+        return matches
+    }
+
+    /// Files whose `password = ...` lines are credentials (elsewhere the key is too common in code).
+    private static let credentialFileNames: Set<Substring> = [".pypirc"]
 
     private static let lockFileNames: Set<Substring> = [
         "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "Cargo.lock", "go.sum",

@@ -1,9 +1,11 @@
 /// Finds secrets in a file's bytes in one pass, without regular expressions.
 ///
-/// A 256-entry table says which bytes can start an anchor (`ghp_`, `AKIA`, `-----BEGIN `, ...); only at those bytes are
-/// anchors compared, and only after an anchor matches does the kind's shape check read on. Shape checks reject
-/// placeholders: too few distinct characters (`xxxx`, `0000`), `example`, `${VAR}`, `<your-token>`, and AWS's
-/// documented example keys, which end in `EXAMPLE`.
+/// A 256-entry table says which bytes can start an anchor (`ghp_`, `AKIA`, `-----BEGIN `, `://`, ...); only at those
+/// bytes are anchors compared, and only after an anchor matches does the kind's shape check read on. Shape checks
+/// reject placeholders: too few distinct characters (`xxxx`, `0000`), `example`, `changeme`, `your-...-here`,
+/// `${VAR}`, `$VAR`, `{{ .x }}`, `<your-token>`, and AWS's documented example keys, which end in `EXAMPLE`. Formats
+/// too generic alone need a keyword nearby (Twilio, Heroku) or a file context (a kubeconfig's `token:`), and the
+/// long random ones an entropy floor, as the gitleaks and trufflehog catalogues do.
 package struct SecretScanner: Sendable {
     private struct Anchor: Sendable {
         let bytes: [UInt8]
@@ -23,20 +25,22 @@ package struct SecretScanner: Sendable {
                 table[Int(bytes[0])].append(Anchor(bytes: bytes, text: text, kind: kind))
             }
         }
-        anchorsByFirstByte = table
+        // A longer anchor is more specific: `sk-ant-` is tried before `sk-`, `ACCA` before `AC`.
+        anchorsByFirstByte = table.map { bucket in bucket.sorted { $0.bytes.count > $1.bytes.count } }
         startsAnchor = table.map { !$0.isEmpty }
     }
 
     /// Every secret in `content`, in file order.
     package func scan(_ content: [UInt8]) -> [SecretMatch] {
-        content.withUnsafeBufferPointer { scan(ByteView(bytes: $0)) }
+        content.withUnsafeBufferPointer { scan(SecretBytes(bytes: $0)) }
     }
 
-    private func scan(_ view: ByteView) -> [SecretMatch] {
+    private func scan(_ view: SecretBytes) -> [SecretMatch] {
         startsAnchor.withUnsafeBufferPointer { scan(view, startsAnchor: $0) }
     }
 
-    private func scan(_ view: ByteView, startsAnchor: UnsafeBufferPointer<Bool>) -> [SecretMatch] {
+    private func scan(_ view: SecretBytes, startsAnchor: UnsafeBufferPointer<Bool>) -> [SecretMatch] {
+        var view = view
         var matches: [SecretMatch] = []
         var line = 1
         var index = 0
@@ -64,10 +68,17 @@ package struct SecretScanner: Sendable {
     }
 }
 
-/// Bounds-checked reads and the shape checks of each secret kind over one file's bytes.
-private struct ByteView {
+/// Bounds-checked reads and the shape checks of each secret kind over one file's bytes (the formats added from the
+/// gitleaks and trufflehog catalogues are in `SecretScanner+Formats.swift`).
+struct SecretBytes {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Whether the file is a kubeconfig (`kind: Config`), computed at the first `token:` that needs it.
+    var isKubeconfig: Bool?
     var count: Int { bytes.count }
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
 
     subscript(index: Int) -> UInt8 { bytes[index] }
 
@@ -106,12 +117,14 @@ private struct ByteView {
             seen[Int(bytes[index])] = true
             distinct += 1
         }
-        if distinct < max(4, length / 4) { return true }
-        return containsIgnoringCase("xxxx", start, length) || containsIgnoringCase("example", start, length)
-            || containsIgnoringCase("your", start, length) || containsIgnoringCase("changeme", start, length)
+        // A quarter of the length, at most 12: a random 64-digit hex token can miss a few of its 16 digits.
+        if distinct < min(max(4, length / 4), 12) { return true }
+        return Self.placeholderWords.contains { containsIgnoringCase($0, start, length) }
     }
 
-    private func containsIgnoringCase(_ word: String, _ start: Int, _ length: Int) -> Bool {
+    private static let placeholderWords = ["xxxx", "example", "your", "changeme", "placeholder", "redacted", "dummy"]
+
+    func containsIgnoringCase(_ word: String, _ start: Int, _ length: Int) -> Bool {
         let needle = Array(word.utf8)
         guard length >= needle.count else { return false }
         outer: for candidate in start...(start + length - needle.count) {
@@ -125,7 +138,7 @@ private struct ByteView {
     }
 
     /// The index after the secret when the bytes around the anchor have the shape of `kind`, else nil.
-    func validate(_ kind: SecretKind, start: Int, afterAnchor end: Int) -> Int? {
+    mutating func validate(_ kind: SecretKind, start: Int, afterAnchor end: Int) -> Int? {
         switch kind {
         case .privateKey: return privateKeyBlock(afterAnchor: end)
         case .awsAccessKeyID:
@@ -151,7 +164,43 @@ private struct ByteView {
         case .slackWebhook: return slackWebhook(afterAnchor: end)
         case .npmRegistryCredential: return npmCredential(start: start, afterAnchor: end)
         case .googleServiceAccount: return serviceAccountType(start: start, afterAnchor: end)
+        case .openAIKey: return openAIKey(start, end)
+        case .anthropicKey: return token(start, end, minimumLength: 90, ByteClass.isTokenPart)
+        case .googleAPIKey: return token(start, end, exactLength: 35, ByteClass.isTokenPart)
+        case .twilioAPIKey:
+            guard let tokenEnd = token(start, end, exactLength: 32, ByteClass.isHex),
+                mentions("twilio", around: start..<tokenEnd, within: 200)
+            else { return nil }
+            return tokenEnd
+        case .twilioAccountCredentials: return twilioAccount(start, end)
+        case .sendGridKey: return sendGridKey(start, end)
+        case .azureStorageKey: return azureAccountKey(afterAnchor: end)
+        case .urlCredential: return urlCredential(start: start, afterAnchor: end)
+        case .kubeconfigCredential: return kubeconfigCredential(start: start, afterAnchor: end)
+        case .dockerAuth: return dockerAuth(afterAnchor: end)
+        case .netrcPassword: return netrcPassword(start: start, afterAnchor: end)
+        case .configPassword: return nil
+        case .vaultToken:
+            let range = bytes[start + 2] == UInt8(ascii: "s") ? 90...120 : 138...300
+            let length = run(from: end, limit: 301, ByteClass.isTokenPart)
+            guard startsWord(start), range.contains(length), !isPlaceholder(end, length), entropy(end, length) >= 3.5
+            else { return nil }
+            return end + length
+        case .digitalOceanToken: return token(start, end, exactLength: 64, ByteClass.isLowerHex)
+        case .shopifyToken: return token(start, end, exactLength: 32, ByteClass.isHex)
+        case .herokuAPIKey: return herokuKey(start, end)
+        case .jsonWebToken: return jsonWebToken(start, end)
+        case .jsonPrivateKey: return jsonPrivateKey(afterAnchor: end)
         }
+    }
+
+    /// A token of exactly `exactLength` bytes of `isPart` after the anchor, not continued by a letter or digit.
+    func token(_ start: Int, _ end: Int, exactLength: Int, _ isPart: (UInt8) -> Bool) -> Int? {
+        let length = run(from: end, limit: exactLength + 1, isPart)
+        guard startsWord(start), length == exactLength, !ByteClass.isAlphanumeric(byte(at: end + length) ?? 0),
+            !isPlaceholder(end, length)
+        else { return nil }
+        return end + length
     }
 
     private func token(_ start: Int, _ end: Int, minimumLength: Int, _ isPart: (UInt8) -> Bool) -> Int? {
