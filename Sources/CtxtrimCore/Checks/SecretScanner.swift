@@ -13,33 +13,50 @@ package struct SecretScanner: Sendable {
         let kind: SecretKind
     }
 
-    private let anchorsByFirstByte: [[Anchor]]
-    /// Whether a byte starts any anchor: the hot loop reads only this table for most bytes.
+    /// The anchors by their first two bytes: `slots[slotOfPair[first << 8 | second]]`, slot 0 empty. Every anchor
+    /// has at least two bytes, so `e` alone (of `eyJ`) or `t` (of `token:`) costs one table read, not a compare.
+    private let slots: [[Anchor]]
+    private let slotOfPair: [UInt8]
+    /// Whether a byte starts any anchor: the hot loop reads only this 256-entry table for most bytes.
     private let startsAnchor: [Bool]
 
     package init() {
-        var table = [[Anchor]](repeating: [], count: 256)
+        var slots: [[Anchor]] = [[]]
+        var slotOfPair = [UInt8](repeating: 0, count: 1 << 16)
+        var startsAnchor = [Bool](repeating: false, count: 256)
         for kind in SecretKind.allCases {
             for text in kind.anchors {
                 let bytes = Array(text.utf8)
-                table[Int(bytes[0])].append(Anchor(bytes: bytes, text: text, kind: kind))
+                precondition(bytes.count >= 2, "an anchor needs two bytes")
+                let pair = Int(bytes[0]) << 8 | Int(bytes[1])
+                if slotOfPair[pair] == 0 {
+                    slotOfPair[pair] = UInt8(slots.count)
+                    slots.append([])
+                }
+                slots[Int(slotOfPair[pair])].append(Anchor(bytes: bytes, text: text, kind: kind))
+                startsAnchor[Int(bytes[0])] = true
             }
         }
         // A longer anchor is more specific: `sk-ant-` is tried before `sk-`, `ACCA` before `AC`.
-        anchorsByFirstByte = table.map { bucket in bucket.sorted { $0.bytes.count > $1.bytes.count } }
-        startsAnchor = table.map { !$0.isEmpty }
+        self.slots = slots.map { slot in slot.sorted { $0.bytes.count > $1.bytes.count } }
+        self.slotOfPair = slotOfPair
+        self.startsAnchor = startsAnchor
     }
 
     /// Every secret in `content`, in file order.
     package func scan(_ content: [UInt8]) -> [SecretMatch] {
-        content.withUnsafeBufferPointer { scan(SecretBytes(bytes: $0)) }
+        content.withUnsafeBufferPointer { bytes in
+            startsAnchor.withUnsafeBufferPointer { starts in
+                slotOfPair.withUnsafeBufferPointer { pairs in
+                    scan(SecretBytes(bytes: bytes), startsAnchor: starts, slotOfPair: pairs)
+                }
+            }
+        }
     }
 
-    private func scan(_ view: SecretBytes) -> [SecretMatch] {
-        startsAnchor.withUnsafeBufferPointer { scan(view, startsAnchor: $0) }
-    }
-
-    private func scan(_ view: SecretBytes, startsAnchor: UnsafeBufferPointer<Bool>) -> [SecretMatch] {
+    private func scan(
+        _ view: SecretBytes, startsAnchor: UnsafeBufferPointer<Bool>, slotOfPair: UnsafeBufferPointer<UInt8>
+    ) -> [SecretMatch] {
         var view = view
         var matches: [SecretMatch] = []
         var line = 1
@@ -47,13 +64,18 @@ package struct SecretScanner: Sendable {
         let count = view.count
         while index < count {
             let byte = view[index]
-            guard startsAnchor[Int(byte)] else {
+            guard startsAnchor[Int(byte)], index + 1 < count else {
                 if byte == UInt8(ascii: "\n") { line += 1 }
                 index += 1
                 continue
             }
+            let slot = slotOfPair[Int(byte) << 8 | Int(view[index + 1])]
+            guard slot != 0 else {
+                index += 1
+                continue
+            }
             var next = index + 1
-            for anchor in anchorsByFirstByte[Int(byte)] where view.hasPrefix(anchor.bytes, at: index) {
+            for anchor in slots[Int(slot)] where view.hasPrefix(anchor.bytes, at: index) {
                 guard let end = view.validate(anchor.kind, start: index, afterAnchor: index + anchor.bytes.count)
                 else { continue }
                 matches.append(
