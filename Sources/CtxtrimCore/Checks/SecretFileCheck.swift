@@ -8,17 +8,26 @@ package struct SecretFileCheck: EntryCheck {
         summary: "A file whose name marks it as credentials would be sent to the builder.",
         defaultSeverity: .error,
         help: """
-            Everything in the build context reaches the builder and can end up in an image layer. Exclude the \
-            file in .dockerignore; if the build needs it, pass it with `RUN --mount=type=secret,id=...` and \
-            `docker build --secret id=...,src=...`. Matched by name: `.env` and `.env.*` (not `.env.example`, \
-            `.sample`, `.template`, `.dist`, `.tpl`, `.tmpl`), `*.env`; SSH keys (`id_rsa`, `*_ed25519`, ... \
-            not `*.pub`) and files in `.ssh/` other than `known_hosts`, `authorized_keys`, `config`; `*.pem` \
-            (unless named as a certificate: `cert`, `chain`, `ca`, `bundle`, `pub`), `*.key`, `*.p12`, `*.pfx`, \
-            `*.jks`, `*.keystore`, `*.ppk`, `*.kdbx`; `.npmrc`, `.pypirc`, `.netrc`, `.git-credentials`, \
-            `.pgpass`, `.htpasswd`, `.vault-token`, `.s3cfg`; `.docker/config.json`, `.aws/credentials`, \
-            `.kube/config`, `kubeconfig`; `application_default_credentials.json`, `service-account*.json`, \
-            `credentials.json`, `secrets.{yml,yaml,json,toml}`; `*.tfstate`, `*.tfstate.backup`, `*.tfvars`. \
-            `.envrc` (direnv) is not matched by name because it usually only loads tools; its content is still \
+            Everything in the build context reaches the builder and can end up in an image layer. Severity \
+            follows evidence: a local file (untracked, git-ignored, or no git repository) is an error; a file \
+            git tracks, or that the ignore file re-includes with a `!` line, is an info notice that says why \
+            (committed to git, re-included on purpose by `.dockerignore` line N) and that `secret-content` \
+            found no credential in it; when `secret-content` does find one, its error replaces the notice. \
+            A notice never asks to revoke anything. Exclude the file in .dockerignore; if the build needs it, \
+            pass it with `RUN --mount=type=secret,id=...` and `docker build --secret id=...,src=...`. Matched \
+            by name: `.env` and `.env.*` (not `.env.example`, `.sample`, `.template`, `.dist`, `.tpl`, \
+            `.tmpl`), `*.env`; SSH keys (`id_rsa`, `*_ed25519`, ... not `*.pub`) and files in `.ssh/` other \
+            than `known_hosts`, `authorized_keys`, `config`; `*.pem` (unless named as a certificate: `cert`, \
+            `chain`, `ca`, `bundle`, `pub`), `*.key`, `*.p12`, `*.pfx`, `*.jks`, `*.keystore`, `*.ppk`, \
+            `*.kdbx`; `.git-credentials`, `.pgpass`, `.htpasswd`, `.vault-token`, `.s3cfg`; \
+            `.docker/config.json`, `.aws/credentials`, `.kube/config` (suggested as `**/.docker/config.json`, \
+            ..., never `**/config.json`); `kubeconfig`, `kubeconfig*` (`kubeconfig.yaml`, `kubeconfig-prod`; \
+            not source files such as `kubeconfig.go`) and `*.kubeconfig`; \
+            `application_default_credentials.json`, `service-account*.json`, `credentials.json`, \
+            `secrets.{yml,yaml,json,toml}`; `*.tfstate`, `*.tfstate.backup`, `*.tfvars`. `.npmrc`, `.pypirc` \
+            and `.netrc` are not matched by name: they are secrets only when they hold credential keys \
+            (`_authToken`, `_auth`, `_password`, `password`), which `secret-content` reports. `.envrc` \
+            (direnv) is not matched by name because it usually only loads tools; its content is still \
             scanned by `secret-content`. Files inside `node_modules/`, `vendor/`, virtualenvs and `.git/` \
             are not reported: they are other people's fixtures, and the directory has its own finding.
             """,
@@ -30,8 +39,25 @@ package struct SecretFileCheck: EntryCheck {
             .entries("`server.pem`", triggers: true, .init(path: "certs/server.pem", kind: .file)),
             .entries("`terraform.tfstate`", triggers: true, .init(path: "infra/terraform.tfstate", kind: .file)),
             .entries("`.docker/config.json`", triggers: true, .init(path: "ci/.docker/config.json", kind: .file)),
+            .entries("`kubeconfig.yaml`", triggers: true, .init(path: "deploy/kubeconfig.yaml", kind: .file)),
+            .entries("`prod.kubeconfig`", triggers: true, .init(path: "prod.kubeconfig", kind: .file)),
+            .content(
+                "a committed `.env` of a port number (info)", triggers: true, path: ".env",
+                text: "RCT_METRO_PORT=8081\n", gitClass: .tracked
+            ).withSeverity(.info),
+            .content(
+                "`.env.production` re-included by `!.env.production` (info)", triggers: true,
+                path: ".env.production", text: "NEXT_PUBLIC_API_URL=https://api.corp.net\n",
+                reincludedBy: .init(file: ".dockerignore", line: 3)
+            ).withSeverity(.info),
+            .content(
+                "a committed `terraform.tfvars` of placeholders (info)", triggers: true, path: "terraform.tfvars",
+                text: "gcp_project_id = \"<project_id_here>\"\n", gitClass: .tracked
+            ).withSeverity(.info),
             .entries("`.env.example`", triggers: false, .init(path: ".env.example", kind: .file)),
             .entries("`.envrc`", triggers: false, .init(path: ".envrc", kind: .file)),
+            .entries("`.npmrc` (judged by its content)", triggers: false, .init(path: ".npmrc", kind: .file)),
+            .entries("`kubeconfig.go`", triggers: false, .init(path: "pkg/kubeconfig.go", kind: .file)),
             .entries("`environment.ts`", triggers: false, .init(path: "src/environment.ts", kind: .file)),
             .entries("`key.go`", triggers: false, .init(path: "crypto/key.go", kind: .file)),
             .entries("`keyboard.ts`", triggers: false, .init(path: "ui/keyboard.ts", kind: .file)),
