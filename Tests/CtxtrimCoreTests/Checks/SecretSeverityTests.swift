@@ -68,6 +68,27 @@ import Testing
         #expect(finding.message.contains("no credential"))
     }
 
+    /// Regression: `fix` called a committed `.env.production` of public URLs "holds credentials" when the Dockerfile
+    /// copied it, and exited 1.
+    @Test func fixDoesNotCallACommittedNoticeACopiedSecret() throws {
+        let repository = try Repository(tracked: [
+            "Dockerfile": "FROM node:22\nCOPY .env.production package.json ./\n",
+            ".env.production": "NEXT_PUBLIC_API_URL=https://api.fake-corp.net\n", "package.json": "{}\n",
+        ])
+        let path = repository.tree.url.path
+        let context = try BuildContext.resolve(context: path, dockerfile: nil, ignoreFileOverride: nil)
+        var options = ContextScanner.Options()
+        options.threads = 2
+        options.suggestionRate = nil
+        let report = try ContextScanner(context: context, rules: try IgnoreRules.load(for: context), options: options)
+            .scan()
+        #expect(report.findings.filter { $0.check == .secretFile }.map(\.severity) == [.info])
+        let plan = try FixPlanner.plan(
+            report: report, analysis: DockerfileAnalysis.load(context: context), strategy: .deny)
+        #expect(plan.problems.isEmpty, "\(plan.problems.map(\.message))")
+        #expect(!plan.groups.flatMap(\.patterns).contains { $0.contains(".env.production") })
+    }
+
     @Test func aLocalFileFlaggedByNameIsAnError() throws {
         let repository = try Repository(
             tracked: ["README.md": "demo\n"], untracked: [".env": "PORT=1\n", "config/.env.staging": "PORT=2\n"],
