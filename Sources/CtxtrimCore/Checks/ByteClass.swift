@@ -12,6 +12,12 @@ enum ByteClass {
     static func isBase64(_ byte: UInt8) -> Bool {
         isAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/")
     }
+    static func isHex(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
+    }
+    static func isLowerHex(_ byte: UInt8) -> Bool { isDigit(byte) || (byte >= 0x61 && byte <= 0x66) }
+    /// The URL-safe base64 alphabet (letters, digits, `-`, `_`) of JWT segments.
+    static func isBase64URL(_ byte: UInt8) -> Bool { isTokenPart(byte) }
     static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
     /// Spaces, quotes, `=` and `:` between a key and its value.
     static func isAssignmentPunctuation(_ byte: UInt8) -> Bool {

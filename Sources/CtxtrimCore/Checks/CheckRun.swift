@@ -104,6 +104,7 @@ package struct CheckRun: Sendable {
     package func finish() -> [Finding] {
         var result = findings.filter { !(yieldingCheckIDs.contains($0.check) && claimed.coversStrictly($0.path)) }
         result += gitIgnoredSent?.findings(excluding: claimed) ?? []
+        result = SecretFileCheck.reconcile(result, contentChecked: contentChecks.contains { $0 is SecretContentCheck })
         return FindingOrder.sorted(result)
     }
 }

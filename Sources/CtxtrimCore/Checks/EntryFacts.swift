@@ -12,6 +12,19 @@ package struct EntryFacts: Sendable, Hashable {
     package var gitClass: GitClass?
     /// The text of the link, for a symlink.
     package var linkTarget: String?
+    /// The user's ignore-file `!` line that re-includes the entry (it decided the entry's verdict), if any.
+    package var reincludedBy: IgnoreLine?
+
+    /// A line of an ignore file: its name as written (`.dockerignore`) and 1-based line number.
+    package struct IgnoreLine: Sendable, Hashable {
+        package var file: String
+        package var line: Int
+
+        package init(file: String, line: Int) {
+            self.file = file
+            self.line = line
+        }
+    }
 
     package init(path: String, kind: EntryKind, size: Int64 = 0, gitClass: GitClass? = nil, linkTarget: String? = nil) {
         self.path = path

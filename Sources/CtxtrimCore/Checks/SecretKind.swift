@@ -1,4 +1,7 @@
 /// A kind of secret the content scanner recognizes: a literal anchor, then a shape check on the bytes around it.
+///
+/// The formats follow the public rule catalogues of gitleaks (`cmd/generate/config/rules`) and trufflehog
+/// (`pkg/detectors`): prefixes, lengths, alphabets, keyword contexts and entropy floors, written as byte checks.
 package enum SecretKind: String, Sendable, CaseIterable {
     case privateKey
     case awsAccessKeyID
@@ -13,6 +16,24 @@ package enum SecretKind: String, Sendable, CaseIterable {
     case pyPIToken
     case googleServiceAccount
     case stripeLiveKey
+    case openAIKey
+    case anthropicKey
+    case googleAPIKey
+    case twilioAPIKey
+    case twilioAccountCredentials
+    case sendGridKey
+    case azureStorageKey
+    case urlCredential
+    case kubeconfigCredential
+    case dockerAuth
+    case netrcPassword
+    case configPassword
+    case vaultToken
+    case digitalOceanToken
+    case shopifyToken
+    case herokuAPIKey
+    case jsonWebToken
+    case jsonPrivateKey
 
     /// How a finding names the secret.
     package var title: String {
@@ -30,10 +51,29 @@ package enum SecretKind: String, Sendable, CaseIterable {
         case .pyPIToken: "A PyPI API token"
         case .googleServiceAccount: "A Google service-account key"
         case .stripeLiveKey: "A Stripe live secret key"
+        case .openAIKey: "An OpenAI API key"
+        case .anthropicKey: "An Anthropic API key"
+        case .googleAPIKey: "A Google API key"
+        case .twilioAPIKey: "A Twilio API key"
+        case .twilioAccountCredentials: "A Twilio account SID with its auth token"
+        case .sendGridKey: "A SendGrid API key"
+        case .azureStorageKey: "An Azure storage account key"
+        case .urlCredential: "A password in a URL (`scheme://user:password@host`)"
+        case .kubeconfigCredential: "A kubeconfig credential (`client-key-data` or `token`)"
+        case .dockerAuth: "A Docker registry login (`auths` ... `\"auth\"`)"
+        case .netrcPassword: "A netrc password (`machine ... password ...`)"
+        case .configPassword: "A password in a credentials file"
+        case .vaultToken: "A HashiCorp Vault token"
+        case .digitalOceanToken: "A DigitalOcean token"
+        case .shopifyToken: "A Shopify access token"
+        case .herokuAPIKey: "A Heroku API key"
+        case .jsonWebToken: "A JSON Web Token"
+        case .jsonPrivateKey: "A JSON `private_key` value"
         }
     }
 
-    /// The literal byte strings that start a candidate; the scanner dispatches on their first byte.
+    /// The literal byte strings that start a candidate; the scanner dispatches on their first byte and tries the
+    /// longer anchors of a byte first (`sk-ant-` before `sk-`).
     var anchors: [String] {
         switch self {
         case .privateKey: ["-----BEGIN "]
@@ -49,13 +89,34 @@ package enum SecretKind: String, Sendable, CaseIterable {
         case .pyPIToken: ["pypi-AgEIcHlwaS5vcmc"]
         case .googleServiceAccount: ["\"service_account\""]
         case .stripeLiveKey: ["sk_live_", "rk_live_"]
+        case .openAIKey: ["sk-"]
+        case .anthropicKey: ["sk-ant-"]
+        case .googleAPIKey: ["AIza"]
+        case .twilioAPIKey: ["SK"]
+        case .twilioAccountCredentials: ["AC"]
+        case .sendGridKey: ["SG."]
+        case .azureStorageKey: ["AccountKey="]
+        case .urlCredential: ["://"]
+        case .kubeconfigCredential: ["client-key-data", "token:"]
+        case .dockerAuth: ["\"auth\""]
+        case .netrcPassword: ["machine "]
+        case .configPassword: []
+        case .vaultToken: ["hvs.", "hvb."]
+        case .digitalOceanToken: ["dop_v1_", "doo_v1_", "dor_v1_"]
+        case .shopifyToken: ["shpat_", "shpca_", "shppa_", "shpss_"]
+        case .herokuAPIKey: ["HRKU-", "heroku", "HEROKU", "Heroku"]
+        case .jsonWebToken: ["eyJ"]
+        case .jsonPrivateKey: ["\"private_key\""]
         }
     }
 
     /// At most four characters of the anchor, enough to recognize the kind, never the secret itself.
     func redactedHint(anchor: String) -> String {
         switch self {
-        case .privateKey, .googleServiceAccount, .slackWebhook: ""
+        case .privateKey, .googleServiceAccount, .slackWebhook, .urlCredential, .kubeconfigCredential, .dockerAuth,
+            .netrcPassword, .configPassword, .twilioAccountCredentials, .jsonPrivateKey:
+            ""
+        case .herokuAPIKey: anchor == "HRKU-" ? "HRKU****…" : ""
         case .npmRegistryCredential: "\(anchor)=****"
         default: "\(anchor.prefix(4))****…"
         }

@@ -1,9 +1,11 @@
 /// Finds secrets in a file's bytes in one pass, without regular expressions.
 ///
-/// A 256-entry table says which bytes can start an anchor (`ghp_`, `AKIA`, `-----BEGIN `, ...); only at those bytes are
-/// anchors compared, and only after an anchor matches does the kind's shape check read on. Shape checks reject
-/// placeholders: too few distinct characters (`xxxx`, `0000`), `example`, `${VAR}`, `<your-token>`, and AWS's
-/// documented example keys, which end in `EXAMPLE`.
+/// A 256-entry table says which bytes can start an anchor (`ghp_`, `AKIA`, `-----BEGIN `, `://`, ...); only at those
+/// bytes are anchors compared, and only after an anchor matches does the kind's shape check read on. Shape checks
+/// reject placeholders: too few distinct characters (`xxxx`, `0000`), `example`, `changeme`, `your-...-here`,
+/// `${VAR}`, `$VAR`, `{{ .x }}`, `<your-token>`, and AWS's documented example keys, which end in `EXAMPLE`. Formats
+/// too generic alone need a keyword nearby (Twilio, Heroku) or a file context (a kubeconfig's `token:`), and the
+/// long random ones an entropy floor, as the gitleaks and trufflehog catalogues do.
 package struct SecretScanner: Sendable {
     private struct Anchor: Sendable {
         let bytes: [UInt8]
@@ -11,45 +13,69 @@ package struct SecretScanner: Sendable {
         let kind: SecretKind
     }
 
-    private let anchorsByFirstByte: [[Anchor]]
-    /// Whether a byte starts any anchor: the hot loop reads only this table for most bytes.
+    /// The anchors by their first two bytes: `slots[slotOfPair[first << 8 | second]]`, slot 0 empty. Every anchor
+    /// has at least two bytes, so `e` alone (of `eyJ`) or `t` (of `token:`) costs one table read, not a compare.
+    private let slots: [[Anchor]]
+    private let slotOfPair: [UInt8]
+    /// Whether a byte starts any anchor: the hot loop reads only this 256-entry table for most bytes.
     private let startsAnchor: [Bool]
 
     package init() {
-        var table = [[Anchor]](repeating: [], count: 256)
+        var slots: [[Anchor]] = [[]]
+        var slotOfPair = [UInt8](repeating: 0, count: 1 << 16)
+        var startsAnchor = [Bool](repeating: false, count: 256)
         for kind in SecretKind.allCases {
             for text in kind.anchors {
                 let bytes = Array(text.utf8)
-                table[Int(bytes[0])].append(Anchor(bytes: bytes, text: text, kind: kind))
+                precondition(bytes.count >= 2, "an anchor needs two bytes")
+                let pair = Int(bytes[0]) << 8 | Int(bytes[1])
+                if slotOfPair[pair] == 0 {
+                    slotOfPair[pair] = UInt8(slots.count)
+                    slots.append([])
+                }
+                slots[Int(slotOfPair[pair])].append(Anchor(bytes: bytes, text: text, kind: kind))
+                startsAnchor[Int(bytes[0])] = true
             }
         }
-        anchorsByFirstByte = table
-        startsAnchor = table.map { !$0.isEmpty }
+        // A longer anchor is more specific: `sk-ant-` is tried before `sk-`, `ACCA` before `AC`.
+        self.slots = slots.map { slot in slot.sorted { $0.bytes.count > $1.bytes.count } }
+        self.slotOfPair = slotOfPair
+        self.startsAnchor = startsAnchor
     }
 
     /// Every secret in `content`, in file order.
     package func scan(_ content: [UInt8]) -> [SecretMatch] {
-        content.withUnsafeBufferPointer { scan(ByteView(bytes: $0)) }
+        content.withUnsafeBufferPointer { bytes in
+            startsAnchor.withUnsafeBufferPointer { starts in
+                slotOfPair.withUnsafeBufferPointer { pairs in
+                    scan(SecretBytes(bytes: bytes), startsAnchor: starts, slotOfPair: pairs)
+                }
+            }
+        }
     }
 
-    private func scan(_ view: ByteView) -> [SecretMatch] {
-        startsAnchor.withUnsafeBufferPointer { scan(view, startsAnchor: $0) }
-    }
-
-    private func scan(_ view: ByteView, startsAnchor: UnsafeBufferPointer<Bool>) -> [SecretMatch] {
+    private func scan(
+        _ view: SecretBytes, startsAnchor: UnsafeBufferPointer<Bool>, slotOfPair: UnsafeBufferPointer<UInt8>
+    ) -> [SecretMatch] {
+        var view = view
         var matches: [SecretMatch] = []
         var line = 1
         var index = 0
         let count = view.count
         while index < count {
             let byte = view[index]
-            guard startsAnchor[Int(byte)] else {
+            guard startsAnchor[Int(byte)], index + 1 < count else {
                 if byte == UInt8(ascii: "\n") { line += 1 }
                 index += 1
                 continue
             }
+            let slot = slotOfPair[Int(byte) << 8 | Int(view[index + 1])]
+            guard slot != 0 else {
+                index += 1
+                continue
+            }
             var next = index + 1
-            for anchor in anchorsByFirstByte[Int(byte)] where view.hasPrefix(anchor.bytes, at: index) {
+            for anchor in slots[Int(slot)] where view.hasPrefix(anchor.bytes, at: index) {
                 guard let end = view.validate(anchor.kind, start: index, afterAnchor: index + anchor.bytes.count)
                 else { continue }
                 matches.append(
@@ -64,10 +90,17 @@ package struct SecretScanner: Sendable {
     }
 }
 
-/// Bounds-checked reads and the shape checks of each secret kind over one file's bytes.
-private struct ByteView {
+/// Bounds-checked reads and the shape checks of each secret kind over one file's bytes (the formats added from the
+/// gitleaks and trufflehog catalogues are in `SecretScanner+Formats.swift`).
+struct SecretBytes {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Whether the file is a kubeconfig (`kind: Config`), computed at the first `token:` that needs it.
+    var isKubeconfig: Bool?
     var count: Int { bytes.count }
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
 
     subscript(index: Int) -> UInt8 { bytes[index] }
 
@@ -106,12 +139,14 @@ private struct ByteView {
             seen[Int(bytes[index])] = true
             distinct += 1
         }
-        if distinct < max(4, length / 4) { return true }
-        return containsIgnoringCase("xxxx", start, length) || containsIgnoringCase("example", start, length)
-            || containsIgnoringCase("your", start, length) || containsIgnoringCase("changeme", start, length)
+        // A quarter of the length, at most 12: a random 64-digit hex token can miss a few of its 16 digits.
+        if distinct < min(max(4, length / 4), 12) { return true }
+        return Self.placeholderWords.contains { containsIgnoringCase($0, start, length) }
     }
 
-    private func containsIgnoringCase(_ word: String, _ start: Int, _ length: Int) -> Bool {
+    private static let placeholderWords = ["xxxx", "example", "your", "changeme", "placeholder", "redacted", "dummy"]
+
+    func containsIgnoringCase(_ word: String, _ start: Int, _ length: Int) -> Bool {
         let needle = Array(word.utf8)
         guard length >= needle.count else { return false }
         outer: for candidate in start...(start + length - needle.count) {
@@ -125,7 +160,7 @@ private struct ByteView {
     }
 
     /// The index after the secret when the bytes around the anchor have the shape of `kind`, else nil.
-    func validate(_ kind: SecretKind, start: Int, afterAnchor end: Int) -> Int? {
+    mutating func validate(_ kind: SecretKind, start: Int, afterAnchor end: Int) -> Int? {
         switch kind {
         case .privateKey: return privateKeyBlock(afterAnchor: end)
         case .awsAccessKeyID:
@@ -151,7 +186,43 @@ private struct ByteView {
         case .slackWebhook: return slackWebhook(afterAnchor: end)
         case .npmRegistryCredential: return npmCredential(start: start, afterAnchor: end)
         case .googleServiceAccount: return serviceAccountType(start: start, afterAnchor: end)
+        case .openAIKey: return openAIKey(start, end)
+        case .anthropicKey: return token(start, end, minimumLength: 90, ByteClass.isTokenPart)
+        case .googleAPIKey: return token(start, end, exactLength: 35, ByteClass.isTokenPart)
+        case .twilioAPIKey:
+            guard let tokenEnd = token(start, end, exactLength: 32, ByteClass.isHex),
+                mentions("twilio", around: start..<tokenEnd, within: 200)
+            else { return nil }
+            return tokenEnd
+        case .twilioAccountCredentials: return twilioAccount(start, end)
+        case .sendGridKey: return sendGridKey(start, end)
+        case .azureStorageKey: return azureAccountKey(afterAnchor: end)
+        case .urlCredential: return urlCredential(start: start, afterAnchor: end)
+        case .kubeconfigCredential: return kubeconfigCredential(start: start, afterAnchor: end)
+        case .dockerAuth: return dockerAuth(afterAnchor: end)
+        case .netrcPassword: return netrcPassword(start: start, afterAnchor: end)
+        case .configPassword: return nil
+        case .vaultToken:
+            let range = bytes[start + 2] == UInt8(ascii: "s") ? 90...120 : 138...300
+            let length = run(from: end, limit: 301, ByteClass.isTokenPart)
+            guard startsWord(start), range.contains(length), !isPlaceholder(end, length), entropy(end, length) >= 3.5
+            else { return nil }
+            return end + length
+        case .digitalOceanToken: return token(start, end, exactLength: 64, ByteClass.isLowerHex)
+        case .shopifyToken: return token(start, end, exactLength: 32, ByteClass.isHex)
+        case .herokuAPIKey: return herokuKey(start, end)
+        case .jsonWebToken: return jsonWebToken(start, end)
+        case .jsonPrivateKey: return jsonPrivateKey(afterAnchor: end)
         }
+    }
+
+    /// A token of exactly `exactLength` bytes of `isPart` after the anchor, not continued by a letter or digit.
+    func token(_ start: Int, _ end: Int, exactLength: Int, _ isPart: (UInt8) -> Bool) -> Int? {
+        let length = run(from: end, limit: exactLength + 1, isPart)
+        guard startsWord(start), length == exactLength, !ByteClass.isAlphanumeric(byte(at: end + length) ?? 0),
+            !isPlaceholder(end, length)
+        else { return nil }
+        return end + length
     }
 
     private func token(_ start: Int, _ end: Int, minimumLength: Int, _ isPart: (UInt8) -> Bool) -> Int? {

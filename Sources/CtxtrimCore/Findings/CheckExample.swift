@@ -1,3 +1,5 @@
+import GitClassifier
+
 /// An input that must (or must not) trigger a check, with a label safe to print in documentation: walk events for a
 /// walk check, a small build context for an ignore-file or Dockerfile check.
 package struct CheckExample: Sendable {
@@ -12,6 +14,8 @@ package struct CheckExample: Sendable {
     package let files: [String: String]
     /// Paths committed to git for a lint example (a directory listed here commits everything in it).
     package let tracked: [String]
+    /// The severity its findings must have when it is not the check's default (a notice about a committed file).
+    package private(set) var severity: Severity?
 
     package init(_ label: String, triggers: Bool, events: [CheckEvent]) {
         self.label = label
@@ -55,9 +59,20 @@ package struct CheckExample: Sendable {
     }
 
     /// An example made of one small text file and its content.
-    package static func content(_ label: String, triggers: Bool, path: String, text: String) -> CheckExample {
+    package static func content(
+        _ label: String, triggers: Bool, path: String, text: String, gitClass: GitClass = .untracked,
+        reincludedBy: EntryFacts.IgnoreLine? = nil
+    ) -> CheckExample {
         let bytes = Array(text.utf8)
-        let entry = EntryFacts(path: path, kind: .file, size: Int64(bytes.count), gitClass: .untracked)
+        var entry = EntryFacts(path: path, kind: .file, size: Int64(bytes.count), gitClass: gitClass)
+        entry.reincludedBy = reincludedBy
         return CheckExample(label, triggers: triggers, events: [.entry(entry), .content(entry, bytes)])
+    }
+
+    /// This example with findings of `severity` rather than the check's default.
+    package func withSeverity(_ severity: Severity) -> CheckExample {
+        var copy = self
+        copy.severity = severity
+        return copy
     }
 }

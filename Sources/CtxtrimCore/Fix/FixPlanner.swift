@@ -68,7 +68,9 @@ package enum FixPlanner {
             let entry = ExclusionCandidate(
                 path: finding.path, isDirectory: finding.subject.isDirectory, bytes: finding.bytes,
                 files: finding.files)
-            candidates.append(Candidate(entry: entry, reason: reason, isSecret: reason == secretsReason))
+            // A notice (a committed or re-included file with no credential found) is no secret the Dockerfile copies.
+            let isSecret = reason == secretsReason && finding.severity > .info
+            candidates.append(Candidate(entry: entry, reason: reason, isSecret: isSecret))
         }
         for entry in report.ignoredEntries {
             candidates.append(Candidate(entry: entry, reason: gitIgnoredReason, isSecret: false))

@@ -160,6 +160,11 @@ struct BuildTally: Sendable {
         sentNames.record(path: pathString)
         var facts = EntryFacts(path: pathString, kind: entry.kind, size: entry.size, gitClass: gitClass)
         if entry.kind == .symlink { facts.linkTarget = reader.linkTarget(entry) }
+        if let index = state.context.decidingRule, let rules = setup.ignoreFile?.rules, index < rules.count,
+            rules[index].isException
+        {
+            facts.reincludedBy = .init(file: rules[index].source, line: rules[index].line)
+        }
         if entry.kind == .file && !entry.isReadable {
             checks!.recordUnreadable(UnreadableEntry(path: pathString, reason: "permission denied", kind: .file))
         }

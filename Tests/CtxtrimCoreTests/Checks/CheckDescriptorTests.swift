@@ -11,7 +11,10 @@ import Testing
         var run = CheckRun(enabledIDs: [labeled.checkID])
         for event in labeled.example.events { run.feed(event) }
         let findings = run.finish()
-        #expect(findings.allSatisfy { $0.check == labeled.checkID && $0.severity == labeled.severity })
+        #expect(
+            findings.allSatisfy {
+                $0.check == labeled.checkID && $0.severity == (labeled.example.severity ?? labeled.severity)
+            })
         let subjects = CheckCatalog.descriptor(for: labeled.checkID)?.subjects ?? []
         #expect(findings.allSatisfy { subjects.contains($0.subject.kind) }, "\(findings.map(\.subject))")
         #expect(findings.isEmpty != labeled.example.triggers, "\(findings)")

@@ -69,6 +69,38 @@ struct FakeSecret: CustomStringConvertible {
             let value = prefix + random.string(24, from: alphanumerics)
             add(.stripeLiveKey, "STRIPE_KEY=\(value)", value: value)
         }
+        let hex = "0123456789abcdef"
+        let tokenPart = alphanumerics + "_-"
+        let openAI =
+            "sk" + "-" + random.string(20, from: alphanumerics) + "T3Blbk" + "FJ"
+            + random.string(20, from: alphanumerics)
+        add(.openAIKey, "OPENAI_API_KEY=\(openAI)", value: openAI)
+        let project =
+            "sk" + "-proj-" + random.string(74, from: tokenPart) + "T3Blbk" + "FJ" + random.string(74, from: tokenPart)
+        add(.openAIKey, "openai_key: \"\(project)\"", value: project)
+        let anthropic = "sk" + "-ant-api03-" + random.string(93, from: tokenPart) + "AA"
+        add(.anthropicKey, "ANTHROPIC_API_KEY=\(anthropic)", value: anthropic)
+        let google = "AI" + "za" + random.string(35, from: tokenPart)
+        add(.googleAPIKey, "maps_key = '\(google)'", value: google)
+        let twilio = "S" + "K" + random.string(32, from: hex)
+        add(.twilioAPIKey, "TWILIO_API_KEY=\(twilio)", value: twilio)
+        let sendGrid = "S" + "G." + random.string(22, from: tokenPart) + "." + random.string(43, from: tokenPart)
+        add(.sendGridKey, "SENDGRID_API_KEY=\(sendGrid)", value: sendGrid)
+        let vault = "hv" + "s." + random.string(96, from: tokenPart)
+        add(.vaultToken, "VAULT_TOKEN=\(vault)", value: vault)
+        let digitalOcean = "do" + "p_v1_" + random.string(64, from: hex)
+        add(.digitalOceanToken, "DO_TOKEN=\(digitalOcean)", value: digitalOcean)
+        let shopify = "sh" + "pat_" + random.string(32, from: hex)
+        add(.shopifyToken, "SHOPIFY_TOKEN=\(shopify)", value: shopify)
+        let heroku = "HR" + "KU-AA" + random.string(58, from: tokenPart)
+        add(.herokuAPIKey, "HEROKU_API_KEY=\(heroku)", value: heroku)
+        let databasePassword = random.string(20, from: alphanumerics)
+        add(
+            .urlCredential, "DATABASE_URL=postgres://app:\(databasePassword)@db.internal.corp.net:5432/app",
+            value: databasePassword)
+        let signature = random.string(43, from: tokenPart)
+        let jwt = "ey" + "JhbGciOiJIUzI1NiJ9." + "ey" + "JzdWIiOiJidWlsZGVyIn0." + signature
+        add(.jsonWebToken, "Authorization: Bearer \(jwt)", value: signature)
         let accountKey = privateKey(label: "", lineBreak: "\\n", using: &random)
         let serviceAccount = """
             {

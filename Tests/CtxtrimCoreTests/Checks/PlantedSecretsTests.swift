@@ -14,9 +14,10 @@ import Testing
     static let secretFileNames = [
         ".env", ".env.local", ".env.production", "prod.env", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "deploy_rsa",
         "github_ed25519", ".ssh/deploy_key", "server.pem", "privkey.pem", "tls.key", "cert.p12", "cert.pfx", "app.jks",
-        "release.keystore", "putty.ppk", "vault.kdbx", ".npmrc", ".pypirc", ".netrc", ".git-credentials", ".pgpass",
+        "release.keystore", "putty.ppk", "vault.kdbx", ".git-credentials", ".pgpass",
         ".htpasswd", ".vault-token", ".s3cfg", ".docker/config.json", ".aws/credentials", ".kube/config", "kubeconfig",
-        "prod.kubeconfig", "application_default_credentials.json", "service-account.json",
+        "prod.kubeconfig", "kubeconfig.yaml", "kubeconfig-prod", "application_default_credentials.json",
+        "service-account.json",
         "service-account-prod.json", "credentials.json", "secrets.yml", "secrets.yaml", "secrets.json", "secrets.toml",
         "terraform.tfstate", "terraform.tfstate.backup", "prod.tfvars", "prod.tfvars.json",
     ]
@@ -28,6 +29,10 @@ import Testing
         "ui/keyboard.ts": "export const keyboard = { layout: 'qwerty' };\n",
         "src/environment.ts": "export const environment = { production: false, apiUrl: '/api' };\n",
         "monkey.pem.go": "package monkey\n",
+        "pkg/kubeconfig.go": "package pkg\n\n// Load reads a kubeconfig.\nfunc Load() {}\n",
+        ".npmrc": "legacy-peer-deps=true\nregistry=https://registry.npmjs.org/\n",
+        ".pypirc": "[distutils]\nindex-servers = pypi\n[pypi]\nusername = __token__\npassword = ${PYPI_TOKEN}\n",
+        ".netrc": "machine github.com login me password $GITHUB_TOKEN\n",
         "id_rsa.pub": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHypotheticalPublicKeyOnly user@host\n",
         "tls/ca-cert.pem": "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ\n-----END CERTIFICATE-----\n",
         ".env.example": "DATABASE_URL=postgres://user:password@localhost/db\nGITHUB_TOKEN=<your-token>\n",

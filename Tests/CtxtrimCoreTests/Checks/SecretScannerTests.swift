@@ -30,6 +30,21 @@ import Testing
         "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0\n",
         "{\"type\": \"service_account\"}",
         "npm_config_registry",
+        // Regressions from real repositories: container-local logins (awesome-compose, buildkit's tests).
+        "DATABASE_URL: mysql://root:whalehello@db:3306/mysql",
+        "\"ssh://me:passw0rd@foo\": nil,",
+        "postgres://postgres:postgres@db.corp.net/app",  // the user name again
+        "https://user:${TOKEN}@git.corp.net", "redis://:%s@%s:6379", "amqp://guest:guest@broker.corp.net",
+        // Generic shapes without their keyword or file context.
+        "api_key = SK" + "0123456789abcdef0123456789abcdef",  // no `twilio` nearby
+        "id = 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",  // a UUID without `heroku`
+        "HEROKU_APP_ID=1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+        "csrf:\n  token: 8f2kLq9ZpX3vR7mN1bT6yW4cH0sJ5dG",  // `token:` outside a kubeconfig
+        "sk-" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV",  // no `T3BlbkFJ` marker
+        "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",  // an unsigned JWT
+        "\"auth\": \"dXNlcjpwYXNzd29yZA==\"",  // base64 of user:password
+        "machine api.github.com login me password $GITHUB_TOKEN",
+        "client-key-data: DATA+OMITTED",
     ])
     func placeholdersAndLookAlikesAreQuiet(_ text: String) {
         #expect(kinds(text).isEmpty)

@@ -1,0 +1,2 @@
+gcp_project_id = "<project_id_here>"
+memorystore = false
