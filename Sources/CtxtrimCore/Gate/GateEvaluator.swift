@@ -32,12 +32,7 @@ package enum GateEvaluator {
                     actual: Int64(transferred?.files ?? report.sent.files)))
         }
         let growth = settings.baseline?.growth(to: report, limit: settings.budgets.maxGrowth)
-        // One id for a context without an ignore file: turning `ignore-file-missing` off turns off the gate too.
-        let missingIgnoreFile =
-            report.context.ignoreFile == nil && !settings.config.disabledChecks.contains(.ignoreFileMissing)
-        return GateOutcome(
-            report: report, budgets: budgets, growth: growth, failOn: settings.failOn,
-            missingIgnoreFile: missingIgnoreFile)
+        return GateOutcome(report: report, budgets: budgets, growth: growth, failOn: settings.failOn)
     }
 
     /// Drops disabled checks and suppressed findings, and applies severity overrides.

@@ -24,7 +24,7 @@ package struct MarkdownReporter: Sendable {
         out.append(outcome.failed ? "## ❌ ctxtrim check failed" : "## ✅ ctxtrim check passed")
         out.append("")
         var reasons = outcome.violations.filter(\.fails).map { MarkdownText.inline($0.message) }
-        let findings = outcome.findingsBesideViolations
+        let findings = outcome.report.findings
         let failing = findings.filter { outcome.failOn.fails($0.severity) }.count
         if failing > 0 {
             reasons.append(
