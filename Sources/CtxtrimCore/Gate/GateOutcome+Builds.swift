@@ -10,10 +10,11 @@ extension BuildGateOutcome {
         options.measureExcluded = false
         var settings: [GateSettings] = []
         let scans = try MultiContextScanner(root: root, builds: builds, options: options).scan(
-            enabledChecks: { context in
-                let resolved = try GateSettings.resolve(for: context, overrides: overrides)
+            configure: { build in
+                let resolved = try GateSettings.resolve(for: build.context, overrides: overrides)
                 settings.append(resolved)
-                return resolved.enabledChecks
+                build.enabledChecks = resolved.enabledChecks
+                build.largeFileThreshold = resolved.config.largeFileThreshold
             })
         return try zip(scans.builds, settings).map { scan, settings in
             BuildGateOutcome(build: scan.build, outcome: try GateEvaluator.evaluate(scan.report, settings: settings))

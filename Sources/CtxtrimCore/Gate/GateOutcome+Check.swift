@@ -2,7 +2,8 @@ extension GateOutcome {
     /// `ctxtrim check` of one build: its settings (config file, then `overrides`), one scan running the checks the
     /// config leaves on (excluded directories are not measured: no budget counts them), and the verdict.
     ///
-    /// - Parameter options: the walk, git and build options; `measureExcluded` and `enabledChecks` are set here.
+    /// - Parameter options: the walk, git and build options; `measureExcluded`, `enabledChecks` and
+    ///   `largeFileThreshold` are set here.
     package static func check(
         _ context: BuildContext, overrides: GateSettings.Overrides, options: ContextScanner.Options
     ) throws -> GateOutcome {
@@ -11,6 +12,7 @@ extension GateOutcome {
         var options = options
         options.measureExcluded = false
         options.enabledChecks = settings.enabledChecks
+        options.largeFileThreshold = settings.config.largeFileThreshold
         let report = try ContextScanner(context: context, rules: rules, options: options).scan()
         return try GateEvaluator.evaluate(report, settings: settings)
     }

@@ -22,10 +22,10 @@ package struct MultiContextScanner {
     ///   `ContextError`/`IgnoreError` for a build's unreadable or invalid ignore file, `WalkError` when the root
     ///   cannot be opened. A build whose git status fails or runs out of time has no git classes and a diagnostic.
     ///
-    /// - Parameter enabledChecks: each build's own checks, from its resolved context (`check --all` reads each
-    ///   build's config); nil runs the options' checks for every build.
+    /// - Parameter configure: sets each build's own check settings (`enabledChecks`, `largeFileThreshold`) from its
+    ///   resolved context, as `check --all` does from each build's config; nil runs the options' for every build.
     package func scan(
-        progress: WalkProgress = WalkProgress(), enabledChecks: ((BuildContext) throws -> Set<CheckID>?)? = nil
+        progress: WalkProgress = WalkProgress(), configure: ((inout BuildInputs) throws -> Void)? = nil
     ) throws -> MultiScanReport {
         let clock = ContinuousClock()
         let started = clock.now
@@ -37,7 +37,7 @@ package struct MultiContextScanner {
         var gitCache: [String: GitCapture] = [:]
         let inputs = try builds.map { build in
             var input = try read(build, root: realRoot, gitCache: &gitCache)
-            input.enabledChecks = try enabledChecks?(input.context)
+            try configure?(&input)
             return input
         }
         let reports = try ScanPipeline(walkRoot: realRoot, builds: inputs, options: options).run(progress: progress)

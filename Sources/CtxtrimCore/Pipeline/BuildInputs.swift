@@ -18,6 +18,8 @@ package struct BuildInputs: Sendable {
     var git: GitCapture?
     /// The checks this build runs when its own config says so (`check --all`); nil for the scan options' own.
     package var enabledChecks: Set<CheckID>?
+    /// `large-file`'s threshold when this build's own config sets one (`check --all`); nil for the scan options'.
+    package var largeFileThreshold: Int64?
     /// How the report names the context root: as the user typed it for one build, from the repository root in
     /// `--all`.
     package var displayRoot: String

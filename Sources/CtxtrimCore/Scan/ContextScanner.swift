@@ -19,6 +19,8 @@ package struct ContextScanner {
         package var findings = true
         /// Check ids to run; nil for all.
         package var enabledChecks: Set<CheckID>?
+        /// `large-file`'s threshold (`large-file-threshold` in `.ctxtrim.yml`); nil for 10 MiB.
+        package var largeFileThreshold: Int64?
         /// Read the Dockerfile to compute what BuildKit transfers.
         package var dockerfile = true
         /// The stage to build (`--target`); nil for the last one. `--all` takes each build's own.
