@@ -34,7 +34,8 @@ package struct UntrackedBulkCheck: Check {
             Sums the regular files the build would transfer (sent by the ignore file and, when the Dockerfile \
             names explicit sources, read by them) by git class. When untracked and git-ignored files weigh more \
             than the tracked ones (and at least 1 MiB), one finding for the context gives both figures and the \
-            three largest contributors (top-level entries). A fresh clone would not have these files, so the \
+            three largest contributors (top-level entries). Not reported when the build reads no tracked file at \
+            all: nothing is committed yet, so there is nothing to weigh against. A fresh clone would not have these files, so the \
             image depends on one machine's leftovers, and the upload is mostly bytes nobody committed. Only in a \
             git repository. It counts every local file, those that other findings name one by one (`large-file`, \
             `dependency-dir`, `git-ignored-sent`, ...) included: the message says how many bytes `large-file` \
@@ -59,6 +60,10 @@ package struct UntrackedBulkCheck: Check {
                 "less than 1 MiB untracked", triggers: false,
                 .init(path: "main.go", kind: .file, size: 2_000, gitClass: .tracked),
                 .init(path: "scratch.go", kind: .file, size: 500_000, gitClass: .untracked)),
+            .entries(
+                "nothing committed yet", triggers: false,
+                .init(path: "Dockerfile", kind: .file, size: 40, gitClass: .untracked),
+                .init(path: "app.jar", kind: .file, size: 30 << 20, gitClass: .untracked)),
             .entries(
                 "no git repository", triggers: false,
                 .init(path: "dump.sql", kind: .file, size: 200 << 20)),
@@ -105,7 +110,10 @@ package struct UntrackedBulkCheck: Check {
     /// The summary finding, or none. `largeFiles` are the run's `large-file` findings, so the message can say how
     /// much of the bulk they already name.
     package func findings(largeFiles: [Finding]) -> [Finding] {
-        guard inRepository, local.bytes >= Self.minimumBytes, local.bytes > tracked.bytes else { return [] }
+        // Without a tracked file there is nothing to weigh against: nothing is committed yet (or the index is empty).
+        guard inRepository, tracked.files > 0, local.bytes >= Self.minimumBytes, local.bytes > tracked.bytes else {
+            return []
+        }
         let top = contributors.sorted {
             $0.value.bytes != $1.value.bytes ? $0.value.bytes > $1.value.bytes : $0.key < $1.key
         }.prefix(Self.contributorsShown)

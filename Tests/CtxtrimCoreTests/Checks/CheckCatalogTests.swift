@@ -80,7 +80,10 @@ import Testing
         let dump = try #require(FileHandle(forWritingAtPath: try repository.write("dump.sql", "")))
         try dump.truncate(atOffset: 12 << 20)
         try dump.close()
-        try GitRepository(at: repository.path).initialize()
+        let git = GitRepository(at: repository.path)
+        try git.initialize()
+        try git.add(["Dockerfile", ".gitignore"])
+        try git.commit("build files")
         seen.formUnion(
             Self.expectDescribed(try Self.scan(repository.path, git: true).findings, "git repository"))
 
