@@ -16,6 +16,12 @@ package struct UntrackedBulkCheck: Check {
         var files = 0
         var bytes: Int64 = 0
         var isDirectory = false
+
+        mutating func add(files: Int, bytes: Int64, isDirectory: Bool = false) {
+            self.files += files
+            self.bytes.saturatingAdd(bytes)
+            self.isDirectory = self.isDirectory || isDirectory
+        }
     }
 
     private var inRepository = false
@@ -79,15 +85,12 @@ package struct UntrackedBulkCheck: Check {
         inRepository = true
         switch gitClass {
         case .tracked:
-            tracked.files += 1
-            tracked.bytes.saturatingAdd(size)
+            tracked.add(files: 1, bytes: size)
         case .untracked, .ignored:
-            local.files += 1
-            local.bytes.saturatingAdd(size)
+            local.add(files: 1, bytes: size)
             let top = ContextPath.topLevel(of: path)
-            contributors[top, default: Tally()].files += 1
-            contributors[top, default: Tally()].bytes.saturatingAdd(size)
-            if top.endIndex != path.endIndex { contributors[top]?.isDirectory = true }
+            // One hash lookup per file: the subscript's default yields the tally in place.
+            contributors[top, default: Tally()].add(files: 1, bytes: size, isDirectory: top.endIndex != path.endIndex)
         case .vcs:
             break
         }
@@ -96,14 +99,11 @@ package struct UntrackedBulkCheck: Check {
     /// Adds another walker thread's sums.
     package mutating func merge(_ other: UntrackedBulkCheck) {
         inRepository = inRepository || other.inRepository
-        tracked.files += other.tracked.files
-        tracked.bytes.saturatingAdd(other.tracked.bytes)
-        local.files += other.local.files
-        local.bytes.saturatingAdd(other.local.bytes)
+        tracked.add(files: other.tracked.files, bytes: other.tracked.bytes)
+        local.add(files: other.local.files, bytes: other.local.bytes)
         for (top, tally) in other.contributors {
-            contributors[top, default: Tally()].files += tally.files
-            contributors[top, default: Tally()].bytes.saturatingAdd(tally.bytes)
-            if tally.isDirectory { contributors[top]?.isDirectory = true }
+            contributors[top, default: Tally()].add(
+                files: tally.files, bytes: tally.bytes, isDirectory: tally.isDirectory)
         }
     }
 

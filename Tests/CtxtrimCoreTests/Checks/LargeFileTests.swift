@@ -178,6 +178,21 @@ import Testing
         #expect(try CtxtrimConfig.parse("fail-on: error\n", source: ".ctxtrim.yml").largeFileThreshold == nil)
     }
 
+    /// The descriptor's fix group is all `ctxtrim fix` needs: the planner excludes the flagged path itself.
+    @Test func fixExcludesALargeFileByItsPath() throws {
+        let tree = try TemporaryTree("large-file-fix")
+        try tree.write("Dockerfile", "FROM python:3.13-slim\nCOPY . /app\n")
+        try tree.write("app.py", "print(1)\n")
+        try Self.sparse(tree, "data/prod.sqlite", size: 30 * Self.mebibyte)
+        let report = try Self.scan(tree) { $0.git = false }
+        let context = try BuildContext.resolve(context: tree.path, dockerfile: nil, ignoreFileOverride: nil)
+        let plan = try FixPlanner.plan(
+            report: report, analysis: try DockerfileAnalysis.load(context: context), strategy: .deny)
+        let bulk = try #require(plan.groups.first { $0.reason == "bulk" }, "\(plan.groups)")
+        #expect(bulk.patterns == ["data/prod.sqlite"])
+        #expect(bulk.bytes == Int64(30 * Self.mebibyte))
+    }
+
     @Test func untrackedBulkSumsBothSidesAndNamesTheTopThree() throws {
         let (tree, repository) = try Self.service(ignored: ["node_modules/", ".venv/"])
         try tree.write(".dockerignore", ".git\n")
