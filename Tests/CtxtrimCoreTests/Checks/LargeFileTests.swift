@@ -206,6 +206,9 @@ import Testing
         #expect(bulk.count == 1)
         let finding = try #require(bulk.first)
         #expect(finding.subject == .context && finding.severity == .warning)
+        // About no file of its own, it is annotated at the `COPY . /app` line that sends it all.
+        #expect(finding.anchor == .init(file: "Dockerfile", line: 2))
+        #expect(ReportLocation(finding: finding, pathPrefix: "svc") == .init(path: "svc/Dockerfile", line: 2))
         #expect(finding.bytes == Int64(46 * Self.mebibyte) && finding.files == 4)
         #expect(
             finding.message.contains("make up 46.0 MiB (4 files) of what the build transfers"), "\(finding.message)")
