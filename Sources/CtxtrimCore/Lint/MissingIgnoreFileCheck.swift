@@ -106,9 +106,10 @@ package struct MissingIgnoreFileCheck: LintCheck {
         finding.check == .secretFile || finding.check == .secretContent
     }
 
-    /// `120.0 MiB, dependency-dir`; a secret says so instead of its size.
+    /// `120 MiB, dependency-dir`; a secret at error level says so instead of its size (a committed one graded down
+    /// is not called credentials).
     static func describe(_ finding: Finding) -> String {
-        if isSecret(finding) { return "credentials, \(finding.check)" }
+        if isSecret(finding) && finding.severity == .error { return "credentials, \(finding.check)" }
         return "\(ByteCount.format(finding.bytes)), \(finding.check)"
     }
 
