@@ -84,7 +84,8 @@ import Testing
     }
 
     @Test func checkAllFailsWhenOneBuildFails() throws {
-        let failing = try repository(toolsIgnoreFile: false)
+        let failing = try repository(toolsIgnoreFile: true)
+        try failing.write("tools/.env", "CLI_TOKEN=local\n")
         let result = try CtxtrimProcess.run(["check", "--all", failing.path])
         #expect(result.status == 1, "\(result.output)\(result.stderr)")
         #expect(result.output.contains("1 of 4 builds failed: tools/Dockerfile"))
@@ -95,12 +96,22 @@ import Testing
         #expect(passed.output.contains("all 4 builds passed"))
     }
 
+    /// `tools/` (a Dockerfile and a script) failed `check --all` only because it had no ignore file.
+    @Test func aBuildWithoutIgnoreFileButNothingToKeepOutPasses() throws {
+        let tree = try repository(toolsIgnoreFile: false)
+        let result = try CtxtrimProcess.run(["check", "--all", tree.path])
+        #expect(result.status == 0, "\(result.output)\(result.stderr)")
+        #expect(result.output.contains("all 4 builds passed"))
+        let json = try CtxtrimProcess.run(["check", "--all", tree.path, "--format", "json"])
+        #expect(!json.output.contains("ignore-file-missing"), "\(json.output)")
+    }
+
     @Test func checkAllAnnotationsNameFilesFromTheRepositoryRoot() throws {
         let tree = try repository(toolsIgnoreFile: false)
         try tree.write("app/.env", "DATABASE_URL=postgres://user:pw@localhost/dev\n")
         let result = try CtxtrimProcess.run(["check", "--all", tree.path, "--format", "github"])
         #expect(result.status == 1)
-        #expect(result.lines.contains { $0.hasPrefix("::error file=tools/Dockerfile,") })
+        #expect(!result.lines.contains { $0.contains("file=tools/") }, "tools/ has nothing to keep out")
         // web and migrate anchor app/.env at the shared ignore file, once; worker at its own `COPY . .` line.
         let envLines = result.lines.filter { $0.contains("(secret-file)") }
         #expect(envLines.count == 2)

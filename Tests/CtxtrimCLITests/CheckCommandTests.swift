@@ -50,12 +50,20 @@ import Testing
         #expect(try CtxtrimProcess.run(["check", tree.path, "--max-size", "10KiB"]).status == 1)
     }
 
-    @Test func missingIgnoreFileFails() throws {
+    @Test func aMissingIgnoreFileAloneNoLongerFails() throws {
         let tree = try cleanContext()
         try FileManager.default.removeItem(atPath: tree.path + "/.dockerignore")
-        let result = try CtxtrimProcess.run(["check", tree.path])
-        #expect(result.status == 1)
-        #expect(result.output.lowercased().contains("ignore file"))
+        let clean = try CtxtrimProcess.run(["check", tree.path])
+        #expect(clean.status == 0, "\(clean.output)")
+        #expect(clean.lines.count == 1 && clean.output.contains("passed"), "\(clean.output)")
+        #expect(try CtxtrimProcess.run(["check", tree.path, "--fail-on", "warning"]).status == 0)
+
+        // Something to keep out makes it a warning, which fails only `--fail-on warning`.
+        try tree.write("node_modules/left-pad/index.js", "module.exports = 1\n")
+        #expect(try CtxtrimProcess.run(["check", tree.path]).status == 0)
+        let strict = try CtxtrimProcess.run(["check", tree.path, "--fail-on", "warning"])
+        #expect(strict.status == 1)
+        #expect(strict.output.contains("ignore-file-missing") && strict.output.contains("`node_modules/`"))
     }
 
     @Test func baselineGrowthFailsAndNamesTheDirectory() throws {

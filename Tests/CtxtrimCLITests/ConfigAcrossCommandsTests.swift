@@ -65,6 +65,21 @@ import Testing
         #expect(!added.contains { $0.contains(".idea") }, "\(fix.output)")
     }
 
+    @Test func theLargeFileThresholdAppliesToScanAsToCheck() throws {
+        let tree = try TemporaryTree("config-threshold")
+        try tree.write("Dockerfile", "FROM postgres:16\nCOPY . /docker-entrypoint-initdb.d/\n")
+        try tree.write(".dockerignore", "*.tmp\n")
+        try tree.write("schema.sql", "CREATE TABLE t (id int);\n")
+        try GitRepository.create(in: tree).commitAll("schema")
+        try tree.write("dump.sql", String(repeating: "INSERT INTO t VALUES (1);\n", count: 100))
+        try tree.write(".ctxtrim.yml", "large-file-threshold: 1KiB\n")
+        for command in ["scan", "check"] {
+            let result = try CtxtrimProcess.run([command, "--format", "json", tree.path])
+            let large = try findings(result.stdout).filter { $0["check"] as? String == "large-file" }
+            #expect(large.map { $0["path"] as? String } == ["dump.sql"], "\(command): \(result.stderr)")
+        }
+    }
+
     @Test func anUnknownCheckIsAnErrorListingTheValidOnesInEveryCommand() throws {
         let tree = try configuredContext()
         try tree.write(".ctxtrim.yml", "checks:\n  secrets-file: off\n")

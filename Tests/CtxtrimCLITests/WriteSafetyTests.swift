@@ -11,11 +11,13 @@ import Testing
 @Suite struct WriteSafetyTests {
     static let pauseVariable = "CTXTRIM_TEST_ONLY_PAUSE_AFTER_TEMP_FILE_NAMED_MS"
 
-    /// A context with something for `fix` to exclude and `check` to report.
+    /// A context with something for `fix` to exclude and `check` to fail on (a local `.env`: a missing ignore file
+    /// no longer fails the check by itself).
     func bloatedContext(_ label: String) throws -> TemporaryTree {
         let tree = try TemporaryTree(label)
         try tree.write("context/Dockerfile", "FROM alpine:3.20\nCOPY src /src\n")
         try tree.write("context/src/main.c", "int main(void) { return 0; }\n")
+        try tree.write("context/.env", "DEBUG=1\n")
         try tree.write("context/node_modules/left-pad/index.js", String(repeating: "x", count: 4000))
         return tree
     }

@@ -1,3 +1,5 @@
+import GitClassifier
+
 /// All enabled checks over one build context: the integrator feeds it the walk, then takes the findings.
 ///
 /// Feed it from one thread. Order matters in one way only: feed a directory's entries before finishing its
@@ -10,6 +12,9 @@ package struct CheckRun: Sendable {
     private let contentChecks: [any ContentCheck]
     private let unreadableCheck: UnreadableCheck?
     private var gitIgnoredSent: GitIgnoredSentCheck?
+    /// Run on an entry no other entry check flagged, so one file gets one finding.
+    private let largeFile: LargeFileCheck?
+    private var untrackedBulk: UntrackedBulkCheck?
     private let yieldingCheckIDs: Set<CheckID>
 
     private var findings: [Finding] = []
@@ -18,10 +23,12 @@ package struct CheckRun: Sendable {
     private var markersByDirectory: [Substring: ProjectMarkers] = [:]
 
     /// A run of the checks whose ids are in `enabledIDs` (all checks when nil). Unknown ids are ignored: validate
-    /// user input against `CheckRegistry.ids`.
-    package init(enabledIDs: Set<CheckID>? = nil) {
+    /// user input against `CheckRegistry.ids`. `largeFileThreshold` is `large-file`'s (`.ctxtrim.yml`).
+    package init(enabledIDs: Set<CheckID>? = nil, largeFileThreshold: Int64 = LargeFileCheck.defaultThreshold) {
         let checks = CheckRegistry.checks.filter { enabledIDs?.contains($0.descriptor.id) ?? true }
-        entryChecks = checks.compactMap { $0 as? any EntryCheck }
+        entryChecks = checks.compactMap { $0 is LargeFileCheck ? nil : $0 as? any EntryCheck }
+        largeFile = checks.contains { $0 is LargeFileCheck } ? LargeFileCheck(threshold: largeFileThreshold) : nil
+        untrackedBulk = checks.lazy.compactMap { $0 as? UntrackedBulkCheck }.first
         directoryChecks = checks.compactMap { $0 as? any DirectoryCheck }
         contentChecks = checks.compactMap { $0 as? any ContentCheck }
         unreadableCheck = checks.lazy.compactMap { $0 as? UnreadableCheck }.first
@@ -44,7 +51,14 @@ package struct CheckRun: Sendable {
         for check in entryChecks {
             if let finding = check.check(entry) { findings.append(finding) }
         }
+        if findings.count == before, let finding = largeFile?.check(entry) { findings.append(finding) }
         if findings.count == before { gitIgnoredSent?.add(entry) }
+    }
+
+    /// Counts a sent regular file BuildKit transfers, for `untracked-bulk`. Fed for every such file, also below
+    /// directories whose entries skip `visit(_:)` (see `QuietDirectories`): their bytes are bulk too.
+    package mutating func countTransferred(path: String, size: Int64, gitClass: GitClass?) {
+        untrackedBulk?.add(path: path, size: size, gitClass: gitClass)
     }
 
     /// Runs the content checks on the bytes of a file for which `shouldReadContent(of:)` said yes.
@@ -83,6 +97,7 @@ package struct CheckRun: Sendable {
             markersByDirectory[directory, default: []].formUnion(markers)
         }
         if let theirs = other.gitIgnoredSent { gitIgnoredSent?.merge(theirs) }
+        if let theirs = other.untrackedBulk { untrackedBulk?.merge(theirs) }
     }
 
     /// Records an entry the walker could not read.
@@ -90,10 +105,14 @@ package struct CheckRun: Sendable {
         if let unreadableCheck { findings.append(unreadableCheck.check(entry)) }
     }
 
-    /// Feeds one event to the matching method above.
+    /// Feeds one event to the matching methods above, as the scan does: a transferred file is counted, then visited.
     package mutating func feed(_ event: CheckEvent) {
         switch event {
-        case .entry(let entry): visit(entry)
+        case .entry(let entry):
+            if entry.kind == .file && entry.transferred {
+                countTransferred(path: entry.path, size: entry.size, gitClass: entry.gitClass)
+            }
+            visit(entry)
         case .content(let entry, let bytes): if shouldReadContent(of: entry) { scanContent(bytes, of: entry) }
         case .directoryFinished(let directory): finishDirectory(directory)
         case .unreadable(let entry): recordUnreadable(entry)
@@ -105,6 +124,7 @@ package struct CheckRun: Sendable {
         var result = findings.filter { !(yieldingCheckIDs.contains($0.check) && claimed.coversStrictly($0.path)) }
         result += gitIgnoredSent?.findings(excluding: claimed) ?? []
         result = SecretFileCheck.reconcile(result, contentChecked: contentChecks.contains { $0 is SecretContentCheck })
+        result += untrackedBulk?.findings(largeFiles: result.filter { $0.check == .largeFile }) ?? []
         return FindingOrder.sorted(result)
     }
 }

@@ -12,6 +12,9 @@ package struct EntryFacts: Sendable, Hashable {
     package var gitClass: GitClass?
     /// The text of the link, for a symlink.
     package var linkTarget: String?
+    /// Whether BuildKit transfers the entry for this Dockerfile (`ContextFilter.State.transferred`): always when
+    /// a source copies the whole context or there is no Dockerfile, else when an explicit source reads it.
+    package var transferred: Bool
     /// The user's ignore-file `!` line that re-includes the entry (it decided the entry's verdict), if any.
     package var reincludedBy: IgnoreLine?
 
@@ -26,12 +29,16 @@ package struct EntryFacts: Sendable, Hashable {
         }
     }
 
-    package init(path: String, kind: EntryKind, size: Int64 = 0, gitClass: GitClass? = nil, linkTarget: String? = nil) {
+    package init(
+        path: String, kind: EntryKind, size: Int64 = 0, gitClass: GitClass? = nil, linkTarget: String? = nil,
+        transferred: Bool = true
+    ) {
         self.path = path
         self.kind = kind
         self.size = size
         self.gitClass = gitClass
         self.linkTarget = linkTarget
+        self.transferred = transferred
     }
 
     /// The last path component.

@@ -11,6 +11,7 @@ import Yams
 ///   max-transferred-files: 10000
 ///   max-growth: 10%             # against --baseline; also an absolute size such as 50MiB
 /// fail-on: warning              # error | warning | info | never
+/// large-file-threshold: 50MiB   # large-file reports local files of at least this size (default 10MiB)
 /// checks:
 ///   editor-junk: off            # disable a check
 ///   build-output: error         # change its severity
@@ -36,6 +37,8 @@ package struct CtxtrimConfig: Sendable, Equatable {
     package var severityOverrides: [CheckID: Severity] = [:]
     package var disabledChecks: Set<CheckID> = []
     package var suppressions: [Suppression] = []
+    /// `large-file-threshold`: the size from which `large-file` reports a file; nil for its default.
+    package var largeFileThreshold: Int64?
 
     package init() {}
 
@@ -73,6 +76,7 @@ package struct CtxtrimConfig: Sendable, Equatable {
             case "fail-on": config.failOn = try reader.failThreshold(value)
             case "checks": try reader.checks(value, into: &config)
             case "suppressions": config.suppressions = try reader.suppressions(value)
+            case "large-file-threshold": config.largeFileThreshold = try reader.largeFileThreshold(value)
             case let other:
                 throw reader.error(
                     .unknownKey, key, other, "unknown setting \(Excerpt.quote(other))",
@@ -100,7 +104,7 @@ package struct CtxtrimConfig: Sendable, Equatable {
 
 /// Reads the config tree node by node, turning every bad key or value into an error at its line and key path.
 private struct Reader {
-    static let settings = "budgets, fail-on, checks, suppressions"
+    static let settings = "budgets, fail-on, checks, suppressions, large-file-threshold"
     static let budgets = "max-size, max-files, max-transferred-size, max-transferred-files, max-growth"
 
     let source: String
@@ -192,6 +196,26 @@ private struct Reader {
                     fix: "remove it or correct its spelling; known budgets: \(Self.budgets)")
             }
         }
+    }
+
+    func largeFileThreshold(_ node: Node) throws(ConfigError) -> Int64 {
+        let keyPath = "large-file-threshold"
+        let text = try scalar(node, keyPath)
+        let bytes: Int64
+        do throws(ByteCount.ParseError) {
+            bytes = try ByteCount.read(text)
+        } catch {
+            throw self.error(
+                .invalidValue, node, keyPath,
+                "\(keyPath) must be a size such as 50MiB, 1GB or 20000000 up to 8 EiB; got \(Excerpt.quote(text)): \(error)"
+            )
+        }
+        guard bytes > 0 else {
+            throw self.error(
+                .invalidValue, node, keyPath, "\(keyPath) must be at least 1 byte; got \(Excerpt.quote(text))",
+                fix: "write a size such as 50MiB, or turn the check off with 'checks: {large-file: off}'")
+        }
+        return bytes
     }
 
     func failThreshold(_ node: Node) throws(ConfigError) -> FailThreshold {

@@ -26,7 +26,8 @@ package enum CheckCatalog {
     package static let entries: [Entry] = [
         .walk(SecretFileCheck()), .walk(SecretContentCheck()), .walk(VCSDirectoryCheck()),
         .walk(DependencyDirectoryCheck()), .walk(BuildOutputCheck()), .walk(EditorJunkCheck()), .walk(LogFileCheck()),
-        .walk(GitIgnoredSentCheck()), .walk(SymlinkOutsideContextCheck()), .walk(UnreadableCheck()),
+        .walk(LargeFileCheck()), .walk(GitIgnoredSentCheck()), .walk(UntrackedBulkCheck()),
+        .walk(SymlinkOutsideContextCheck()), .walk(UnreadableCheck()),
         .walk(CtxtrimTempFileCheck()),
         .lint(UnusedPatternCheck()), .lint(InlineCommentCheck()), .lint(RootOnlyNameCheck()),
         .lint(WildcardExceptionCheck()), .lint(ShadowedIgnoreFileCheck()), .lint(NestedIgnoreFileCheck()),

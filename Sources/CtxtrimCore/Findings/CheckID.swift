@@ -28,6 +28,8 @@ package struct CheckID: RawRepresentable, Hashable, Sendable, Codable, Expressib
     package static let symlinkOutsideContext: CheckID = "symlink-outside-context"
     package static let unreadable: CheckID = "unreadable"
     package static let ctxtrimTempFile: CheckID = "ctxtrim-temp-file"
+    package static let largeFile: CheckID = "large-file"
+    package static let untrackedBulk: CheckID = "untracked-bulk"
 
     // Ignore-file lint.
     package static let ignoreUnusedPattern: CheckID = "ignore-unused-pattern"

@@ -29,11 +29,6 @@ package enum GateEvaluator {
         }
         try settings.baseline?.ensureSameContext(as: report)
         let growth = settings.baseline?.growth(to: report, limit: settings.budgets.maxGrowth)
-        // One id for a context without an ignore file: turning `ignore-file-missing` off turns off the gate too.
-        let missingIgnoreFile =
-            report.context.ignoreFile == nil && !settings.config.disabledChecks.contains(.ignoreFileMissing)
-        return GateOutcome(
-            report: report, budgets: budgets, growth: growth, failOn: settings.failOn,
-            missingIgnoreFile: missingIgnoreFile)
+        return GateOutcome(report: report, budgets: budgets, growth: growth, failOn: settings.failOn)
     }
 }

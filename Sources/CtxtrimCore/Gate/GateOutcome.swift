@@ -6,29 +6,24 @@ package struct GateOutcome: Sendable {
     package var budgets: [BudgetResult]
     package var growth: GrowthResult?
     package var failOn: FailThreshold
-    /// The ignore file is missing altogether (a failing condition of its own).
-    package var missingIgnoreFile: Bool
 
     package init(
-        report: ScanReport, budgets: [BudgetResult] = [], growth: GrowthResult? = nil, failOn: FailThreshold = .error,
-        missingIgnoreFile: Bool = false
+        report: ScanReport, budgets: [BudgetResult] = [], growth: GrowthResult? = nil, failOn: FailThreshold = .error
     ) {
         self.report = report
         self.budgets = budgets
         self.growth = growth
         self.failOn = failOn
-        self.missingIgnoreFile = missingIgnoreFile
     }
 
     /// Findings at or above `failOn`.
     package var failingFindings: [Finding] { report.findings.filter { failOn.fails($0.severity) } }
 
-    /// Whether the check fails: a failing finding, an exceeded budget or growth limit, a Dockerfile docker build
-    /// would refuse (`check --all`), or no ignore file.
+    /// Whether the check fails: a failing finding, an exceeded budget or growth limit, or a Dockerfile docker build
+    /// would refuse (`check --all`). A missing ignore file is judged by the `ignore-file-missing` finding alone.
     package var failed: Bool {
         !failingFindings.isEmpty || budgets.contains(where: \.exceeded) || growth?.exceeded == true
             || report.build?.error != nil
-            || (missingIgnoreFile && failOn != .never)
     }
 }
 

@@ -30,9 +30,9 @@ package enum CombinedGate {
     /// One outcome over all builds: findings and anchors prefixed by each build's context (a finding that several
     /// builds share appears once), budgets named after their build, sizes summed, the strictest threshold.
     package static func combine(_ outcomes: [BuildGateOutcome]) -> GateOutcome {
-        // The gate is reported at a Dockerfile: the first broken one, else the first build's that lacks an ignore file.
+        // The gate is reported at a Dockerfile: the first broken one, else the first build's.
         let broken = outcomes.filter { $0.outcome.report.build?.error != nil }
-        let located = broken.first ?? outcomes.first { $0.outcome.missingIgnoreFile } ?? outcomes.first
+        let located = broken.first ?? outcomes.first
         var report = ScanReport(
             context: ScanReport.ContextInfo(
                 root: ".", dockerfile: located?.build.dockerfile ?? "Dockerfile", dockerfileExists: true,
@@ -71,8 +71,7 @@ package enum CombinedGate {
         }
         return GateOutcome(
             report: report, budgets: budgets, growth: nil,
-            failOn: strictest(outcomes.map(\.outcome.failOn)),
-            missingIgnoreFile: outcomes.contains { $0.outcome.missingIgnoreFile })
+            failOn: strictest(outcomes.map(\.outcome.failOn)))
     }
 
     /// The threshold that fails on the most severities. Builds whose config sets a laxer `fail-on` may then show

@@ -20,6 +20,8 @@ struct BuildTally: Sendable {
         /// Whether findings are computed (checks run, small files read).
         var runChecks: Bool
         var enabledChecks: Set<CheckID>?
+        /// `large-file`'s threshold for this build.
+        var largeFileThreshold = LargeFileCheck.defaultThreshold
         /// With a root source: the explicit sources, to tell what only `COPY . .` pulls in.
         var explicitSourceMatcher: IgnoreMatcher?
         /// The ignore file in force, for the lint's rule usage and nested-name sightings; nil without one.
@@ -105,7 +107,9 @@ struct BuildTally: Sendable {
         largestFiles = TopN(capacity: setup.top)
         largestDirectories = TopN(capacity: setup.ownsWalk ? setup.top * 8 : 0)
         largestIgnored = TopN(capacity: setup.ownsWalk ? setup.top * 4 : 0)
-        checks = setup.runChecks ? CheckRun(enabledIDs: setup.enabledChecks) : nil
+        checks =
+            setup.runChecks
+            ? CheckRun(enabledIDs: setup.enabledChecks, largeFileThreshold: setup.largeFileThreshold) : nil
         sourceSightings = setup.runChecks ? setup.sourceSightings : nil
         if setup.runChecks {
             ruleUsage = setup.ignoreFile.map { RuleUsage(file: $0) }
@@ -158,7 +162,9 @@ struct BuildTally: Sendable {
         let gitClass = Self.gitClass(state.context)
         nestedNames?.record(path: pathString, isTracked: gitClass == .tracked)
         sentNames.record(path: pathString)
-        var facts = EntryFacts(path: pathString, kind: entry.kind, size: entry.size, gitClass: gitClass)
+        var facts = EntryFacts(
+            path: pathString, kind: entry.kind, size: entry.size, gitClass: gitClass,
+            transferred: state.context.transferred)
         if entry.kind == .symlink { facts.linkTarget = reader.linkTarget(entry) }
         if let index = state.context.decidingRule, let rules = setup.ignoreFile?.rules, index < rules.count,
             rules[index].isException
@@ -321,7 +327,10 @@ struct BuildTally: Sendable {
         if gitClass == .ignored, !state.context.parentIgnored { outermostIgnored.append(whole) }
         if state.depth == 1 { topLevelEntries.append(whole) }
         guard entry.kind == .file else { return }
-        if state.context.transferred { transferred.add(file: entry.size) }
+        if state.context.transferred {
+            transferred.add(file: entry.size)
+            checks?.countTransferred(path: pathString, size: entry.size, gitClass: gitClass)
+        }
         if let explicit = setup.explicitSourceMatcher {
             if Self.named(path, by: explicit) {
                 explicitFiles.add(file: entry.size)

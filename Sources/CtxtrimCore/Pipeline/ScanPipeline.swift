@@ -44,13 +44,16 @@ package struct ScanPipeline {
                 matcher: build.rules.matcher, git: snapshot, transferMatcher: build.analysis?.transferMatcher,
                 quietDirectories: options.findings && options.skipChecksInClaimedDirectories
                     ? QuietDirectories(enabledIDs: enabledChecks, git: snapshot) : nil)
-            let checks = options.findings ? CheckRun(enabledIDs: enabledChecks) : nil
+            let largeFileThreshold =
+                build.config.largeFileThreshold ?? options.largeFileThreshold ?? LargeFileCheck.defaultThreshold
+            let checks =
+                options.findings ? CheckRun(enabledIDs: enabledChecks, largeFileThreshold: largeFileThreshold) : nil
             members.append(
                 BuildSetMember(
                     prefix: prefix == "." ? [] : LosslessUTF8.encode(prefix), filter: filter, checks: checks))
             var setup = BuildTally.Setup(
                 walkRootLength: walkRoot.utf8.count, top: top, runChecks: options.findings,
-                enabledChecks: enabledChecks,
+                enabledChecks: enabledChecks, largeFileThreshold: largeFileThreshold,
                 ignoreFile: build.context.ignoreFile == nil ? nil : build.rules.file,
                 git: snapshot, ownsWalk: false)
             if options.findings, let analysis = build.analysis {

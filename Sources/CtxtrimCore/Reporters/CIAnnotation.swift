@@ -14,14 +14,14 @@ package struct CIAnnotation: Sendable, Equatable {
 }
 
 extension GateOutcome {
-    /// Gate violations first (budgets, growth, ignore file), then every finding in `FindingOrder`. A finding with
-    /// the id of a gate violation (`ignore-file-missing`) is left out: the violation reports the same thing once.
+    /// Gate violations first (a Dockerfile docker build would refuse, budgets, growth), then every finding in
+    /// `FindingOrder`.
     ///
     /// - Parameter pathPrefix: the context directory relative to the repository root, prepended to every location so
     ///   annotations land on the repository's files; empty when the context is the repository root.
     package func annotations(pathPrefix: String) -> [CIAnnotation] {
         let gate = violations
-        let findings = FindingOrder.sorted(findingsBesideViolations)
+        let findings = FindingOrder.sorted(report.findings)
         let fingerprints = FindingFingerprint.fingerprints(
             of: gate.map(\.identity) + findings.map(FindingFingerprint.identity(of:)))
         let gateLocation = ReportLocation(gateOf: report.context, pathPrefix: pathPrefix)

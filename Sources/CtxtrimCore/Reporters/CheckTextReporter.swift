@@ -9,7 +9,7 @@ package enum CheckTextReporter {
     package static func render(_ outcome: GateOutcome, style: TextStyle) -> String {
         let report = outcome.report
         let sent = "\(ByteCount.format(report.sent.bytes)) in \(TextLayout.count(report.sent.files, "file")) sent"
-        let listed = outcome.findingsBesideViolations
+        let listed = report.findings
         let failingFindings = listed.filter { outcome.failOn.fails($0.severity) }.sorted(by: FindingOrder.worstFirst)
         let others = listed.count - failingFindings.count
         let violations = outcome.violations
@@ -17,7 +17,6 @@ package enum CheckTextReporter {
         guard outcome.failed else {
             var line = style.green("✔") + " ctxtrim check passed: " + sent
             if others > 0 { line += "; " + countsBySeverity(listed) + " " + belowThreshold(outcome.failOn) }
-            if outcome.missingIgnoreFile { line += "; " + style.yellow("no ignore file") }
             return line + "\n"
         }
 
@@ -73,7 +72,6 @@ package enum CheckTextReporter {
 
     private static func reason(_ violation: GateViolation) -> String {
         switch violation.rule {
-        case GateViolation.missingIgnoreFileRule: "no ignore file"
         case GateViolation.dockerfileInvalidRule: "docker build would fail"
         default: violation.key == GateViolation.growthKey ? "growth over the limit" : "\(violation.key) exceeded"
         }
@@ -81,7 +79,6 @@ package enum CheckTextReporter {
 
     private static func label(_ violation: GateViolation) -> String {
         switch violation.rule {
-        case GateViolation.missingIgnoreFileRule: "ignore"
         case GateViolation.dockerfileInvalidRule: "build"
         default: violation.key == GateViolation.growthKey ? "growth" : "budget"
         }

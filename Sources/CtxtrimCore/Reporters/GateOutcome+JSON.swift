@@ -6,7 +6,6 @@ extension GateOutcome {
         var check: [String: JSONValue] = [
             "failed": .bool(failed),
             "failOn": .string(failOn.rawValue),
-            "missingIgnoreFile": .bool(missingIgnoreFile),
             "failingFindings": .int(failingFindings.count),
             "budgets": .array(budgets.map(\.json)),
             "growth": growth?.json ?? .null,

@@ -1,6 +1,6 @@
 extension GateOutcome {
     /// The failing conditions other than findings, in a stable order: a Dockerfile docker build would refuse, budgets
-    /// (as configured), growth, ignore file.
+    /// (as configured), growth.
     package var violations: [GateViolation] {
         var out: [GateViolation] = []
         if let error = report.build?.error {
@@ -30,23 +30,7 @@ extension GateOutcome {
                         + "or raise `max-growth` if the growth is intended.",
                     fails: true))
         }
-        if missingIgnoreFile {
-            out.append(
-                GateViolation(
-                    rule: GateViolation.missingIgnoreFileRule, key: "missing",
-                    message: "There is no ignore file, so everything in the context is sent",
-                    advice: "Add a .dockerignore at the context root that keeps out what the build does not need.",
-                    fails: failOn != .never))
-        }
         return out
-    }
-
-    /// The findings reporters list beside `violations`: one with the id of a violation (`ignore-file-missing`) is
-    /// left out, because the violation reports the same thing. `failed` is unchanged: such a finding can only fail
-    /// the check when its violation does.
-    package var findingsBesideViolations: [Finding] {
-        let rules = Set(violations.map(\.rule))
-        return report.findings.filter { !rules.contains($0.check) }
     }
 }
 

@@ -1,7 +1,8 @@
-/// A failing condition of `ctxtrim check` that is not a finding: an exceeded budget, growth over the limit, or no
-/// ignore file. Every reporter renders these the same way, next to the findings.
+/// A failing condition of `ctxtrim check` that is not a finding: an exceeded budget, growth over the limit, or (in
+/// `check --all`) a Dockerfile docker build would refuse. Every reporter renders these the same way, next to the
+/// findings.
 package struct GateViolation: Sendable, Equatable {
-    /// The id machine formats show: `context-budget` (budgets and growth) or `ignore-file-missing`.
+    /// The id machine formats show: `context-budget` (budgets and growth) or `dockerfile-invalid`.
     package var rule: CheckID
     /// What distinguishes it from other violations of the same rule (the budget's name, `growth`), for fingerprints.
     package var key: String
@@ -9,7 +10,8 @@ package struct GateViolation: Sendable, Equatable {
     package var message: String
     /// What to do about it.
     package var advice: String
-    /// Whether it makes the check fail (a missing ignore file does not with `--fail-on never`).
+    /// Whether it makes the check fail (every violation does today; formats still ask, so a future advisory one
+    /// would be shown as a warning).
     package var fails: Bool
 
     /// The message and the advice as one sentence pair.
@@ -17,8 +19,6 @@ package struct GateViolation: Sendable, Equatable {
 
     /// The id of budgets and growth.
     package static let budgetRule = CheckID.contextBudget
-    /// The id of a context without an ignore file: the same as the lint check's, so it is reported once.
-    package static let missingIgnoreFileRule = CheckID.ignoreFileMissing
     /// The key of the growth violation (budgets use their own names).
     package static let growthKey = "growth"
     /// The id of a build whose Dockerfile `docker build` would refuse (in `check --all`, where the others still run).
@@ -36,8 +36,7 @@ extension GateViolation {
     package var subject: FindingSubject { .context }
 
     /// `context-budget` in `CheckCatalog`: a budget of `ctxtrim check` (`max-size`, `max-files`,
-    /// `max-transferred-size`, ...) is exceeded, or the context grew past `max-growth` against the baseline. A
-    /// context without an ignore file is reported under the lint check's id, `ignore-file-missing`.
+    /// `max-transferred-size`, ...) is exceeded, or the context grew past `max-growth` against the baseline.
     package static let budgetDescriptor = CheckDescriptor(
         id: budgetRule, title: "Context budget",
         summary: "The build context exceeds a size or file-count budget, or grew past the allowed growth.",

@@ -1,6 +1,6 @@
 /// GitLab's Code Quality report (`artifacts:reports:codequality`): a JSON array of issues.
 ///
-/// Each issue has `description`, `check_name` (the check id; `context-budget` or `ignore-file-missing` for gate
+/// Each issue has `description`, `check_name` (the check id; `context-budget` or `dockerfile-invalid` for gate
 /// violations), a stable `fingerprint`, `severity` (info → `info`, warning → `major`, error → `critical`) and
 /// `location.path` with `location.lines.begin` (1 when the finding has no line).
 package struct GitLabReporter: Sendable {

@@ -44,7 +44,7 @@ package struct MarkdownReporter: Sendable {
         out.append("")
         guard verdict else { return fullText(outcome, after: out) }
         var reasons = outcome.violations.filter(\.fails).map { MarkdownText.inline($0.message) }
-        let findings = outcome.findingsBesideViolations
+        let findings = outcome.report.findings
         let failing = findings.filter { outcome.failOn.fails($0.severity) }.count
         if failing > 0 {
             reasons.append(
@@ -66,7 +66,7 @@ package struct MarkdownReporter: Sendable {
     private static func fullText(_ outcome: GateOutcome, after top: [String]) -> String {
         var out = top
         let report = outcome.report
-        let findings = outcome.findingsBesideViolations
+        let findings = report.findings
         let ignoreName = report.context.ignoreFile.flatMap { ReportLocation.isRelative($0) ? $0 : nil }
         out.append("| | files | size |")
         out.append("| --- | ---: | ---: |")

@@ -21,6 +21,8 @@ package struct ContextScanner {
         package var enabledChecks: Set<CheckID>?
         /// The config file of every build (`--config`); nil for each context's own `.ctxtrim.yml` when it exists.
         package var configPath: String?
+        /// `large-file`'s threshold (`large-file-threshold` in `.ctxtrim.yml`); nil for 10 MiB.
+        package var largeFileThreshold: Int64?
         /// Read the Dockerfile to compute what BuildKit transfers.
         package var dockerfile = true
         /// The stage to build (`--target`); nil for the last one. `--all` takes each build's own.

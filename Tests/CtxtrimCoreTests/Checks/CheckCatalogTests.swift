@@ -76,7 +76,14 @@ import Testing
         try repository.write(".gitignore", "scratch/\nnotes.txt\n")
         try repository.write("scratch/a.bin", "x\n")
         try repository.write("notes.txt", "x\n")
-        try GitRepository(at: repository.path).initialize()
+        // An untracked 12 MiB dump, sparse: `large-file` and `untracked-bulk`.
+        let dump = try #require(FileHandle(forWritingAtPath: try repository.write("dump.sql", "")))
+        try dump.truncate(atOffset: 12 << 20)
+        try dump.close()
+        let git = GitRepository(at: repository.path)
+        try git.initialize()
+        try git.add(["Dockerfile", ".gitignore"])
+        try git.commit("build files")
         seen.formUnion(
             Self.expectDescribed(try Self.scan(repository.path, git: true).findings, "git repository"))
 
@@ -126,7 +133,6 @@ import Testing
         for index in 0..<200 {
             var outcome = RandomOutcome.make(using: &random)
             Self.expectDescribed(outcome.report.findings, "RandomOutcome #\(index)")
-            outcome.missingIgnoreFile = true
             for annotation in outcome.annotations(pathPrefix: "") {
                 #expect(CheckCatalog.descriptor(for: annotation.rule) != nil, "\(annotation.rule)")
             }
@@ -173,12 +179,13 @@ import Testing
     @Test func fixGroupsComeFromTheCatalogueInTheirFormerOrder() {
         #expect(
             FixPlanner.reasons.map(\.check) == [
-                .secretFile, .secretContent, .vcsDir, .dependencyDir, .buildOutput, .editorJunk, .logFile, .unreadable,
+                .secretFile, .secretContent, .vcsDir, .dependencyDir, .buildOutput, .editorJunk, .logFile, .largeFile,
+                .unreadable,
             ])
         #expect(
             FixPlanner.reasons.map(\.reason) == [
                 "secrets", "secrets", "version control", "dependencies", "build output", "editor and OS junk", "logs",
-                "unreadable entries",
+                "bulk", "unreadable entries",
             ])
     }
 

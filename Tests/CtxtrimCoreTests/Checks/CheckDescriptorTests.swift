@@ -26,7 +26,8 @@ import Testing
         #expect(
             ids == [
                 "secret-file", "secret-content", "vcs-dir", "dependency-dir", "build-output", "editor-junk", "log-file",
-                "git-ignored-sent", "symlink-outside-context", "unreadable", "ctxtrim-temp-file",
+                "large-file", "git-ignored-sent", "untracked-bulk", "symlink-outside-context", "unreadable",
+                "ctxtrim-temp-file",
             ])
         for id in ids {
             let text = id.rawValue

@@ -56,16 +56,31 @@ import Testing
         #expect(outcome.budgets[0].summary.contains("over the"))
     }
 
-    @Test func missingIgnoreFileFails() throws {
-        #expect(try GateEvaluator.evaluate(report(ignoreFile: nil), settings: GateSettings()).failed)
+    @Test func aMissingIgnoreFileIsNoGateConditionOfItsOwn() throws {
+        let outcome = try GateEvaluator.evaluate(report(ignoreFile: nil), settings: GateSettings())
+        #expect(!outcome.failed)
+        #expect(outcome.violations.isEmpty)
+        guard case .object(let json) = outcome.json, case .object(let check) = json["check"] else {
+            Issue.record("no check object")
+            return
+        }
+        #expect(check["missingIgnoreFile"] == nil)
     }
 
-    @Test func turningIgnoreFileMissingOffTurnsOffTheGateConditionOfTheSameID() throws {
+    @Test func theIgnoreFileMissingWarningFailsOnlyAtFailOnWarning() throws {
+        let missing = Finding(
+            check: .ignoreFileMissing, severity: .warning, subject: .ignoreFile(".dockerignore"),
+            message: "There is no .dockerignore", bytes: 10)
+        let scanned = report(findings: [missing], ignoreFile: nil)
+        #expect(!(try GateEvaluator.evaluate(scanned, settings: GateSettings()).failed))
         var settings = GateSettings()
+        settings.failOn = .warning
+        #expect(try GateEvaluator.evaluate(scanned, settings: settings).failed)
+        // Turned off in the config, the scan grades the finding away before the gate sees it.
         settings.config.disabledChecks = [.ignoreFileMissing]
-        let outcome = try GateEvaluator.evaluate(report(ignoreFile: nil), settings: settings)
-        #expect(!outcome.missingIgnoreFile && !outcome.failed)
-        #expect(outcome.violations.isEmpty)
+        var graded = scanned
+        graded.findings = try settings.config.graded(scanned.findings)
+        #expect(!(try GateEvaluator.evaluate(graded, settings: settings).failed))
     }
 
     @Test func suppressionsNeedTheirGlobAndCheck() throws {

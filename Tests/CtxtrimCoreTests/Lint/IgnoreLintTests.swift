@@ -175,8 +175,40 @@ import Testing
             for: LintSubject(ignoreFile: nil, walkFindings: walk), enabledIDs: ["ignore-file-missing"])
         #expect(findings.count == 1)
         #expect(findings.first?.bytes == 1005 && findings.first?.files == 11)
-        #expect(findings.first?.message.contains("2 flagged entries") == true)
-        #expect(findings.first?.message.contains("dependency-dir, log-file") == true)
+        let message = findings.first?.message ?? ""
+        #expect(message.contains("including `node_modules/x/.env` (credentials, secret-file)"), "\(message)")
+        #expect(message.contains("flagged 2 entries in all (1005 B; dependency-dir, log-file)"), "\(message)")
+    }
+
+    @Test func missingIgnoreFileNamesTheLargestEntryWhenNothingIsSecret() {
+        let walk = [
+            Finding(check: .logFile, severity: .info, subject: .file("app.log"), message: "", bytes: 5),
+            Finding(
+                check: .largeFile, severity: .warning, subject: .file("backup.sql"), message: "", bytes: 40 << 20),
+            Finding(
+                check: .dependencyDir, severity: .warning, subject: .directory("node_modules"), message: "",
+                bytes: 120 << 20, files: 900),
+        ]
+        let findings = LintRegistry.findings(
+            for: LintSubject(ignoreFile: nil, walkFindings: walk), enabledIDs: ["ignore-file-missing"])
+        #expect(findings.map(\.severity) == [.warning])
+        let message = findings.first?.message ?? ""
+        #expect(message.contains("including `node_modules/` (120 MiB, dependency-dir)"), "\(message)")
+        #expect(message.contains("flagged 3 entries in all (160 MiB; dependency-dir, log-file, large-file)"))
+    }
+
+    @Test func missingIgnoreFileSpeaksForUntrackedBulkOnlyWhenNothingElseIsFlagged() {
+        let bulk = Finding(
+            check: .untrackedBulk, severity: .warning, subject: .context, message: "", bytes: 3 << 20, files: 4)
+        let alone = LintRegistry.findings(
+            for: LintSubject(ignoreFile: nil, walkFindings: [bulk]), enabledIDs: ["ignore-file-missing"])
+        #expect(alone.first?.message.contains("3.0 MiB of untracked and git-ignored files (untracked-bulk)") == true)
+        let junk = Finding(check: .editorJunk, severity: .info, subject: .file(".DS_Store"), message: "", bytes: 6)
+        let beside = LintRegistry.findings(
+            for: LintSubject(ignoreFile: nil, walkFindings: [bulk, junk]), enabledIDs: ["ignore-file-missing"])
+        #expect(beside.first?.message.contains("including `.DS_Store` (6 B, editor-junk).") == true)
+        #expect(beside.first?.bytes == 6)
+        #expect(LintRegistry.findings(for: LintSubject(ignoreFile: nil), enabledIDs: ["ignore-file-missing"]).isEmpty)
     }
 
     @Test func checksNeedingWalkFactsStayQuietWithoutThem() throws {

@@ -4,8 +4,7 @@ import Testing
 
 @Suite struct CombinedGateTests {
     static func outcome(
-        _ name: String, context: String, findings: [Finding], missingIgnoreFile: Bool = false,
-        budgets: [BudgetResult] = []
+        _ name: String, context: String, findings: [Finding], budgets: [BudgetResult] = []
     ) -> BuildGateOutcome {
         var report = ScanReport(
             context: .init(
@@ -18,7 +17,7 @@ import Testing
         let build = DiscoveredBuild(
             name: name, context: context, dockerfile: context == "." ? "Dockerfile" : context + "/Dockerfile")
         return BuildGateOutcome(
-            build: build, outcome: GateOutcome(report: report, budgets: budgets, missingIgnoreFile: missingIgnoreFile))
+            build: build, outcome: GateOutcome(report: report, budgets: budgets))
     }
 
     static let secret: Finding = {
@@ -41,16 +40,16 @@ import Testing
         #expect(combined.failed)
     }
 
-    @Test func budgetsNameTheirBuildAndAMissingIgnoreFilePointsAtItsDockerfile() {
+    @Test func budgetsNameTheirBuildAndContextsWithoutIgnoreFilesPassAlone() {
         let budget = BudgetResult(name: "max-size", scope: .eligible, unit: .bytes, limit: 100, actual: 300)
         let outcomes = [
             Self.outcome("web", context: "app", findings: []),
-            Self.outcome("tools", context: "tools", findings: [], missingIgnoreFile: true, budgets: [budget]),
+            Self.outcome("tools", context: "tools", findings: [], budgets: [budget]),
         ]
         let combined = CombinedGate.combine(outcomes)
         #expect(combined.budgets.map(\.name) == ["max-size [tools]"])
-        #expect(combined.missingIgnoreFile)
-        #expect(combined.report.context.dockerfile == "tools/Dockerfile")
+        #expect(combined.violations.map(\.key) == ["max-size [tools]"])
+        #expect(combined.report.context.dockerfile == "app/Dockerfile")
         #expect(CombinedGate.failed(outcomes))
         #expect(!CombinedGate.failed([outcomes[0]]))
         let text = CombinedGate.text(outcomes, style: TextStyle(color: false))

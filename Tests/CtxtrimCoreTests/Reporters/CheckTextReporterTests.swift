@@ -34,15 +34,21 @@ import Testing
         #expect(text.contains("also 2 info below --fail-on warning"))
     }
 
-    @Test func missingIgnoreFileFailsUnlessFailOnNever() {
+    @Test func aMissingIgnoreFileIsAWarningFindingNotAFailure() {
         var outcome = SampleOutcome.passing()
-        outcome.report.findings = []
-        outcome.missingIgnoreFile = true
+        outcome.report.context.ignoreFile = nil
+        outcome.report.findings = [
+            Finding(
+                check: .ignoreFileMissing, severity: .warning, subject: .ignoreFile(".dockerignore"),
+                message: "There is no .dockerignore, so every build sends the whole context", bytes: 10)
+        ]
+        let passing = CheckTextReporter.render(outcome, style: Self.plain)
+        #expect(passing.hasPrefix("✔ ctxtrim check passed"), "\(passing)")
+        #expect(passing.hasSuffix("; 1 warning below --fail-on error\n"), "\(passing)")
+        outcome.failOn = .warning
         let failing = CheckTextReporter.render(outcome, style: Self.plain)
-        #expect(failing.hasPrefix("✘ ctxtrim check failed: no ignore file"))
-        #expect(failing.contains("→ Add a .dockerignore"))
-        outcome.failOn = .never
-        #expect(CheckTextReporter.render(outcome, style: Self.plain).hasSuffix("; no ignore file\n"))
+        #expect(failing.hasPrefix("✘ ctxtrim check failed: 1 warning"), "\(failing)")
+        #expect(failing.contains("ignore-file-missing  .dockerignore"), "\(failing)")
     }
 
     @Test func colourOnlyWhenAsked() {

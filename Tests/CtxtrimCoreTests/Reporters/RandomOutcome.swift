@@ -66,8 +66,7 @@ enum RandomOutcome {
         }
         return GateOutcome(
             report: report, budgets: budgets, growth: growth,
-            failOn: FailThreshold.allCases.randomElement(using: &random)!,
-            missingIgnoreFile: report.context.ignoreFile == nil)
+            failOn: FailThreshold.allCases.randomElement(using: &random)!)
     }
 
     /// A relative path of one to three components drawn from `nameAlphabet`.
