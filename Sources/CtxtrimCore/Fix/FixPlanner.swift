@@ -30,10 +30,10 @@ package enum FixPlanner {
     /// may only read inside it (a directory on the way to a wildcard's matches). A file is never "on the way": only
     /// a source that copies it protects it.
     static func need(
-        of entry: ExclusionCandidate, in analysis: DockerfileAnalysis
+        of entry: ExclusionCandidate, in builds: [DockerfileAnalysis]
     ) throws -> (source: ContextSource, copied: Bool)? {
         var inside: ContextSource?
-        for source in analysis.explicitSources where source.references(path: entry.path) {
+        for source in builds.flatMap(\.explicitSources) where source.references(path: entry.path) {
             if try DockerfileAnalysis.matcher(for: [source.pattern]).excluded(entry.path).excluded {
                 return (source, true)
             }
@@ -49,17 +49,23 @@ package enum FixPlanner {
     /// `**/name` for a name that recurs. `buildFiles` (the Dockerfile and the ignore file, context-relative) are
     /// never proposed as "never read": BuildKit reads them through their own channel either way, and leaving them
     /// alone keeps a second run from planning differently because the first one created the ignore file.
+    ///
+    /// `sharedWith` are the other builds that read the same ignore file (same context, no ignore file of their own):
+    /// whatever any of them reads is protected too, and only what none of them reads is "never read".
     package static func plan(
-        report: ScanReport, analysis: DockerfileAnalysis?, strategy requested: FixStrategy,
-        userMatcher: IgnoreMatcher? = nil, fold: Bool = true, buildFiles: Set<String> = []
+        report: ScanReport, analysis: DockerfileAnalysis?, sharedWith: [DockerfileAnalysis] = [],
+        strategy requested: FixStrategy, userMatcher: IgnoreMatcher? = nil, fold: Bool = true,
+        buildFiles: Set<String> = []
     ) throws -> FixPlan {
+        let builds = (analysis.map { [$0] } ?? []) + sharedWith
+        let someBuildReadsEverything = analysis == nil || builds.contains { $0.referencesEverything }
         let strategy: FixStrategy
         switch requested {
-        case .auto: strategy = (analysis == nil || analysis!.referencesEverything) ? .deny : .allow
+        case .auto: strategy = someBuildReadsEverything ? .deny : .allow
         default: strategy = requested
         }
         if strategy == .allow {
-            return try allowPlan(report: report, analysis: analysis)
+            return try allowPlan(report: report, analysis: analysis, sharedWith: sharedWith)
         }
         var plan = FixPlan(strategy: .deny, groups: [])
         var candidates: [Candidate] = []
@@ -75,7 +81,7 @@ package enum FixPlanner {
         for entry in report.ignoredEntries {
             candidates.append(Candidate(entry: entry, reason: gitIgnoredReason, isSecret: false))
         }
-        if let analysis, !analysis.referencesEverything {
+        if !someBuildReadsEverything {
             for entry in report.topLevelEntries where !buildFiles.contains(entry.path) {
                 candidates.append(Candidate(entry: entry, reason: unreadReason, isSecret: false))
             }
@@ -84,7 +90,7 @@ package enum FixPlanner {
         // Never exclude what an explicit source reads; report secrets the Dockerfile copies.
         var allowed: [Candidate] = []
         for candidate in candidates {
-            if let analysis, let need = try need(of: candidate.entry, in: analysis) {
+            if let need = try need(of: candidate.entry, in: builds) {
                 let source = need.source
                 if candidate.isSecret {
                     let path = candidate.entry.path
@@ -168,14 +174,16 @@ package enum FixPlanner {
         return matcher.file.rules[rule].isException
     }
 
-    /// `*` and an exact exception per path the Dockerfile reads.
-    static func allowPlan(report: ScanReport, analysis: DockerfileAnalysis?) throws -> FixPlan {
+    /// `*` and an exact exception per path the Dockerfile (or a build sharing the ignore file) reads.
+    static func allowPlan(
+        report: ScanReport, analysis: DockerfileAnalysis?, sharedWith: [DockerfileAnalysis] = []
+    ) throws -> FixPlan {
         guard let analysis else {
             throw FixError(
                 code: .strategy, message: "the allow strategy needs a Dockerfile to know what to keep; none was found",
                 fix: "pass the Dockerfile with -f, or use --strategy deny")
         }
-        if let root = analysis.rootSource {
+        if let root = ([analysis] + sharedWith).lazy.compactMap(\.rootSource).first {
             throw FixError(
                 code: .strategy,
                 message: """
@@ -185,7 +193,7 @@ package enum FixPlanner {
                 fix: "use --strategy deny")
         }
         var paths: [String] = []
-        for source in analysis.explicitSources {
+        for source in ([analysis] + sharedWith).flatMap(\.explicitSources) {
             if source.isWildcard {
                 let prefix = literalPrefix(source.pattern)
                 if prefix.isEmpty {
