@@ -16,7 +16,8 @@ package struct SecretContentCheck: ContentCheck {
         help: """
             Reads text files up to 1 MiB (a NUL byte in the first 8 KiB marks a binary file, which is skipped) \
             and looks for the formats of the gitleaks and trufflehog catalogues: private key blocks with a real \
-            body; AWS access key ids (`AKIA`, `ASIA`, ...) and secret access keys; GitHub (`ghp_`, `gho_`, \
+            body; AWS access key ids (`AKIA`, `ASIA`, ...) and secret access keys (`aws_secret_access_key`, \
+            `secretAccessKey`); GitHub (`ghp_`, `gho_`, \
             `ghu_`, `ghs_`, `ghr_`, `github_pat_`), GitLab (`glpat-`); Slack tokens and webhooks; npm tokens \
             (`npm_`) and `.npmrc` credentials (`_authToken=`, `_auth=`, `_password=`); PyPI tokens and \
             `.pypirc` passwords; Stripe live keys (`sk_live_`, `rk_live_`); OpenAI (`sk-`, `sk-proj-`, \

@@ -78,7 +78,8 @@ package enum SecretKind: String, Sendable, CaseIterable {
         switch self {
         case .privateKey: ["-----BEGIN "]
         case .awsAccessKeyID: ["AKIA", "ASIA", "ABIA", "ACCA"]
-        case .awsSecretAccessKey: ["aws_secret_access_key", "AWS_SECRET_ACCESS_KEY"]
+        case .awsSecretAccessKey:
+            ["aws_secret_access_key", "AWS_SECRET_ACCESS_KEY", "secretAccessKey", "SecretAccessKey"]
         case .gitHubToken: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
         case .gitHubFineGrainedToken: ["github_pat_"]
         case .gitLabToken: ["glpat-"]

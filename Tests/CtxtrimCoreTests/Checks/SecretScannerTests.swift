@@ -50,6 +50,19 @@ import Testing
         #expect(kinds(text).isEmpty)
     }
 
+    /// Seen in a blind set: the camel-case key of SDK configs and YAML values was missed.
+    @Test(arguments: [
+        "  awsSecretAccessKey: " + "Zq3vR8mN1bT6yW4cH0sJ5dGpX2kLq9ZpX3vR7mN1",
+        "credentials: { accessKeyId: id, secretAccessKey: \"" + "Zq3vR8mN1bT6yW4cH0sJ5dGpX2kLq9ZpX3vR7mN1\" }",
+    ])
+    func camelCaseAWSSecretKeysAreFound(_ text: String) {
+        #expect(kinds(text) == [.awsSecretAccessKey])
+    }
+
+    @Test func aCamelCaseAWSSecretKeyFromTheEnvironmentIsQuiet() {
+        #expect(kinds("secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY_FOR_THE_UPLOADER_ROLE").isEmpty)
+    }
+
     @Test func everyKindIsFoundWithItsLine() {
         var random = SplitMix64(seed: TestSeeds.one(42))
         for secret in FakeSecret.all(using: &random) {
