@@ -37,8 +37,10 @@ package enum BuildDiscovery {
     static func composeBuilds(_ composePath: String, root: String) throws -> [DiscoveredBuild] {
         let path = BuildContext.joined(root, composePath)
         guard let bytes = try InputFile.read(path, kind: .compose, origin: .tree(root: root)) else { return [] }
-        let compose = try ComposeFile.parse(String(decoding: bytes, as: UTF8.self), source: composePath)
         let composeDirectory = directory(of: composePath)
+        let variables = try projectVariables(composeDirectory: composeDirectory, root: root)
+        let compose = try ComposeFile.parse(
+            String(decoding: bytes, as: UTF8.self), source: composePath, variables: variables)
         return try compose.builds.compactMap { build throws(MonorepoError) -> DiscoveredBuild? in
             if isRemote(build.context) { return nil }
             let context = try resolveContext(build, composeFile: composePath, directory: composeDirectory, root: root)
@@ -50,6 +52,21 @@ package enum BuildDiscovery {
             return DiscoveredBuild(
                 name: build.service, context: context, dockerfile: dockerfile, service: build.service,
                 composeFile: composePath, target: build.target)
+        }
+    }
+
+    /// The project's `.env` beside the compose file, read as compose reads it (never the process environment:
+    /// see ``ComposeInterpolation``).
+    static func projectVariables(composeDirectory: String, root: String) throws -> [String: String] {
+        let relative = relativeJoin(composeDirectory, DotEnvFile.name)
+        let path = BuildContext.joined(root, relative)
+        guard let bytes = try InputFile.read(path, kind: .envFile, origin: .tree(root: root)) else { return [:] }
+        do throws(ComposeInterpolation.Failure) {
+            return try DotEnvFile.parse(String(decoding: bytes, as: UTF8.self))
+        } catch {
+            throw MonorepoError(
+                code: .malformedCompose, file: relative, message: error.problem,
+                fix: "write each variable as NAME=value")
         }
     }
 

@@ -12,6 +12,8 @@ package struct ComposeFile: Sendable {
         package var target: String?
         /// The line of the service's `build:` key.
         package var line: Int
+        /// Variables these fields name that have no value in the project's `.env` (compose substitutes "").
+        package var unsetVariables: [String] = []
     }
 
     /// The file names Docker Compose looks for.
@@ -22,8 +24,12 @@ package struct ComposeFile: Sendable {
     /// Services with a build section, in file order.
     package let builds: [ServiceBuild]
 
-    /// Parses compose YAML. `source` names the file in errors.
-    package static func parse(_ text: String, source: String) throws(MonorepoError) -> ComposeFile {
+    /// Parses compose YAML. `source` names the file in errors; `variables` are the project's `.env` values that
+    /// `${VAR}` references in the build fields take (``ComposeInterpolation``).
+    package static func parse(
+        _ text: String, source: String, variables: [String: String] = [:]
+    ) throws(MonorepoError) -> ComposeFile {
+        let interpolation = ComposeInterpolation(values: variables)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -54,18 +60,33 @@ package struct ComposeFile: Sendable {
             }
             guard let build = fields["build"] else { continue }
             let line = build.mark?.line ?? service.mark?.line ?? 0
-            if let context = build.scalar?.string {
-                builds.append(ServiceBuild(service: name, context: context, line: line))
-                continue
+            var unset: [String] = []
+            func value(_ node: Node?) throws(MonorepoError) -> String? {
+                guard let node, let text = try Self.string(node, source, name) else { return nil }
+                do throws(ComposeInterpolation.Failure) {
+                    let result = try interpolation.interpolate(text)
+                    unset += result.unset
+                    return result.text
+                } catch {
+                    throw Self.error(source, node, "service `\(name)`: \(error.problem)")
+                }
             }
-            guard let long = build.mapping else {
+            var found: ServiceBuild
+            if build.scalar != nil {
+                found = ServiceBuild(service: name, context: try value(build) ?? ".", line: line)
+            } else if let long = build.mapping {
+                found = ServiceBuild(
+                    service: name, context: try value(long["context"]) ?? ".",
+                    dockerfile: try value(long["dockerfile"]),
+                    target: try value(long["target"]), line: line)
+            } else {
                 throw Self.error(source, build, "`build` of service `\(name)` must be a path or a mapping")
             }
-            builds.append(
-                ServiceBuild(
-                    service: name, context: try Self.string(long["context"], source, name) ?? ".",
-                    dockerfile: try Self.string(long["dockerfile"], source, name),
-                    target: try Self.string(long["target"], source, name), line: line))
+            if found.context.isEmpty { found.context = "." }
+            if found.dockerfile?.isEmpty == true { found.dockerfile = nil }
+            if found.target?.isEmpty == true { found.target = nil }
+            found.unsetVariables = unset
+            builds.append(found)
         }
         return ComposeFile(builds: builds)
     }
