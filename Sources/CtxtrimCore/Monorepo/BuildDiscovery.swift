@@ -1,7 +1,8 @@
 import ContextWalker
 
-/// Finds every build of a repository: Dockerfiles (built from their own directory) and compose services with a
-/// `build:` section. A Dockerfile that a compose service names is listed once, as that service.
+/// Finds every build of a repository: Dockerfiles (built from their own directory, or from the ancestor their COPY
+/// sources resolve from: ``StandaloneContext``) and compose services with a `build:` section. A Dockerfile that a
+/// compose service names is listed once, as that service.
 package enum BuildDiscovery {
     /// The builds below `root`, sorted by context, then Dockerfile, then name.
     ///
@@ -27,8 +28,10 @@ package enum BuildDiscovery {
         }
         for dockerfile in found.dockerfiles.sorted()
         where !composeDockerfiles.contains(BuildContext.lexicallyCleaned("/" + dockerfile)) {
-            builds.append(
-                DiscoveredBuild(name: dockerfile, context: directory(of: dockerfile), dockerfile: dockerfile))
+            let (context, reason) = StandaloneContext.infer(dockerfile: dockerfile, root: realRoot)
+            var build = DiscoveredBuild(name: dockerfile, context: context, dockerfile: dockerfile)
+            build.contextReason = reason
+            builds.append(build)
         }
         return builds.sorted { ($0.context, $0.dockerfile, $0.name) < ($1.context, $1.dockerfile, $1.name) }
     }

@@ -12,6 +12,8 @@ package struct DiscoveredBuild: Sendable, Hashable {
     package var composeFile: String?
     /// The stage to build (`build.target`); nil for the last one.
     package var target: String?
+    /// Why a Dockerfile found on its own is built from an ancestor of its directory (``StandaloneContext``).
+    package var contextReason: String?
 
     package init(
         name: String, context: String, dockerfile: String, service: String? = nil, composeFile: String? = nil,

@@ -14,6 +14,7 @@ extension MultiScanReport {
                     if let service = scan.build.service { entry["service"] = .string(service) }
                     if let composeFile = scan.build.composeFile { entry["composeFile"] = .string(composeFile) }
                     if let target = scan.build.target { entry["target"] = .string(target) }
+                    if let reason = scan.build.contextReason { entry["contextReason"] = .string(reason) }
                     return .object(entry)
                 }),
             "totals": .object([

@@ -93,3 +93,27 @@ import Testing
         }
     }
 }
+
+/// A Dockerfile no compose file names is built from the directory its COPY sources are found from.
+@Suite struct StandaloneContextTests {
+    @Test func aDockerfileWhoseSourcesAreFoundFromTheRootIsBuiltFromTheRoot() throws {
+        let tree = try TemporaryTree("standalone")
+        try tree.write("src/api/Dockerfile", "FROM golang:1.23\nCOPY go.mod go.sum ./\nCOPY src/api ./src/api\n")
+        try tree.write("src/api/main.go", "package main\n")
+        try tree.write("go.mod", "module x\n")
+        try tree.write("go.sum", "")
+        try tree.write("tools/Dockerfile", "FROM alpine:3.20\nCOPY run.sh /run.sh\n")
+        try tree.write("tools/run.sh", "#!/bin/sh\n")
+        try tree.write("web/Dockerfile", "FROM node:22\nCOPY . .\n")
+        try tree.write("broken/Dockerfile", "FROM alpine:3.20\nCOPY nowhere /x\n")
+        let builds = try BuildDiscovery.discover(root: tree.path, threads: 2)
+        let contexts = Dictionary(uniqueKeysWithValues: builds.map { ($0.dockerfile, $0) })
+        #expect(contexts["src/api/Dockerfile"]?.context == ".")
+        #expect(contexts["src/api/Dockerfile"]?.contextReason?.contains("found from the repository root") == true)
+        #expect(contexts["tools/Dockerfile"]?.context == "tools")
+        #expect(contexts["tools/Dockerfile"]?.contextReason == nil)
+        // Copying everything, or a source found nowhere, keeps the Dockerfile's own directory.
+        #expect(contexts["web/Dockerfile"]?.context == "web")
+        #expect(contexts["broken/Dockerfile"]?.context == "broken")
+    }
+}
