@@ -90,7 +90,7 @@ struct FixProof {
         let line = rule.map { rules.matcher.file.rules[$0] }
         let culprit =
             line.map {
-                "line \($0.line) of \(source) (`\($0.displayPattern)`)"
+                "line \($0.line) of \(self.source) (`\($0.displayPattern)`)"
             } ?? "the generated ignore file"
         let dockerfile = build.inputs.context.dockerfileDisplayPath
         return FixError(
