@@ -143,4 +143,23 @@ import Testing
         #expect(check.status == 0, "\(check.output)\(check.stderr)")
         #expect(check.output.components(separatedBy: "no change:").count == 3, "\(check.output)")
     }
+
+    @Test func fixAllLeavesAnIgnoreFileItCannotFixAndFixesTheOthers() throws {
+        let tree = try TemporaryTree("fix-all-broken")
+        let git = try GitRepository.create(in: tree)
+        try tree.write("api/Dockerfile", "FROM node:22\nCOPY server.js /app/\n")
+        try tree.write("api/server.js", "require('http')\n")
+        try tree.write("api/debug.log", String(repeating: "debug\n", count: 2_000))
+        try tree.write("broken/Dockerfile", "FROM alpine:3.20\nCOPPY a /a\n")
+        try tree.write("broken/a", "a\n")
+        try tree.write("broken/.dockerignore", "*.tmp\n")
+        try git.commitAll("one broken build")
+
+        let run = try CtxtrimProcess.run(["fix", "--all", tree.path])
+        #expect(run.status == 2, "\(run.output)")
+        #expect(run.stderr.contains(#"Dockerfile:2: unknown instruction "COPPY""#), "\(run.stderr)")
+        #expect(try String(contentsOfFile: tree.path("broken/.dockerignore"), encoding: .utf8) == "*.tmp\n")
+        let api = try String(contentsOfFile: tree.path("api/.dockerignore"), encoding: .utf8)
+        #expect(api.contains("# >>> ctxtrim"), "\(api)")
+    }
 }
