@@ -102,6 +102,7 @@ package struct IgnoreFileFixer {
         if options.findSharingBuilds, target.origin != .override {
             var sharedOptions = scanOptions
             sharedOptions.findings = false
+            sharedOptions.git = false
             sharing = try SharingBuild.find(
                 sharing: target.path, with: context, targetStage: options.target,
                 root: options.discoveryRoot ?? SharingBuild.discoveryRoot(for: context),
@@ -120,20 +121,22 @@ package struct IgnoreFileFixer {
         var proposal = try FixProposal.make(
             report: before, build: build, sharedWith: shared, original: existing, ignoreFile: ignoreFile,
             strategy: options.strategy, rate: options.rate)
-        var after = try proofWalk(proposal, build: build, source: target.displayPath)
-        if proposal.plan.folded, overReaches(proposal.plan, before: before, after: after) {
+        // One walk under the proposed file, before anything is written, for this build and every sharing one.
+        var afterAll = try proof.walk(rules: IgnoreRules(bytes: proposal.updated, source: target.displayPath))
+        if proposal.plan.folded, overReaches(proposal.plan, before: before, after: afterAll[0]) {
             proposal = try FixProposal.make(
                 report: before, build: build, sharedWith: shared, original: existing, ignoreFile: ignoreFile,
                 strategy: options.strategy, fold: false, rate: options.rate)
-            after = try proofWalk(proposal, build: build, source: target.displayPath)
+            afterAll = try proof.walk(rules: IgnoreRules(bytes: proposal.updated, source: target.displayPath))
         }
+        let after = afterAll[0]
         try verify(
             proposal.plan, analysis: build.analysis, before: before, after: after, userRules: userRules,
             updated: proposal.updated)
         let newRules = try IgnoreRules(bytes: proposal.updated, source: target.displayPath)
         if let baseline {
             try proof.check(
-                before: baseline, after: try proof.walk(rules: newRules), old: userRules, new: newRules,
+                before: baseline, after: afterAll, old: userRules, new: newRules,
                 outcome: "nothing was written")
         }
         proposal = try proposal.proven(by: after, ignoreFile: ignoreFile)
@@ -188,18 +191,6 @@ package struct IgnoreFileFixer {
             try FixProof.restore(original, at: writePath)
             throw error
         }
-    }
-
-    /// A walk of the context under the proposed ignore file, before anything is written: no git, no checks.
-    private func proofWalk(_ proposal: FixProposal, build: BuildInputs, source: String) throws -> ScanReport {
-        let rules = try IgnoreRules(bytes: proposal.updated, source: source)
-        var options = ContextScanner.Options()
-        options.threads = self.options.threads
-        options.measureExcluded = false
-        options.git = false
-        options.findings = false
-        options.suggestionRate = nil
-        return try ScanPipeline(build: build.with(rules: rules), options: options).run()[0]
     }
 
     /// Whether the new file keeps out more than the plan meant to (a `**/name` pattern caught other entries).
