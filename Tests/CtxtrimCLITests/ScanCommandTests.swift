@@ -158,6 +158,12 @@ import Testing
         #expect(directory.stderr.contains("dir.Dockerfile"), "\(directory.stderr)")
         // Without -f and without a Dockerfile there is no build to fail: the context is still scanned.
         try FileManager.default.removeItem(atPath: tree.path("Dockerfile"))
+        if command == "fix" {
+            // fix also protects the other builds reading this .dockerignore: bad.Dockerfile is one it cannot read.
+            let shared = try CtxtrimProcess.run([command, tree.path])
+            #expect(shared.status == 2 && shared.stderr.contains("Dockerfile bad.Dockerfile"), "\(shared.stderr)")
+            try FileManager.default.removeItem(atPath: tree.path("bad.Dockerfile"))
+        }
         #expect(try CtxtrimProcess.run([command, tree.path]).status != 2)
     }
 }

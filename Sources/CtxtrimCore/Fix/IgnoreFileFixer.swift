@@ -20,6 +20,14 @@ package struct IgnoreFileFixer {
         /// The config file (`--config`); nil for the context's own `.ctxtrim.yml` when it exists. Checks it turns
         /// off and paths it suppresses are not excluded, as `scan` and `check` do not report them.
         package var configPath: String?
+        /// `--check`: compute the change, write nothing (the CLI exits 1 when the file is stale).
+        package var check = false
+        /// Find the other builds that read the same ignore file (by `--all`'s discovery) and protect what they read.
+        package var findSharingBuilds = true
+        /// Where that discovery walks from; nil for the git work tree holding the context, else the context.
+        package var discoveryRoot: String?
+        /// The builds already found under `discoveryRoot` (`fix --all`), so that the discovery runs once.
+        package var discovered: [DiscoveredBuild]?
 
         package init() {}
     }
@@ -35,8 +43,12 @@ package struct IgnoreFileFixer {
         package var plan: FixPlan
         package var shrink: ShrinkReport
         package var wrote: Bool
-        /// `--dry-run`: the unified diff of the change ("" when there is none).
+        /// The unified diff of the change when nothing was written (`--dry-run`, `--check`); "" when there is none.
         package var diff: String
+        /// The other builds that read this ignore file, as the report names them.
+        package var sharedWith: [String] = []
+        /// `--check`: the diff is shown and nothing is written.
+        package var checked = false
 
         package var changed: Bool { original != updated }
     }
@@ -49,8 +61,11 @@ package struct IgnoreFileFixer {
         self.options = options
     }
 
-    /// Plans, verifies and (unless `dryRun`) writes. Throws `FixError` when the result would not be safe (nothing is
-    /// written), `DockerfileError` for a Dockerfile that cannot be read, `IgnoreError` for an invalid ignore file.
+    /// Plans, verifies and (unless `dryRun`) writes, then walks again under the file as written and puts the original
+    /// back if a build would lose a source. Throws `FixError` when the result would not be safe (nothing is
+    /// written, or the write is rolled back), `DockerfileError` for a Dockerfile that cannot be read (this build's, or
+    /// `FixError.sharedBuildUnreadable` for another build reading the same ignore file), `IgnoreError` for an
+    /// invalid ignore file.
     package func run() throws -> Outcome {
         let target =
             context.ignoreFile
@@ -66,7 +81,7 @@ package struct IgnoreFileFixer {
         let existing = try InputFile.read(target.path, kind: .ignoreFile, origin: target.inputOrigin)
         let original = existing ?? []
         let userRules = try IgnoreRules(bytes: ManagedBlock.userBytes(original), source: target.displayPath)
-        // Read once: the plan, the walk before and the proof walk after all use these inputs.
+        // Read once: the plan, the walk before and the proof walks all use these inputs.
         var scanOptions = ContextScanner.Options()
         scanOptions.threads = options.threads
         scanOptions.measureExcluded = false
@@ -76,57 +91,106 @@ package struct IgnoreFileFixer {
         scanOptions.gitTimeout = options.gitTimeout
         scanOptions.configPath = options.configPath
         scanOptions.suggestionRate = nil
+        var gitCache: [String: GitCapture] = [:]
         var build = try BuildInputs.read(
-            context: context, rules: userRules, target: options.target, options: scanOptions)
+            context: context, rules: userRules, target: options.target, options: scanOptions, displayRoot: nil,
+            unreadableDockerfile: .fails, gitCache: &gitCache)
         // The plan must know what the Dockerfile reads; without that nothing is safe to exclude.
         if let failure = build.dockerfileFailure { throw failure }
+        // An ignore file named with --ignore-file is this command's choice: no other build is known to read it.
+        var sharing: [SharingBuild] = []
+        if options.findSharingBuilds, target.origin != .override {
+            var sharedOptions = scanOptions
+            sharedOptions.findings = false
+            sharedOptions.git = false
+            sharing = try SharingBuild.find(
+                sharing: target.path, with: context, targetStage: options.target,
+                root: options.discoveryRoot ?? SharingBuild.discoveryRoot(for: context),
+                discovered: options.discovered, rules: userRules, options: sharedOptions, gitCache: &gitCache)
+        }
         let before = try ScanPipeline(build: build, options: scanOptions).run()[0]
         build.git = nil
+        let proof = FixProof(
+            builds: [(name: "the Dockerfile", inputs: build)] + sharing.map { ($0.description, $0.inputs) },
+            threads: options.threads, source: target.displayPath)
+        // What every build sends under the user's own lines, as the plan saw it: the baseline of the proof.
+        let baseline = sharing.isEmpty ? nil : try proof.walk(rules: userRules)
 
         let ignoreFile = context.relativePath(of: target.path) ?? (existing == nil ? target.displayPath : nil)
+        let shared = sharing.compactMap(\.inputs.analysis)
         var proposal = try FixProposal.make(
-            report: before, build: build, original: existing, ignoreFile: ignoreFile, strategy: options.strategy,
-            rate: options.rate)
-        var after = try proofWalk(proposal, build: build, source: target.displayPath)
-        if proposal.plan.folded, overReaches(proposal.plan, before: before, after: after) {
+            report: before, build: build, sharedWith: shared, original: existing, ignoreFile: ignoreFile,
+            strategy: options.strategy, rate: options.rate)
+        // One walk under the proposed file, before anything is written, for this build and every sharing one.
+        var afterAll = try proof.walk(rules: IgnoreRules(bytes: proposal.updated, source: target.displayPath))
+        if proposal.plan.folded, overReaches(proposal.plan, before: before, after: afterAll[0]) {
             proposal = try FixProposal.make(
-                report: before, build: build, original: existing, ignoreFile: ignoreFile,
+                report: before, build: build, sharedWith: shared, original: existing, ignoreFile: ignoreFile,
                 strategy: options.strategy, fold: false, rate: options.rate)
-            after = try proofWalk(proposal, build: build, source: target.displayPath)
+            afterAll = try proof.walk(rules: IgnoreRules(bytes: proposal.updated, source: target.displayPath))
         }
+        let after = afterAll[0]
         try verify(
             proposal.plan, analysis: build.analysis, before: before, after: after, userRules: userRules,
             updated: proposal.updated)
+        let newRules = try IgnoreRules(bytes: proposal.updated, source: target.displayPath)
+        if let baseline {
+            try proof.check(
+                before: baseline, after: afterAll, old: userRules, new: newRules,
+                outcome: "nothing was written")
+        }
         proposal = try proposal.proven(by: after, ignoreFile: ignoreFile)
 
         let updated = proposal.updated
         var outcome = Outcome(
             path: target.path, displayPath: target.displayPath, created: existing == nil, original: original,
-            updated: updated, plan: proposal.plan, shrink: proposal.shrink, wrote: false, diff: "")
-        if options.dryRun {
+            updated: updated, plan: proposal.plan, shrink: proposal.shrink, wrote: false, diff: "",
+            sharedWith: sharing.map(\.description), checked: options.check)
+        if options.dryRun || options.check || !outcome.changed {
             // Paths inside the context get git's a/ and b/ prefixes; an ignore file elsewhere is named as it is.
             let inside = !target.displayPath.hasPrefix("/")
             outcome.diff = UnifiedDiff.render(
                 old: LosslessUTF8.decode(original), new: LosslessUTF8.decode(updated),
                 oldName: existing == nil ? "/dev/null" : (inside ? "a/" : "") + target.displayPath,
                 newName: (inside ? "b/" : "") + target.displayPath)
-        } else if outcome.changed {
+        } else {
             try AtomicFile.write(updated, to: writePath)
             outcome.wrote = true
+            try proveWritten(
+                expected: updated, original: existing, writePath: writePath, target: target, proof: proof,
+                baseline: baseline ?? [before], old: userRules)
         }
         return outcome
     }
 
-    /// A walk of the context under the proposed ignore file, before anything is written: no git, no checks.
-    private func proofWalk(_ proposal: FixProposal, build: BuildInputs, source: String) throws -> ScanReport {
-        let rules = try IgnoreRules(bytes: proposal.updated, source: source)
-        var options = ContextScanner.Options()
-        options.threads = self.options.threads
-        options.measureExcluded = false
-        options.git = false
-        options.findings = false
-        options.suggestionRate = nil
-        return try ScanPipeline(build: build.with(rules: rules), options: options).run()[0]
+    /// After the write: reads the ignore file back and walks every build under it. If the bytes are not the ones
+    /// written or a build would lose a source, the original is restored and `FixError.rolledBack` says why.
+    private func proveWritten(
+        expected: [UInt8], original: [UInt8]?, writePath: String, target: BuildContext.IgnoreFileChoice,
+        proof: FixProof, baseline: [ScanReport], old: IgnoreRules
+    ) throws {
+        let outcome = "the original ignore file was restored"
+        do {
+            let written = try InputFile.read(target.path, kind: .ignoreFile, origin: target.inputOrigin)
+            guard written == expected else {
+                throw FixError(
+                    code: .rolledBack,
+                    message: """
+                        \(target.displayPath) changed while fix wrote it (another process?); \(outcome)
+                        """,
+                    fix: "run fix again once nothing else writes the file")
+            }
+            let rules = try IgnoreRules(bytes: expected, source: target.displayPath)
+            let after = try proof.walk(rules: rules)
+            try proof.check(before: baseline, after: after, old: old, new: rules, outcome: outcome)
+        } catch let error as FixError {
+            try FixProof.restore(original, at: writePath)
+            throw error.code == .rolledBack
+                ? error : FixError(code: .rolledBack, message: error.message, fix: error.fix)
+        } catch {
+            try FixProof.restore(original, at: writePath)
+            throw error
+        }
     }
 
     /// Whether the new file keeps out more than the plan meant to (a `**/name` pattern caught other entries).

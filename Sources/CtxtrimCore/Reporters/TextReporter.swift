@@ -67,32 +67,46 @@ package struct TextReporter: Reporter {
         return Rendering(output: Array(out.utf8), messages: messages)
     }
 
-    /// The diff (dry run) or what was written, the shrink, what was kept and why; problems go to standard error.
+    /// What was written (or the diff, for `--dry-run` and `--check`), the shrink before and after, the other builds
+    /// that read the file and what was kept and why; problems go to standard error. An ignore file already up to
+    /// date says "no change" and shows no shrink: nothing changes.
     private static func fix(_ fix: IgnoreFileFixer.Outcome, dryRun: Bool, style: TextStyle) -> Rendering {
+        let shown = TerminalText.escape(fix.displayPath)
         var out = ""
-        if dryRun {
-            out += fix.diff.isEmpty ? "no change to \(TerminalText.escape(fix.displayPath))\n" : fix.diff
-            out += "\n"
-        } else if fix.wrote {
-            let verb = fix.created ? "created" : "updated"
+        var messages: [String] = []
+        if !fix.changed {
+            out += "no change: \(shown) is up to date"
             out +=
-                "\(verb) \(fix.displayPath): ctxtrim's block has \(TextLayout.count(fix.plan.patternCount, "pattern"))"
-            out += (fix.created ? "" : "; your lines are unchanged") + "\n"
+                fix.plan.patternCount > 0
+                ? " (ctxtrim's block has \(TextLayout.count(fix.plan.patternCount, "pattern")))\n" : "\n"
         } else {
-            out += "\(fix.displayPath) is already up to date\n"
+            if dryRun || fix.checked {
+                out += fix.diff + "\n"
+                if fix.checked {
+                    messages.append("ctxtrim: \(shown) is stale: ctxtrim fix would change it as shown; run ctxtrim fix")
+                }
+            } else {
+                let verb = fix.created ? "created" : "updated"
+                out += "\(verb) \(shown): ctxtrim's block has \(TextLayout.count(fix.plan.patternCount, "pattern"))"
+                out += (fix.created ? "" : "; your lines are unchanged") + "\n"
+            }
+            let tense = fix.wrote ? "" : ", if written"
+            out += style.bold("Context size") + " (\(fix.plan.strategy.rawValue) strategy\(tense)): before → after\n"
+            out += fix.shrink.text(style: style)
         }
-        out += style.bold("Context size") + " (\(fix.plan.strategy.rawValue) strategy)\n"
-        out += fix.shrink.text(style: style)
+        for build in fix.sharedWith {
+            out += "also read by: \(TerminalText.escape(build))\n"
+        }
         for kept in fix.plan.kept {
-            let why =
-                kept.copied
-                ? "because the Dockerfile copies it" : "because a Dockerfile source may read something inside it"
-            let line = "kept: \(TerminalText.escape(kept.path)) (\(kept.reason)) \(why) (line \(kept.sourceLine))"
+            let why = kept.copied ? "a source copies it" : "a source may read something inside it"
+            // "never read" is the candidate's reason only while no source reads it: it says nothing once one does.
+            let flagged = kept.reason == FixPlanner.unreadReason ? "" : " (flagged: \(kept.reason))"
+            let line = "kept: \(TerminalText.escape(kept.path))\(flagged): \(why) (line \(kept.sourceLine))"
             out += style.dim(line) + "\n"
         }
-        let problems = fix.plan.problems.map {
+        messages += fix.plan.problems.map {
             "ctxtrim: error: \(TerminalText.escape($0.path)): \(TerminalText.escape($0.message))"
         }
-        return Rendering(output: Array(out.utf8), messages: problems)
+        return Rendering(output: Array(out.utf8), messages: messages)
     }
 }

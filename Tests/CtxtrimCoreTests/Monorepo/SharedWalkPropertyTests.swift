@@ -89,7 +89,11 @@ import Testing
         let builds = try BuildDiscovery.discover(root: scratch.path)
         // Discovery never enters node_modules, so Dockerfiles there are not builds.
         let reachable = contexts.filter { !$0.split(separator: "/").contains("node_modules") }
-        #expect(Set(builds.map(\.context)) == Set(reachable), "\(note)")
+        #expect(Set(builds.map { BuildDiscovery.directory(of: $0.dockerfile) }) == Set(reachable), "\(note)")
+        // A build from another directory than its Dockerfile's says why (its sources are found from an ancestor).
+        for build in builds where build.context != BuildDiscovery.directory(of: build.dockerfile) {
+            #expect(build.contextReason != nil, "\(note): \(build.dockerfile)")
+        }
         var options = ContextScanner.Options()
         options.git = git
         options.measureExcluded = seed % 2 == 0
