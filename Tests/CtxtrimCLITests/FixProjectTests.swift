@@ -149,7 +149,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.output.contains("--- a/.dockerignore"))
         #expect(result.output.contains("+++ b/.dockerignore"))
-        #expect(result.output.contains("+.env"))
+        #expect(result.output.contains("+**/.env"))
         #expect(try String(contentsOf: tree.url.appendingPathComponent(".dockerignore"), encoding: .utf8) == original)
     }
 
