@@ -207,13 +207,18 @@ package enum FixPlanner {
             var covered = Set<String>()
             if fold && !blindSpots {
                 var tried = Set<FixKind>()
+                var kinds: [(pattern: String, exceptions: [String])] = []
                 for member in members where !covered.contains(member.entry.path) {
                     guard let kind = kind(of: member, among: unique), tried.insert(kind).inserted,
                         let proven = try proof.prove(kind, members: members)
                     else { continue }
-                    patterns.append(kind.pattern)
-                    patterns += proven.exceptions.compactMap(patternText).map { "!" + $0 }
+                    kinds.append((kind.pattern, proven.exceptions.compactMap(patternText).map { "!" + $0 }))
                     covered.formUnion(proven.covers)
+                }
+                // Sorted, so that `**/.env` and `**/.env.*` stand together; each with its exceptions after it.
+                for kind in kinds.sorted(by: { $0.pattern < $1.pattern }) {
+                    patterns.append(kind.pattern)
+                    patterns += kind.exceptions
                     plan.kindPatterns.append(kind.pattern)
                     plan.folded = true
                 }
