@@ -57,6 +57,7 @@ struct FixKind: Sendable, Hashable {
             return EditorJunkCheck.fileSuffixes.lazy.compactMap(suffix).first
         }
         if check == .logFile { return isDirectory ? exact(file: false) : suffix(".log") }
+        if check == .largeFile { return isDirectory ? nil : bulkSuffixes.lazy.compactMap(suffix).first }
         if check == .dependencyDir || check == .buildOutput || check == .vcsDir {
             return isDirectory ? exact(file: false) : nil
         }
@@ -74,6 +75,14 @@ struct FixKind: Sendable, Hashable {
         }
         return keyStoreSuffixes.lazy.compactMap(suffix).first
     }
+
+    /// Extensions of bulk that `large-file` names (dumps, archives, model weights, disk images, media), longest
+    /// first so that `dump.sql.gz` is of kind `**/*.sql.gz`. A kind is proven like any other, so a committed
+    /// migration `001.sql` keeps `dump.sql` written by path; a bare `.gz` or `core` is too broad to be a kind.
+    static let bulkSuffixes = [
+        ".tar.gz", ".tar.zst", ".sql.gz", ".safetensors", ".gguf", ".ckpt", ".onnx", ".pth", ".sql", ".dump", ".tgz",
+        ".zip", ".7z", ".rar", ".iso", ".qcow2", ".vmdk", ".mov", ".mp4", ".mkv",
+    ]
 
     /// Extensions of key and certificate stores, and Terraform state, that `secret-file` flags by name.
     static let keyStoreSuffixes = [

@@ -75,8 +75,9 @@ struct SentNames: Sendable, Equatable {
         names.formUnion(["target", "bin", "obj", "vendor", "logs", "config.json", "credentials", "config"])
         return names
     }()
-    private static let suffixes = [
-        ".log", ".pem", ".key", ".swp", ".swo", "~", ".tfstate", ".tfvars", ".p12", ".pfx", ".jks", ".keystore", ".ppk",
-        ".kdbx",
-    ]
+    private static let suffixes =
+        [
+            ".log", ".pem", ".key", ".swp", ".swo", "~", ".tfstate", ".tfvars", ".p12", ".pfx", ".jks", ".keystore",
+            ".ppk", ".kdbx",
+        ] + FixKind.bulkSuffixes
 }

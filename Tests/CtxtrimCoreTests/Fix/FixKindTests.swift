@@ -192,3 +192,35 @@ import Testing
         #expect(FixStrategy.default == .auto)
     }
 }
+
+/// Bulk: a large local file of a kind no needed or tracked file shares is excluded by kind; else by path.
+@Suite struct FixBulkKindTests {
+    static let big = String(repeating: "x", count: 11 << 20)
+
+    @Test func aDumpNoOtherFileSharesBecomesItsKind() throws {
+        let tree = try TemporaryTree("fix-bulk-kind")
+        try tree.write("Dockerfile", "FROM postgres:16\nCOPY . /srv\n")
+        try tree.write("schema.txt", "x")
+        try tree.write("backup/prod.sql.gz", Self.big)
+        try tree.write("dump.sql", Self.big)
+        let lines = FixKindTests.patterns(try FixKindTests.fix(tree))
+        #expect(lines.contains("**/*.sql"), "\(lines)")
+        #expect(lines.contains("**/*.sql.gz"), "\(lines)")
+        try tree.write("later/restore.sql", "small, but of the kind")
+        #expect(!(try FixKindTests.sent(tree, "later/restore.sql")))
+    }
+
+    @Test func aDumpBesideCommittedMigrationsIsWrittenByPath() throws {
+        let tree = try TemporaryTree("fix-bulk-path")
+        try tree.write("Dockerfile", "FROM postgres:16\nCOPY . /srv\n")
+        for index in 1...4 { try tree.write("db/migrations/00\(index).sql", "create table t\(index) ();\n") }
+        let repository = try GitRepository.create(in: tree)
+        try repository.add()
+        try repository.commit()
+        try tree.write("dump.sql", Self.big)
+        let lines = FixKindTests.patterns(try FixKindTests.fix(tree, git: true))
+        #expect(lines.contains("/dump.sql"), "\(lines)")
+        #expect(!lines.contains("**/*.sql"))
+        for index in 1...4 { #expect(try FixKindTests.sent(tree, "db/migrations/00\(index).sql")) }
+    }
+}
