@@ -207,9 +207,10 @@ package enum FixPlanner {
             var covered = Set<String>()
             if fold && !blindSpots {
                 var tried = Set<FixKind>()
+                let nameCounts = members.reduce(into: [String: Int]()) { $0[name(of: $1.entry.path), default: 0] += 1 }
                 var kinds: [(pattern: String, exceptions: [String])] = []
                 for member in members where !covered.contains(member.entry.path) {
-                    guard let kind = kind(of: member, among: unique), tried.insert(kind).inserted,
+                    guard let kind = kind(of: member, nameCounts: nameCounts), tried.insert(kind).inserted,
                         let proven = try proof.prove(kind, members: members)
                     else { continue }
                     kinds.append((kind.pattern, proven.exceptions.compactMap(patternText).map { "!" + $0 }))
@@ -234,15 +235,16 @@ package enum FixPlanner {
         return plan
     }
 
-    /// The kind a candidate belongs to: its check's, else, for a name flagged in several places, that name.
-    static func kind(of candidate: Candidate, among all: [Candidate]) -> FixKind? {
+    /// The kind a candidate belongs to: its check's, else, for a name that recurs in its group (`nameCounts`),
+    /// that name.
+    static func kind(of candidate: Candidate, nameCounts: [String: Int]) -> FixKind? {
         if let kind = FixKind.of(
             check: candidate.check, path: candidate.entry.path, isDirectory: candidate.entry.isDirectory)
         {
             return kind
         }
         let name = name(of: candidate.entry.path)
-        let recurs = all.count { $0.reason == candidate.reason && self.name(of: $0.entry.path) == name } >= 2
+        let recurs = nameCounts[name, default: 0] >= 2
         guard recurs, SentNames.isWatched(Substring(name)), patternText(name) == name else { return nil }
         return FixKind(pattern: "**/" + name, names: .exact(name), isFileKind: !candidate.entry.isDirectory)
     }
