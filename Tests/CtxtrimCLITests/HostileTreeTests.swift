@@ -113,13 +113,14 @@ import UntrustedText
         try Self.plant([], file: Array("x\n.env".utf8), content: "B=2\n", in: tree.path)
         try Self.plant([], file: Array(" lead.env".utf8), content: "C=3\n", in: tree.path)
         try Self.plant([], file: Array("we[ir]d*.env".utf8), content: "D=4\n", in: tree.path)
-        let fix = try CtxtrimProcess.run(["fix", tree.path])
+        // The deny strategy writes a pattern per name, which is what these names test.
+        let fix = try CtxtrimProcess.run(["fix", tree.path, "--strategy", "deny"])
         #expect(fix.status == 0, "\(fix.stderr)")
         let listing = try CtxtrimProcess.run(["ls", tree.path, "--format", "tsv", "-0"])
         let sent = listing.stdout.split(separator: 0).map { Array($0) }
         #expect(sent.count == 3, "\(sent.map { String(decoding: $0, as: UTF8.self) })")
         #expect(sent.allSatisfy { !String(decoding: $0, as: UTF8.self).hasSuffix(".env") })
-        let again = try CtxtrimProcess.run(["fix", tree.path, "--dry-run"])
+        let again = try CtxtrimProcess.run(["fix", tree.path, "--dry-run", "--strategy", "deny"])
         #expect(again.output.contains("no change"), "\(again.output)")
     }
 

@@ -104,7 +104,7 @@ import Testing
         let tree = try bloatedContext("fix-link-in")
         try tree.write("context/config/dockerignore", "# mine\n")
         try tree.symlink("context/.dockerignore", to: "config/dockerignore")
-        let result = try CtxtrimProcess.run(["fix", tree.path + "/context"], timeLimit: 60)
+        let result = try CtxtrimProcess.run(["fix", "--strategy", "deny", tree.path + "/context"], timeLimit: 60)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Self.kind(tree.path + "/context/.dockerignore") == S_IFLNK)
         let written = try #require(Self.contents(tree.path + "/context/config/dockerignore"))
@@ -115,7 +115,7 @@ import Testing
         let tree = try bloatedContext("fix-link-out")
         try tree.write("precious.txt", "do not touch\n")
         try tree.symlink("context/.dockerignore", to: "../precious.txt")
-        let result = try CtxtrimProcess.run(["fix", tree.path + "/context"], timeLimit: 60)
+        let result = try CtxtrimProcess.run(["fix", "--strategy", "deny", tree.path + "/context"], timeLimit: 60)
         #expect(result.status == 2)
         #expect(result.stderr.contains(".dockerignore: it is a symlink to `../precious.txt`"), "\(result.stderr)")
         #expect(result.stderr.contains("precious.txt, outside the context"))
@@ -126,7 +126,7 @@ import Testing
     @Test func fixEscapesControlCharactersInTheLinkTarget() throws {
         let tree = try bloatedContext("fix-link-escape")
         try tree.symlink("context/.dockerignore", to: "/tmp/\u{1B}[2Jgone")
-        let result = try CtxtrimProcess.run(["fix", tree.path + "/context"], timeLimit: 60)
+        let result = try CtxtrimProcess.run(["fix", "--strategy", "deny", tree.path + "/context"], timeLimit: 60)
         #expect(result.status == 2)
         #expect(!result.stderr.contains("\u{1B}"))
         #expect(result.stderr.contains("\\e[2Jgone"), "\(result.stderr)")
@@ -135,11 +135,12 @@ import Testing
     @Test func fixWithIgnoreFileMayLeaveTheContextButOnlyToARegularFile() throws {
         let tree = try bloatedContext("fix-override")
         let outside = try tree.write("shared.dockerignore", "# shared\n")
-        let result = try CtxtrimProcess.run(["fix", tree.path + "/context", "--ignore-file", outside], timeLimit: 60)
+        let result = try CtxtrimProcess.run(
+            ["fix", "--strategy", "deny", tree.path + "/context", "--ignore-file", outside], timeLimit: 60)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Self.contents(outside)?.contains("node_modules") == true)
         let device = try CtxtrimProcess.run(
-            ["fix", tree.path + "/context", "--ignore-file", "/dev/null"], timeLimit: 60)
+            ["fix", "--strategy", "deny", tree.path + "/context", "--ignore-file", "/dev/null"], timeLimit: 60)
         #expect(device.status == 2)
         #expect(device.stderr.contains("it is a character device"), "\(device.stderr)")
         #expect(Self.kind("/dev/null") == S_IFCHR)
@@ -150,11 +151,12 @@ import Testing
         let tree = try bloatedContext("fix-read-only")
         let ignore = try tree.write("context/.dockerignore", "# mine\n")
         chmod(ignore, 0o444)
-        let refused = try CtxtrimProcess.run(["fix", tree.path + "/context"], timeLimit: 60)
+        let refused = try CtxtrimProcess.run(["fix", "--strategy", "deny", tree.path + "/context"], timeLimit: 60)
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("read-only (mode 0444)") && refused.stderr.contains("--force"))
         #expect(Self.contents(ignore) == "# mine\n")
-        let forced = try CtxtrimProcess.run(["fix", tree.path + "/context", "--force"], timeLimit: 60)
+        let forced = try CtxtrimProcess.run(
+            ["fix", "--strategy", "deny", tree.path + "/context", "--force"], timeLimit: 60)
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(Self.contents(ignore)?.contains("node_modules") == true)
         #expect(Self.mode(ignore) == 0o444)
@@ -164,7 +166,7 @@ import Testing
         let tree = try bloatedContext("fix-fifo")
         #expect(mkfifo(tree.path + "/context/.dockerignore", 0o644) == 0)
         let started = Date()
-        let result = try CtxtrimProcess.run(["fix", tree.path + "/context"], timeLimit: 20)
+        let result = try CtxtrimProcess.run(["fix", "--strategy", "deny", tree.path + "/context"], timeLimit: 20)
         #expect(result.status == 2, "killed after the timeout: it hung")
         #expect(result.stderr.contains("it is a FIFO"), "\(result.stderr)")
         #expect(Date().timeIntervalSince(started) < 20)
@@ -176,7 +178,7 @@ import Testing
     /// Starts `ctxtrim fix` paused right after its temporary file got a name; returns it once that file exists.
     func fixPausedMidWrite(_ tree: TemporaryTree) throws -> (SpawnedProcess, String) {
         let process = try SpawnedProcess(
-            CtxtrimProcess.executable.path, ["fix", tree.path + "/context"],
+            CtxtrimProcess.executable.path, ["fix", "--strategy", "deny", tree.path + "/context"],
             environment: CtxtrimProcess.baseEnvironment([Self.pauseVariable: "20000"]))
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline, process.isRunning {

@@ -48,8 +48,14 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Replace the ignore file even when it is read-only (its mode is kept).")
     var force = false
 
-    @Option(help: "deny (exclude what is flagged and never read), allow (* and exact ! exceptions), or auto.")
-    var strategy: FixStrategy = .deny
+    @Option(
+        help:
+            "auto (plan both and write the better), deny (exclude what is flagged and never read), or allow (* and exact ! exceptions)."
+    )
+    var strategy: FixStrategy = .default
+
+    @Flag(help: "Exclude a git-tracked file that holds a credential instead of reporting it (the build may need it).")
+    var excludeTrackedSecrets = false
 
     @Option(help: "Bandwidth for the transfer-time estimate, such as 1Gbit/s or 50MB/s.")
     var bandwidth: String = TransferRate.defaultDescription
@@ -75,6 +81,7 @@ struct FixCommand: ParsableCommand {
             var options = IgnoreFileFixer.Options(
                 threads: threadOptions, git: gitOptions, build: buildOptions, config: configOptions)
             options.strategy = strategy
+            options.excludeTrackedSecrets = excludeTrackedSecrets
             options.rate = TransferRate.parse(bandwidth) ?? .defaultRate
             options.dryRun = dryRun
             options.check = check

@@ -30,8 +30,19 @@ package struct FixPlan: Sendable, Equatable {
     package var kept: [Kept] = []
     /// Secrets the Dockerfile itself copies: errors, left alone.
     package var problems: [Finding] = []
-    /// Whether `**/name` patterns were used (the verifier retries without them if they over-reach).
+    /// Whether kind patterns were used (the verifier retries without them if they over-reach).
     package var folded = false
+    /// The kind patterns among the groups' lines (`**/*.swp`, `**/node_modules`): each proven against the walked
+    /// tree to exclude only entries the plan means to keep out, so they may exclude more than the flagged
+    /// instances only once new entries of the kind appear.
+    package var kindPatterns: [String] = []
+    /// Why this strategy: "asked for", or what `auto` weighed (for the report to print).
+    package var choice = ""
+
+    /// Records an entry left in the context, once.
+    mutating func keep(_ entry: Kept) {
+        if !kept.contains(where: { $0.path == entry.path }) { kept.append(entry) }
+    }
 
     /// Files and bytes the plan means to keep out (candidates do not overlap).
     package var plannedFiles: Int { groups.reduce(0) { $0 + $1.files } }

@@ -24,6 +24,8 @@ package enum FixPlanner {
         var entry: ExclusionCandidate
         var reason: String
         var isSecret: Bool
+        /// The check that flagged it; nil for git-ignored and never-read entries.
+        var check: CheckID?
     }
 
     /// The explicit source that needs `entry`, preferring one that copies it (names it or an ancestor) over one that
@@ -45,28 +47,80 @@ package enum FixPlanner {
     /// Plans the block. `userMatcher` is the
     /// user's own ignore file: an entry it already excludes, or re-includes with a `!` line, is left to the user
     /// (what is still sent there was let through on purpose, and a block above the user's lines could not change
-    /// it anyway). `fold` allows
-    /// `**/name` for a name that recurs. `buildFiles` (the Dockerfile and the ignore file, context-relative) are
-    /// never proposed as "never read": BuildKit reads them through their own channel either way, and leaving them
-    /// alone keeps a second run from planning differently because the first one created the ignore file.
+    /// it anyway). `fold` allows kind patterns (`**/*.swp`, `**/node_modules`), each proven against the walked tree
+    /// (``FixKind``); without it every entry is written by path. `buildFiles` (the Dockerfile and the ignore file,
+    /// context-relative) are never proposed as "never read": BuildKit reads them through their own channel either
+    /// way, and leaving them alone keeps a second run from planning differently because the first one created the
+    /// ignore file.
     ///
     /// `sharedWith` are the other builds that read the same ignore file (same context, no ignore file of their own):
-    /// whatever any of them reads is protected too, and only what none of them reads is "never read".
+    /// whatever any of them reads is protected too, and only what none of them reads is "never read". When one of
+    /// them copies the whole context, every file git tracks (version-control data aside) is protected as well; a
+    /// tracked file holding a credential is then a problem, unless `excludeTrackedSecrets` opts in to excluding it.
     package static func plan(
         report: ScanReport, analysis: DockerfileAnalysis?, sharedWith: [DockerfileAnalysis] = [],
         strategy requested: FixStrategy, userMatcher: IgnoreMatcher? = nil, fold: Bool = true,
-        buildFiles: Set<String> = []
+        buildFiles: Set<String> = [], excludeTrackedSecrets: Bool = false
     ) throws -> FixPlan {
         let builds = (analysis.map { [$0] } ?? []) + sharedWith
-        let someBuildReadsEverything = analysis == nil || builds.contains { $0.referencesEverything }
-        let strategy: FixStrategy
         switch requested {
-        case .auto: strategy = someBuildReadsEverything ? .deny : .allow
-        default: strategy = requested
+        case .allow:
+            var plan = try allowPlan(report: report, analysis: analysis, sharedWith: sharedWith)
+            plan.choice = "asked for"
+            return plan
+        case .deny:
+            var plan = try denyPlan(
+                report: report, builds: builds, userMatcher: userMatcher, fold: fold, buildFiles: buildFiles,
+                excludeTrackedSecrets: excludeTrackedSecrets)
+            plan.choice = "asked for"
+            return plan
+        case .auto:
+            var deny = try denyPlan(
+                report: report, builds: builds, userMatcher: userMatcher, fold: fold, buildFiles: buildFiles,
+                excludeTrackedSecrets: excludeTrackedSecrets)
+            if analysis == nil {
+                deny.choice = "no Dockerfile says what to keep"
+                return deny
+            }
+            if let root = builds.lazy.compactMap(\.rootSource).first {
+                deny.choice = "a build copies the whole context (line \(root.line): \(root.written))"
+                return deny
+            }
+            let allow = try allowPlan(report: report, analysis: analysis, sharedWith: sharedWith)
+            return choose(deny: deny, allow: allow)
         }
-        if strategy == .allow {
-            return try allowPlan(report: report, analysis: analysis, sharedWith: sharedWith)
+    }
+
+    /// `auto`: the allow list when it is no longer than the deny list (it also keeps out next week's clutter of any
+    /// kind, where the deny list keeps out only the kinds it names), else the deny list.
+    static func choose(deny: FixPlan, allow: FixPlan) -> FixPlan {
+        let denyLines = deny.patternCount
+        let allowLines = allow.patternCount
+        if allowLines == 0 {
+            var plan = deny
+            plan.choice = "the builds read nothing from the context that an allow list could name"
+            return plan
         }
+        if allowLines <= denyLines {
+            var plan = allow
+            plan.choice = """
+                \(allowLines) lines naming what the builds copy against \(denyLines) for a deny list, and anything \
+                added later stays out
+                """
+            return plan
+        }
+        var plan = deny
+        plan.choice = "\(denyLines) lines by kind against \(allowLines) for an allow list of what the builds copy"
+        return plan
+    }
+
+    /// The deny plan: findings, git-ignored entries and what no build reads, by kind where a kind is proven.
+    static func denyPlan(
+        report: ScanReport, builds: [DockerfileAnalysis], userMatcher: IgnoreMatcher?, fold: Bool,
+        buildFiles: Set<String>, excludeTrackedSecrets: Bool
+    ) throws -> FixPlan {
+        let someBuildReadsEverything = builds.isEmpty || builds.contains { $0.referencesEverything }
+        let rootSource = builds.lazy.compactMap(\.rootSource).first
         var plan = FixPlan(strategy: .deny, groups: [])
         var candidates: [Candidate] = []
         for finding in report.findings {
@@ -76,49 +130,52 @@ package enum FixPlanner {
                 files: finding.files)
             // A notice (a committed or re-included file with no credential found) is no secret the Dockerfile copies.
             let isSecret = reason == secretsReason && finding.severity > .info
-            candidates.append(Candidate(entry: entry, reason: reason, isSecret: isSecret))
+            candidates.append(Candidate(entry: entry, reason: reason, isSecret: isSecret, check: finding.check))
         }
         for entry in report.ignoredEntries {
-            candidates.append(Candidate(entry: entry, reason: gitIgnoredReason, isSecret: false))
+            candidates.append(Candidate(entry: entry, reason: gitIgnoredReason, isSecret: false, check: nil))
         }
         if !someBuildReadsEverything {
             for entry in report.topLevelEntries where !buildFiles.contains(entry.path) {
-                candidates.append(Candidate(entry: entry, reason: unreadReason, isSecret: false))
+                candidates.append(Candidate(entry: entry, reason: unreadReason, isSecret: false, check: nil))
             }
         }
 
-        // Never exclude what an explicit source reads; report secrets the Dockerfile copies.
+        // Never exclude what an explicit source reads, nor, under a whole-context COPY, what git tracks; report
+        // secrets a build copies.
         var allowed: [Candidate] = []
         for candidate in candidates {
+            let path = candidate.entry.path
             if let need = try need(of: candidate.entry, in: builds) {
                 let source = need.source
                 if candidate.isSecret {
-                    let path = candidate.entry.path
                     let how = need.copied ? "the Dockerfile copies it" : "a Dockerfile source may read inside it"
                     plan.problems.append(
-                        Finding(
-                            check: .secretCopied, severity: secretCopiedDescriptor.defaultSeverity,
-                            subject: candidate.entry.isDirectory ? .directory(path) : .file(path),
-                            message: """
-                                `\(path)` holds credentials and \(how) (line \(source.line): \
-                                \(source.written)): fix leaves it alone. Use a build secret \
-                                (`RUN --mount=type=secret`) instead of copying it.
-                                """,
-                            bytes: candidate.entry.bytes, files: candidate.entry.files))
+                        secretProblem(
+                            candidate.entry,
+                            because: "\(how) (line \(source.line): \(source.written)): fix leaves it alone"))
                 }
-                if !plan.kept.contains(where: { $0.path == candidate.entry.path }) {
-                    plan.kept.append(
-                        .init(
-                            path: candidate.entry.path, reason: candidate.reason, sourceLine: source.line,
-                            copied: need.copied))
-                }
+                plan.keep(.init(path: path, reason: candidate.reason, sourceLine: source.line, copied: need.copied))
                 continue
             }
-            guard patternText(candidate.entry.path) != nil, candidate.entry.files > 0 || candidate.entry.bytes > 0
-            else {
+            if let rootSource, report.trackedPaths.contains(path), candidate.check != .vcsDir,
+                !(excludeTrackedSecrets && candidate.reason == secretsReason)
+            {
+                if candidate.isSecret {
+                    plan.problems.append(
+                        secretProblem(
+                            candidate.entry,
+                            because: """
+                                is committed to git, and line \(rootSource.line) (\(rootSource.written)) copies the \
+                                whole context, so the build may read it: fix leaves it alone \
+                                (`--exclude-tracked-secrets` excludes it anyway)
+                                """))
+                }
+                plan.keep(.init(path: path, reason: candidate.reason, sourceLine: rootSource.line, copied: true))
                 continue
             }
-            if let userMatcher, try userDecides(candidate.entry.path, userMatcher) { continue }
+            guard patternText(path) != nil, candidate.entry.files > 0 || candidate.entry.bytes > 0 else { continue }
+            if let userMatcher, try userDecides(path, userMatcher) { continue }
             allowed.append(candidate)
         }
 
@@ -134,29 +191,41 @@ package enum FixPlanner {
             chosenPaths.insert(candidate.entry.path)
             unique.append(candidate)
         }
+        // Below a flagged directory that stays in the context the walk counted no names: a kind could reach in.
+        let blindSpots = candidates.contains { candidate in
+            candidate.entry.isDirectory && candidate.check != nil && !chosenPaths.contains(candidate.entry.path)
+                && !hasAncestor(candidate.entry.path, in: chosenPaths)
+        }
+        let proof = KindProof(
+            names: report.sentNames, chosen: chosenPaths, userMatcher: userMatcher)
 
-        // Group by reason; fold a recurring name into `**/name`.
+        // Group by reason; within a group, proven kinds first, then the entries no kind covers, by path.
         for reason in order.sorted(by: { $0.value < $1.value }).map(\.key) {
             let members = unique.filter { $0.reason == reason }
             guard !members.isEmpty else { continue }
             var patterns: [String] = []
-            var byName: [String: [Candidate]] = [:]
-            for member in members { byName[name(of: member.entry.path), default: []].append(member) }
-            var folded = Set<String>()
-            if fold {
-                for (name, group) in byName where group.count >= 2 && (group.contains { $0.entry.path.contains("/") }) {
-                    folded.insert(name)
+            var covered = Set<String>()
+            if fold && !blindSpots {
+                var tried = Set<FixKind>()
+                let nameCounts = members.reduce(into: [String: Int]()) { $0[name(of: $1.entry.path), default: 0] += 1 }
+                var kinds: [(pattern: String, exceptions: [String])] = []
+                for member in members where !covered.contains(member.entry.path) {
+                    guard let kind = kind(of: member, nameCounts: nameCounts), tried.insert(kind).inserted,
+                        let proven = try proof.prove(kind, members: members)
+                    else { continue }
+                    kinds.append((kind.pattern, proven.exceptions.compactMap(patternText).map { "!" + $0 }))
+                    covered.formUnion(proven.covers)
+                }
+                // Sorted, so that `**/.env` and `**/.env.*` stand together; each with its exceptions after it.
+                for kind in kinds.sorted(by: { $0.pattern < $1.pattern }) {
+                    patterns.append(kind.pattern)
+                    patterns += kind.exceptions
+                    plan.kindPatterns.append(kind.pattern)
                     plan.folded = true
                 }
             }
-            for member in members {
-                let name = name(of: member.entry.path)
-                if folded.contains(name) {
-                    let pattern = "**/" + patternText(name)!
-                    if !patterns.contains(pattern) { patterns.append(pattern) }
-                } else {
-                    patterns.append(patternText(member.entry.path)!)
-                }
+            for member in members where !covered.contains(member.entry.path) {
+                patterns.append(anchoredPattern(member.entry.path)!)
             }
             plan.groups.append(
                 .init(
@@ -164,6 +233,39 @@ package enum FixPlanner {
                     files: members.reduce(0) { $0 + $1.entry.files }, bytes: members.saturatingSum(\.entry.bytes)))
         }
         return plan
+    }
+
+    /// The kind a candidate belongs to: its check's, else, for a name that recurs in its group (`nameCounts`),
+    /// that name.
+    static func kind(of candidate: Candidate, nameCounts: [String: Int]) -> FixKind? {
+        if let kind = FixKind.of(
+            check: candidate.check, path: candidate.entry.path, isDirectory: candidate.entry.isDirectory)
+        {
+            return kind
+        }
+        let name = name(of: candidate.entry.path)
+        let recurs = nameCounts[name, default: 0] >= 2
+        guard recurs, SentNames.isWatched(Substring(name)), patternText(name) == name else { return nil }
+        return FixKind(pattern: "**/" + name, names: .exact(name), isFileKind: !candidate.entry.isDirectory)
+    }
+
+    /// A secret fix leaves in the context: an error with the build-secret remedy.
+    static func secretProblem(_ entry: ExclusionCandidate, because why: String) -> Finding {
+        Finding(
+            check: .secretCopied, severity: secretCopiedDescriptor.defaultSeverity,
+            subject: entry.isDirectory ? .directory(entry.path) : .file(entry.path),
+            message: """
+                `\(entry.path)` holds credentials and \(why). Use a build secret (`RUN --mount=type=secret`) \
+                instead of copying it.
+                """,
+            bytes: entry.bytes, files: entry.files)
+    }
+
+    /// A path as a pattern anchored as meant: `/name` for an entry at the root (so that no reader, nor ctxtrim's
+    /// `ignore-root-only-name`, takes it for a name meant at any depth), the path itself deeper down.
+    static func anchoredPattern(_ path: String) -> String? {
+        guard let text = patternText(path) else { return nil }
+        return path.contains("/") ? text : "/" + text
     }
 
     /// Whether the user's own lines already exclude `path`, or re-include it with an exception.

@@ -18,14 +18,16 @@ package struct FixProposal: Sendable {
     /// - Parameter sharedWith: the other builds that read the same ignore file, whose sources are protected too.
     package static func make(
         report: ScanReport, build: BuildInputs, sharedWith: [DockerfileAnalysis] = [], original: [UInt8]?,
-        ignoreFile: String?, strategy: FixStrategy, fold: Bool = true, rate: TransferRate
+        ignoreFile: String?, strategy: FixStrategy, excludeTrackedSecrets: Bool = false, fold: Bool = true,
+        rate: TransferRate
     ) throws -> FixProposal {
         let buildFiles = Set([
             report.context.ignoreFile ?? ".dockerignore", report.context.dockerfile, ".dockerignore",
         ])
         let plan = try FixPlanner.plan(
             report: report, analysis: build.analysis, sharedWith: sharedWith, strategy: strategy,
-            userMatcher: build.rules.matcher, fold: fold, buildFiles: buildFiles)
+            userMatcher: build.rules.matcher, fold: fold, buildFiles: buildFiles,
+            excludeTrackedSecrets: excludeTrackedSecrets)
         let updated = ManagedBlock.merged(original ?? [], patterns: plan.lines)
         let own = try ownChange(relativePath: ignoreFile, original: original, updated: updated)
         let before = ShrinkReport.Size(files: report.sent.files, bytes: report.sent.bytes)

@@ -6,7 +6,9 @@ import UntrustedText
 package struct IgnoreFileFixer {
     /// What to do.
     package struct Options: Sendable {
-        package var strategy: FixStrategy = .deny
+        package var strategy: FixStrategy = .default
+        /// Exclude a tracked file holding a credential instead of reporting it (`--exclude-tracked-secrets`).
+        package var excludeTrackedSecrets = false
         package var target: String?
         package var buildArgs: [String: String] = [:]
         package var rate: TransferRate = .defaultRate
@@ -120,13 +122,14 @@ package struct IgnoreFileFixer {
         let shared = sharing.compactMap(\.inputs.analysis)
         var proposal = try FixProposal.make(
             report: before, build: build, sharedWith: shared, original: existing, ignoreFile: ignoreFile,
-            strategy: options.strategy, rate: options.rate)
+            strategy: options.strategy, excludeTrackedSecrets: options.excludeTrackedSecrets, rate: options.rate)
         // One walk under the proposed file, before anything is written, for this build and every sharing one.
         var afterAll = try proof.walk(rules: IgnoreRules(bytes: proposal.updated, source: target.displayPath))
         if proposal.plan.folded, overReaches(proposal.plan, before: before, after: afterAll[0]) {
             proposal = try FixProposal.make(
                 report: before, build: build, sharedWith: shared, original: existing, ignoreFile: ignoreFile,
-                strategy: options.strategy, fold: false, rate: options.rate)
+                strategy: options.strategy, excludeTrackedSecrets: options.excludeTrackedSecrets, fold: false,
+                rate: options.rate)
             afterAll = try proof.walk(rules: IgnoreRules(bytes: proposal.updated, source: target.displayPath))
         }
         let after = afterAll[0]

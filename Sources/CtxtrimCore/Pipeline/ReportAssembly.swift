@@ -45,6 +45,11 @@ enum ReportAssembly {
                     SourceProblem.find(in: $0, root: context.root, matcher: build.rules.matcher)
                 })
         }
+        report.sentNames = tally.sentNames
+        if let snapshot = build.snapshot {
+            report.trackedPaths = trackedPaths(
+                findings: report.findings, ignored: finished.outermostIgnored, snapshot: snapshot)
+        }
         report.findings = FindingAnchors.anchored(
             try build.config.graded(report.findings), context: context, analysis: build.analysis,
             snapshot: build.snapshot)
@@ -59,6 +64,24 @@ enum ReportAssembly {
             report.shrink = try? FixProposal.suggested(for: report, build: build, rate: rate)?.shrink
         }
         return report
+    }
+
+    /// The paths among findings and git-ignored entries that git tracks or tracks files in.
+    static func trackedPaths(
+        findings: [Finding], ignored: [ExclusionCandidate], snapshot: GitStatusSnapshot
+    ) -> Set<String> {
+        var tracked = Set<String>()
+        let entries =
+            findings.filter { $0.subject.isEntry || $0.subject.isDirectory }.map { ($0.path, $0.subject.isDirectory) }
+            + ignored.map { ($0.path, $0.isDirectory) }
+        for (path, isDirectory) in entries where !tracked.contains(path) {
+            let holds =
+                isDirectory
+                ? snapshot.holdsTrackedFiles(directory: path)
+                : snapshot.classify(path: path, isDirectory: false).gitClass == .tracked
+            if holds { tracked.insert(path) }
+        }
+        return tracked
     }
 
     /// The context part of the report, with paths as the user sees them.

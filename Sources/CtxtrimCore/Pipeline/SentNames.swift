@@ -48,6 +48,16 @@ struct SentNames: Sendable, Equatable {
         return paths.filter { $0.key.hasSuffix(suffix) }.flatMap(\.value)
     }
 
+    /// The sent entries whose name passes `test`; nil when a name that passes it was too common to list. Only
+    /// meaningful for a test that passes watched names alone (``isWatched(_:)``).
+    func entries(namedWhere test: (Substring) -> Bool) -> [String]? {
+        guard !overflowing.contains(where: { test(Substring($0)) }) else { return nil }
+        return paths.filter { test(Substring($0.key)) }.flatMap(\.value)
+    }
+
+    /// Whether every name ending in `suffix` is counted.
+    static func watches(suffix: String) -> Bool { suffixes.contains(suffix) }
+
     /// Whether entries with this name are counted.
     static func isWatched(_ name: Substring) -> Bool {
         if exactNames.contains(name) { return true }
@@ -65,5 +75,9 @@ struct SentNames: Sendable, Equatable {
         names.formUnion(["target", "bin", "obj", "vendor", "logs", "config.json", "credentials", "config"])
         return names
     }()
-    private static let suffixes = [".log", ".pem", ".key", ".swp", ".swo", "~", ".tfstate", ".tfvars"]
+    private static let suffixes =
+        [
+            ".log", ".pem", ".key", ".swp", ".swo", "~", ".tfstate", ".tfvars", ".p12", ".pfx", ".jks", ".keystore",
+            ".ppk", ".kdbx",
+        ] + FixKind.bulkSuffixes
 }

@@ -92,6 +92,12 @@ package struct TextReporter: Reporter {
             }
             let tense = fix.wrote ? "" : ", if written"
             out += style.bold("Context size") + " (\(fix.plan.strategy.rawValue) strategy\(tense)): before → after\n"
+            if !fix.plan.choice.isEmpty, fix.plan.choice != "asked for" {
+                out +=
+                    style.dim(
+                        "strategy: \(fix.plan.strategy.rawValue), because \(TerminalText.escape(fix.plan.choice))")
+                    + "\n"
+            }
             out += fix.shrink.text(style: style)
         }
         for build in fix.sharedWith {

@@ -118,6 +118,11 @@ package struct ScanReport: Sendable {
     package var ignoredEntries: [ExclusionCandidate] = []
     /// Sent top-level entries (not rendered; `fix` excludes those the Dockerfile never reads).
     package var topLevelEntries: [ExclusionCandidate] = []
+    /// Paths of findings and git-ignored entries that git tracks (a file), or in which it tracks a file (a
+    /// directory): what `fix` must keep when a build copies the whole context. Not rendered.
+    package var trackedPaths: Set<String> = []
+    /// The sent entries of the names checks flag, from the walk: what proves `fix`'s kind patterns. Not rendered.
+    var sentNames = SentNames()
     /// What `ctxtrim fix` would save, as a suggestion.
     package var shrink: ShrinkReport?
     /// `ls`: the entries listed, sorted bytewise; nil unless ``ContextScanner/Options/listing`` asked for them.

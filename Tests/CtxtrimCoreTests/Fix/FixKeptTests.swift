@@ -30,6 +30,6 @@ import Testing
         #expect(kept["node_modules"]?.sourceLine == 2)
         // `*/package.json` cannot read the root package.json: it is not kept, and as no source reads it, it goes.
         #expect(kept["package.json"] == nil)
-        #expect(plan.groups.flatMap(\.patterns).contains("package.json"))
+        #expect(plan.groups.flatMap(\.patterns).contains("/package.json"))
     }
 }

@@ -1,0 +1,5 @@
+package main
+
+import "example.com/inventory/internal/store"
+
+func main() { store.Open() }

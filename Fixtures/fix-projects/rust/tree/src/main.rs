@@ -1,0 +1,5 @@
+mod proxy;
+
+fn main() {
+    proxy::run();
+}
