@@ -5,8 +5,9 @@ import Testing
 
 @testable import CtxtrimCore
 
-/// On generated cluttered trees, some in git with tracked files, with random Dockerfiles: what `fix` writes never
-/// drops a file a source reads nor (under `COPY . .`) a tracked file, a second run changes nothing, and a second
+/// On generated cluttered trees, some in git with tracked files, with random Dockerfiles, a second one sharing the
+/// context and its ignore file: what `fix` writes for the first never drops a file a source of either reads nor
+/// (under `COPY . .`) a tracked file, a second run changes nothing, and a second
 /// round of clutter of the same kinds, planted afterwards under new names, is kept out by what it wrote.
 @Suite struct FixKindPropertyTests {
     static let directories = ["src", "lib", "app", "web", "svc/api", "tools", "docs"]
@@ -51,12 +52,19 @@ import Testing
                 "Dockerfile",
                 "FROM alpine:3.20\n" + sources.map { "COPY \($0) /dst/\($0)\n" }.joined()
                     + (copiesAll ? "COPY . /all\n" : ""))
+            // Another build of the same context, reading the same ignore file: fix must protect its sources too.
+            let workerSources = (0..<Int.random(in: 1...2, using: &random)).map { _ in
+                files.randomElement(using: &random)!
+            }
+            try tree.write(
+                "worker.Dockerfile", "FROM alpine:3.20\n" + workerSources.map { "COPY \($0) /w/\($0)\n" }.joined())
+            sources += workerSources
             let inGit = Bool.random(using: &random)
             var tracked: [String] = []
             if inGit {
                 tracked = files.filter { _ in Int.random(in: 0..<3, using: &random) == 0 }
                 let repository = try GitRepository.create(in: tree)
-                try repository.add(["-f", "--", "Dockerfile"] + tracked)
+                try repository.add(["-f", "--", "Dockerfile", "worker.Dockerfile"] + tracked)
                 try repository.commit()
             }
             let label =
