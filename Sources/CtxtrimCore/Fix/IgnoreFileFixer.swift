@@ -51,6 +51,9 @@ package struct IgnoreFileFixer {
         package var sharedWith: [String] = []
         /// `--check`: the diff is shown and nothing is written.
         package var checked = false
+        /// When the builds sharing the ignore file need different things: the build's own
+        /// `<Dockerfile>.dockerignore` that would let it keep out more, and why.
+        package var ownIgnoreFile: String?
 
         package var changed: Bool { original != updated }
     }
@@ -149,6 +152,8 @@ package struct IgnoreFileFixer {
             path: target.path, displayPath: target.displayPath, created: existing == nil, original: original,
             updated: updated, plan: proposal.plan, shrink: proposal.shrink, wrote: false, diff: "",
             sharedWith: sharing.map(\.description), checked: options.check)
+        outcome.ownIgnoreFile = try Self.ownIgnoreFileAdvice(
+            report: before, build: build, sharing: sharing, shared: proposal.plan, options: options)
         if options.dryRun || options.check || !outcome.changed {
             // Paths inside the context get git's a/ and b/ prefixes; an ignore file elsewhere is named as it is.
             let inside = !target.displayPath.hasPrefix("/")
@@ -201,6 +206,27 @@ package struct IgnoreFileFixer {
         guard plan.strategy == .deny else { return false }
         return before.sent.files - after.sent.files > plan.plannedFiles
             || before.sent.bytes - after.sent.bytes > plan.plannedBytes
+    }
+
+    /// Where a sharing build copies the whole context but this build names its sources, the shared file cannot be an
+    /// allow list for it: the advice to give this build an ignore file of its own, with what that file would be.
+    static func ownIgnoreFileAdvice(
+        report: ScanReport, build: BuildInputs, sharing: [SharingBuild], shared: FixPlan, options: Options
+    ) throws -> String? {
+        guard let analysis = build.analysis, !analysis.referencesEverything, shared.strategy != .allow,
+            let wide = sharing.first(where: { $0.inputs.analysis?.referencesEverything == true })
+        else { return nil }
+        let alone = try FixPlanner.plan(
+            report: report, analysis: analysis, strategy: .allow, userMatcher: build.rules.matcher)
+        guard !alone.allowed.isEmpty else { return nil }
+        let own = build.context.dockerfileDisplayPath + ".dockerignore"
+        return """
+            the builds reading this ignore file need different things: \(wide.description) copies the whole \
+            context, so the shared file must send all it reads; `\(own)`, which BuildKit reads for this \
+            Dockerfile instead, could send only this build's sources with an allow list of \
+            \(alone.allowed.count + 1) lines: `*` and \
+            \(alone.allowed.prefix(3).map { "`!\($0)`" }.joined(separator: ", "))\(alone.allowed.count > 3 ? ", ..." : "")
+            """
     }
 
     /// The safety proof: every file an explicit source reads is still sent, every literal source path is still in

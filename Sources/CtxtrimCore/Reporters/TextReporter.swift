@@ -103,6 +103,7 @@ package struct TextReporter: Reporter {
         for build in fix.sharedWith {
             out += "also read by: \(TerminalText.escape(build))\n"
         }
+        if let advice = fix.ownIgnoreFile { out += "note: \(TerminalText.escape(advice))\n" }
         for kept in fix.plan.kept {
             let why = kept.copied ? "a source copies it" : "a source may read something inside it"
             // "never read" is the candidate's reason only while no source reads it: it says nothing once one does.
