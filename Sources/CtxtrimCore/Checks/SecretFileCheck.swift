@@ -188,7 +188,7 @@ package struct SecretFileCheck: EntryCheck {
         ".htpasswd": "An htpasswd file",
         ".vault-token": "A Vault token",
         ".s3cfg": "An s3cmd config (AWS keys)",
-        "application_default_credentials.json": "Google application-default credentials",
+        "application_default_credentials.json": "A Google application-default credentials file",
         "credentials.json": "A credentials file",
         "secrets.yml": "A secrets file",
         "secrets.yaml": "A secrets file",
@@ -198,7 +198,7 @@ package struct SecretFileCheck: EntryCheck {
 
     private static let namesInDirectory: [String: String] = [
         ".docker/config.json": "A Docker registry login",
-        ".aws/credentials": "AWS credentials",
+        ".aws/credentials": "An AWS credentials file",
         ".kube/config": "A kubeconfig (cluster credentials)",
     ]
 
@@ -210,10 +210,10 @@ package struct SecretFileCheck: EntryCheck {
         (".keystore", "A key store"),
         (".ppk", "A PuTTY private key"),
         (".kdbx", "A KeePass database"),
-        (".tfstate", "Terraform state (holds resource secrets)"),
-        (".tfstate.backup", "Terraform state (holds resource secrets)"),
-        (".tfvars", "Terraform variables"),
-        (".tfvars.json", "Terraform variables"),
+        (".tfstate", "A Terraform state file (holds resource secrets)"),
+        (".tfstate.backup", "A Terraform state file (holds resource secrets)"),
+        (".tfvars", "A Terraform variables file"),
+        (".tfvars.json", "A Terraform variables file"),
     ]
 
     /// `kubeconfig`, `kubeconfig-prod`, `kubeconfig.yaml`, `prod.kubeconfig`; not source code named after it
