@@ -11,6 +11,13 @@ package struct DockerfileAnalysis: Sendable {
     /// so that everything eligible is transferred.
     package let transferMatcher: IgnoreMatcher?
 
+    /// Each explicit source with a matcher whose "excluded" means the source copies the path (names it or an
+    /// ancestor of it), as opposed to only passing through it on the way to a wildcard's matches. Compiled on each
+    /// call: callers that test many paths (`fix`) call it once; a scan never needs it.
+    package func sourcesWithCopyMatchers() throws -> [(source: ContextSource, copies: IgnoreMatcher)] {
+        try explicitSources.map { ($0, try Self.matcher(for: [$0.pattern])) }
+    }
+
     /// Whether some source copies the whole context (`COPY . .`).
     package var referencesEverything: Bool { usage.referencesEverything }
 

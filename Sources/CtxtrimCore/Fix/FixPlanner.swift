@@ -31,14 +31,14 @@ package enum FixPlanner {
     /// The explicit source that needs `entry`, preferring one that copies it (names it or an ancestor) over one that
     /// may only read inside it (a directory on the way to a wildcard's matches). A file is never "on the way": only
     /// a source that copies it protects it.
+    ///
+    /// - Parameter sources: every build's `DockerfileAnalysis.sourcesWithCopyMatchers()`, compiled once per plan.
     static func need(
-        of entry: ExclusionCandidate, in builds: [DockerfileAnalysis]
+        of entry: ExclusionCandidate, in sources: [(source: ContextSource, copies: IgnoreMatcher)]
     ) throws -> (source: ContextSource, copied: Bool)? {
         var inside: ContextSource?
-        for source in builds.flatMap(\.explicitSources) where source.references(path: entry.path) {
-            if try DockerfileAnalysis.matcher(for: [source.pattern]).excluded(entry.path).excluded {
-                return (source, true)
-            }
+        for (source, copies) in sources where source.references(path: entry.path) {
+            if try copies.excluded(entry.path).excluded { return (source, true) }
             if inside == nil, entry.isDirectory { inside = source }
         }
         return inside.map { ($0, false) }
@@ -144,9 +144,10 @@ package enum FixPlanner {
         // Never exclude what an explicit source reads, nor, under a whole-context COPY, what git tracks; report
         // secrets a build copies.
         var allowed: [Candidate] = []
+        let sources = try builds.flatMap { try $0.sourcesWithCopyMatchers() }
         for candidate in candidates {
             let path = candidate.entry.path
-            if let need = try need(of: candidate.entry, in: builds) {
+            if let need = try need(of: candidate.entry, in: sources) {
                 let source = need.source
                 if candidate.isSecret {
                     let how = need.copied ? "the Dockerfile copies it" : "a Dockerfile source may read inside it"

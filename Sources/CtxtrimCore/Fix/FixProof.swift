@@ -71,12 +71,12 @@ struct FixProof {
         guard let analysis = build.inputs.analysis else { return nil }
         let listing = try ContextListing.list(
             root: build.inputs.context.root, rules: old, excluded: false, threads: threads)
-        let matchers = try analysis.explicitSources.map { ($0, try DockerfileAnalysis.matcher(for: [$0.pattern])) }
+        let matchers = try analysis.sourcesWithCopyMatchers()
         for entry in listing.entries where entry.kind == .file {
             let path = entry.pathText
             let decision = try new.matcher.sent(path)
             guard !decision.sent else { continue }
-            if let (source, _) = try matchers.first(where: { try $0.1.excluded(path).excluded }) {
+            if let (source, _) = try matchers.first(where: { try $0.copies.excluded(path).excluded }) {
                 return (path, source, decision.decidingRule)
             }
         }
