@@ -1,6 +1,8 @@
-/// One build of a repository: a context directory and the Dockerfile built from it.
+/// One build of a repository: a context directory and the Dockerfile built from it, as compose, bake or the
+/// Dockerfile's own place declares it.
 package struct DiscoveredBuild: Sendable, Hashable {
-    /// What reports call the build: the compose service name, else the Dockerfile's path.
+    /// What reports call the build, unique in a discovery: the compose service, `bake:target`, else the Dockerfile's
+    /// path (with `:target` when one Dockerfile is built for several targets).
     package var name: String
     /// The context directory relative to the repository root (`.` for the root itself).
     package var context: String
@@ -10,8 +12,19 @@ package struct DiscoveredBuild: Sendable, Hashable {
     package var service: String?
     /// The compose file that declares the build, relative to the repository root.
     package var composeFile: String?
+    /// The bake file and target that declare the build.
+    package var bakeFile: String?
+    package var bakeTarget: String?
     /// The stage to build (`build.target`); nil for the last one.
     package var target: String?
+    /// Build arguments the declaration sets (compose `build.args`, bake `args`); `--build-arg` values win.
+    package var buildArgs: [String: String] = [:]
+    /// Local named contexts (compose `additional_contexts`, bake `contexts`): name → directory relative to the
+    /// repository root. Image, `service:`/`target:` and remote references are not local and are left out.
+    package var namedContexts: [String: String] = [:]
+    /// The Dockerfile's text when the declaration writes it inline (compose `dockerfile_inline`, bake
+    /// `dockerfile-inline`); `dockerfile` then names the declaring file.
+    package var inlineDockerfile: String?
     /// Why a Dockerfile found on its own is built from an ancestor of its directory (``StandaloneContext``).
     package var contextReason: String?
 

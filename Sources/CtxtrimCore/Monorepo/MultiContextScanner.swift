@@ -57,6 +57,9 @@ package struct MultiContextScanner {
                 message: "the build context '\(build.context)' lies outside '\(self.root)'",
                 fix: "scan a directory that contains it")
         }
+        // The declaration's build arguments, under the `--build-arg` values given on the command line.
+        var options = options
+        options.buildArgs = build.buildArgs.merging(options.buildArgs) { _, given in given }
         return try BuildInputs.read(
             context: context, rules: nil, target: build.target, options: options, displayRoot: build.context,
             unreadableDockerfile: .recorded, gitCache: &gitCache)
