@@ -35,7 +35,10 @@ import Testing
         #expect(text.status == 0)
         #expect(text.lines.first?.hasPrefix("build") == true)
         #expect(text.lines.contains { $0.hasPrefix("tools/Dockerfile") && $0.contains("tools") })
-        #expect(text.lines.contains { $0.hasPrefix("total") && $0.contains("4 builds") })
+        // Two services send `app` with one ignore file: the total counts it once, and says who shares it.
+        #expect(text.lines.contains { $0.hasPrefix("total") && $0.contains("3 contexts") })
+        #expect(text.lines.contains { $0.contains("the 4 builds send") })
+        #expect(text.lines.contains { $0.contains("app/.dockerignore (context app): migrate, web") })
     }
 
     /// `check --all` ran every check during the walk and dropped the disabled ones afterwards, so a disabled

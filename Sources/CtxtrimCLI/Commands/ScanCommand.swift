@@ -39,6 +39,9 @@ struct ScanCommand: ParsableCommand {
         help: "Find every build under CONTEXT (Dockerfiles and compose services) and scan them all in one walk.")
     var all = false
 
+    @Flag(help: "With --all, print the table at its full width instead of fitting it in 100 columns.")
+    var wide = false
+
     func validate() throws {
         guard (0...ContextScanner.Options.maxTop).contains(top) else {
             throw ValidationError("--top must be from 0 to \(ContextScanner.Options.maxTop); got \(top)")
@@ -51,6 +54,9 @@ struct ScanCommand: ParsableCommand {
         }
         if all && buildOptions.target != nil {
             throw ValidationError("--all builds each build's own target; drop --target")
+        }
+        if wide && !all {
+            throw ValidationError("--wide widens the table of scan --all; add --all or drop --wide")
         }
     }
 
@@ -80,18 +86,20 @@ struct ScanCommand: ParsableCommand {
     }
 
     private var renderOptions: RenderOptions {
-        RenderOptions(style: TextStyle(color: Console.standardOutput.usesColor), toolVersion: CtxtrimCommand.version)
+        RenderOptions(
+            style: TextStyle(color: Console.standardOutput.usesColor), toolVersion: CtxtrimCommand.version, wide: wide)
     }
 
     /// `--all`: every build of the repository from one walk, as a table or one JSON document.
     private func scanAll() throws {
-        let builds = try BuildDiscovery.discover(root: contextOptions.context, threads: threadOptions.threads)
+        let discovery = try BuildDiscovery.run(
+            root: contextOptions.context, configPath: configOptions.path, threads: threadOptions.threads)
         let progress = WalkProgress()
         let line = ProgressLine(progress: progress, enabled: Console.standardError.isTerminal)
         let report: MultiScanReport
         do {
             defer { line.finish() }
-            report = try MultiContextScanner(root: contextOptions.context, builds: builds, options: options)
+            report = try MultiContextScanner(root: contextOptions.context, discovery: discovery, options: options)
                 .scan(progress: progress)
         }
         Console.show(format.reporter.render(.builds(report), options: renderOptions), messagesFirst: true)

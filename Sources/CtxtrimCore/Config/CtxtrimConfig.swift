@@ -1,3 +1,4 @@
+import DockerIgnore
 import UntrustedText
 import Yams
 
@@ -19,6 +20,9 @@ import Yams
 ///   - path: "test/fixtures/**"  # .dockerignore pattern syntax
 ///     checks: [secret-file]     # optional: all checks when absent
 ///     reason: fake keys used by unit tests   # required
+/// discovery:                    # --all, read from the repository root
+///   exclude: ["examples/**"]    # Dockerfiles, compose and bake files no build should come from
+///   test-data: skip             # skip (default) or include `testdata/`, `fixtures/`, ... directories
 /// ```
 package struct CtxtrimConfig: Sendable, Equatable {
     /// One suppression: findings whose path matches `path` (and whose check is in `checks`, if given) are dropped.
@@ -39,6 +43,26 @@ package struct CtxtrimConfig: Sendable, Equatable {
     package var suppressions: [Suppression] = []
     /// `large-file-threshold`: the size from which `large-file` reports a file; nil for its default.
     package var largeFileThreshold: Int64?
+    /// `discovery`: which files `--all` leaves out when it looks for builds.
+    package var discovery = DiscoverySettings()
+
+    /// The `discovery` section: `.dockerignore`-syntax globs over paths from the repository root, and whether
+    /// test-data directories are left out (``DiscoveryExclusion``).
+    package struct DiscoverySettings: Sendable, Equatable {
+        /// One `exclude` glob and its line in the config file.
+        package struct Pattern: Sendable, Equatable {
+            package var glob: String
+            package var line: Int
+        }
+
+        package var exclude: [Pattern] = []
+        package var skipsTestData = true
+
+        package init(exclude: [Pattern] = [], skipsTestData: Bool = true) {
+            self.exclude = exclude
+            self.skipsTestData = skipsTestData
+        }
+    }
 
     package init() {}
 
@@ -77,6 +101,7 @@ package struct CtxtrimConfig: Sendable, Equatable {
             case "checks": try reader.checks(value, into: &config)
             case "suppressions": config.suppressions = try reader.suppressions(value)
             case "large-file-threshold": config.largeFileThreshold = try reader.largeFileThreshold(value)
+            case "discovery": config.discovery = try reader.discovery(value)
             case let other:
                 throw reader.error(
                     .unknownKey, key, other, "unknown setting \(Excerpt.quote(other))",
@@ -104,7 +129,7 @@ package struct CtxtrimConfig: Sendable, Equatable {
 
 /// Reads the config tree node by node, turning every bad key or value into an error at its line and key path.
 private struct Reader {
-    static let settings = "budgets, fail-on, checks, suppressions, large-file-threshold"
+    static let settings = "budgets, fail-on, checks, suppressions, large-file-threshold, discovery"
     static let budgets = "max-size, max-files, max-transferred-size, max-transferred-files, max-growth"
 
     let source: String
@@ -216,6 +241,51 @@ private struct Reader {
                 fix: "write a size such as 50MiB, or turn the check off with 'checks: {large-file: off}'")
         }
         return bytes
+    }
+
+    func discovery(_ node: Node) throws(ConfigError) -> CtxtrimConfig.DiscoverySettings {
+        guard let mapping = node.mapping else {
+            throw error(
+                .invalidValue, node, "discovery", "discovery must be a mapping",
+                fix: "write 'exclude:' and 'test-data:' on the lines below, indented")
+        }
+        var settings = CtxtrimConfig.DiscoverySettings()
+        for (keyNode, value) in mapping {
+            let name = try key(keyNode, in: "discovery")
+            let keyPath = Self.path("discovery", name)
+            switch name {
+            case "exclude":
+                let items: [Node] = value.sequence.map(Array.init) ?? [value]
+                for item in items {
+                    let glob = try scalar(item, keyPath)
+                    let line = item.mark?.line ?? 0
+                    do throws(IgnoreError) {
+                        let file = try IgnoreFile.parse(text: glob, source: source)
+                        _ = try IgnoreMatcher(file).excluded("probe")
+                    } catch {
+                        throw self.error(
+                            .invalidValue, item, keyPath,
+                            "\(keyPath) has an invalid glob \(Excerpt.quote(glob)): \(error.dockerMessage)",
+                            fix: "write a .dockerignore pattern such as 'examples/**'")
+                    }
+                    settings.exclude.append(.init(glob: glob, line: line))
+                }
+            case "test-data":
+                switch try scalar(value, keyPath) {
+                case "skip": settings.skipsTestData = true
+                case "include": settings.skipsTestData = false
+                case let other:
+                    throw error(
+                        .invalidValue, value, keyPath,
+                        "\(keyPath) must be skip or include; got \(Excerpt.quote(other))")
+                }
+            default:
+                throw error(
+                    .unknownKey, keyNode, keyPath, "unknown setting \(Excerpt.quote(name)) in discovery",
+                    fix: "remove it or correct its spelling; known settings: exclude, test-data")
+            }
+        }
+        return settings
     }
 
     func failThreshold(_ node: Node) throws(ConfigError) -> FailThreshold {

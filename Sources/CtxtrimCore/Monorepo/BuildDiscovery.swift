@@ -4,19 +4,42 @@ import ContextWalker
 /// sources resolve from: ``StandaloneContext``) and compose services with a `build:` section. A Dockerfile that a
 /// compose service names is listed once, as that service.
 package enum BuildDiscovery {
-    /// The builds below `root`, sorted by context, then Dockerfile, then name.
+    /// The builds below `root`, sorted by context, then Dockerfile, then name (``run(root:configPath:threads:)``).
+    package static func discover(
+        root: String, configPath: String? = nil, threads: Int = WalkOptions.onlineProcessors
+    ) throws -> [DiscoveredBuild] {
+        try run(root: root, configPath: configPath, threads: threads).builds
+    }
+
+    /// Everything discovery finds below `root`: the builds, the files read, and the files left out by the
+    /// `discovery` section of `configPath` (else the root's `.ctxtrim.yml`) or by the test-data defaults.
     ///
     /// - Throws: ``MonorepoError`` for a malformed compose file (with its line), a compose context that does not
-    ///   exist or lies outside `root`; `WalkError` when `root` cannot be read.
-    package static func discover(root: String, threads: Int = WalkOptions.onlineProcessors) throws -> [DiscoveredBuild]
-    {
+    ///   exist or lies outside `root`; `ConfigError` for an invalid config file; `WalkError` when `root` cannot be
+    ///   read.
+    package static func run(
+        root: String, configPath: String? = nil, threads: Int = WalkOptions.onlineProcessors
+    ) throws -> Discovery {
         guard let realRoot = BuildContext.realPath(root), BuildContext.isDirectory(realRoot) else {
             throw MonorepoError(
                 code: .rootNotFound, file: root, message: "repository root '\(root)' is not a directory",
                 fix: "pass the directory that holds the builds")
         }
+        let config = try CtxtrimConfig.load(directory: realRoot, explicitPath: configPath)
+        let exclusion = try DiscoveryExclusion(
+            settings: config.discovery, source: config.source ?? CtxtrimConfig.fileName)
         let walker = ContextWalker(root: realRoot, options: WalkOptions(threads: threads))
-        let found = try walker.walk(filter: DiscoveryFilter(), makeVisitor: { DiscoveryVisitor() }).visitor
+        var found = try walker.walk(filter: DiscoveryFilter(), makeVisitor: { DiscoveryVisitor() }).visitor
+        var skipped: [Discovery.SkippedFile] = []
+        func kept(_ paths: [String]) throws -> [String] {
+            try paths.filter { path in
+                guard let skip = try exclusion.skip(path) else { return true }
+                skipped.append(Discovery.SkippedFile(path: path, skip: skip))
+                return false
+            }
+        }
+        found.composeFiles = try kept(found.composeFiles)
+        found.dockerfiles = try kept(found.dockerfiles)
 
         var builds: [DiscoveredBuild] = []
         var composeDockerfiles: Set<String> = []
@@ -33,7 +56,10 @@ package enum BuildDiscovery {
             build.contextReason = reason
             builds.append(build)
         }
-        return builds.sorted { ($0.context, $0.dockerfile, $0.name) < ($1.context, $1.dockerfile, $1.name) }
+        builds.sort { ($0.context, $0.dockerfile, $0.name) < ($1.context, $1.dockerfile, $1.name) }
+        return Discovery(
+            builds: BuildNames.uniquify(builds), filesRead: found.composeFiles.sorted(),
+            skipped: skipped.sorted { $0.path < $1.path }, configSource: config.source)
     }
 
     /// The builds one compose file declares, with paths made relative to the repository root.

@@ -9,11 +9,22 @@ package struct MultiContextScanner {
     package let builds: [DiscoveredBuild]
     /// Shared by every build; `target` is taken from each build instead.
     package let options: ContextScanner.Options
+    /// How the builds were found, carried into the report.
+    package let discovery: Discovery?
 
     package init(root: String, builds: [DiscoveredBuild], options: ContextScanner.Options) {
         self.root = root
         self.builds = builds
         self.options = options
+        self.discovery = nil
+    }
+
+    /// The builds `discovery` found below `root`.
+    package init(root: String, discovery: Discovery, options: ContextScanner.Options) {
+        self.root = root
+        self.builds = discovery.builds
+        self.options = options
+        self.discovery = discovery
     }
 
     /// Reads every build's ignore file and Dockerfile, walks the root once and reports per build.
@@ -40,7 +51,7 @@ package struct MultiContextScanner {
             report.walkSeconds = seconds
             scans.append(BuildScan(build: build, context: input.context, config: input.config, report: report))
         }
-        return MultiScanReport(builds: scans, walkSeconds: seconds)
+        return MultiScanReport(builds: scans, walkSeconds: seconds, discovery: discovery, root: realRoot)
     }
 
     private func read(

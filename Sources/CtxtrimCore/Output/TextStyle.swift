@@ -55,6 +55,12 @@ package enum TextLayout {
         "\(grouped(value)) \(value == 1 ? singular : (plural ?? singular + "s"))"
     }
 
+    /// Shortens a path to `width` characters by eliding its start: the end (a file name) says most.
+    package static func elidedStart(_ path: String, _ width: Int) -> String {
+        guard path.count > width, width > 1 else { return path }
+        return "…" + String(path.suffix(width - 1))
+    }
+
     /// Shortens a path to `width` characters by eliding its middle.
     package static func elided(_ path: String, _ width: Int) -> String {
         guard path.count > width, width > 3 else { return path }

@@ -41,11 +41,17 @@ package struct RenderOptions: Sendable {
     package var nulTerminated: Bool
     /// ctxtrim's version, for formats that name their tool (SARIF).
     package var toolVersion: String
+    /// Text tables at their natural width instead of 100 columns (`scan --all --wide`).
+    package var wide: Bool
 
-    package init(style: TextStyle = TextStyle(color: false), nulTerminated: Bool = false, toolVersion: String = "") {
+    package init(
+        style: TextStyle = TextStyle(color: false), nulTerminated: Bool = false, toolVersion: String = "",
+        wide: Bool = false
+    ) {
         self.style = style
         self.nulTerminated = nulTerminated
         self.toolVersion = toolVersion
+        self.wide = wide
     }
 }
 

@@ -17,7 +17,7 @@ package struct TextReporter: Reporter {
             // The report lists its diagnostics itself.
             return Rendering(output: Array(report.text(style: style).withFinalNewline.utf8))
         case .builds(let report):
-            return Rendering(text: report.text(style: style), warningsOf: outcome)
+            return Rendering(text: report.text(style: style, wide: options.wide), warningsOf: outcome)
         case .check(let gate):
             return Rendering(text: CheckTextReporter.render(gate, style: style), warningsOf: outcome)
         case .checkAll(let outcomes):

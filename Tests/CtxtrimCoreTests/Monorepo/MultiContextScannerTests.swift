@@ -99,14 +99,25 @@ import Testing
         #expect(!report.largestFiles.contains { $0.path == "logs/today.log" })
     }
 
-    @Test func totalsAddUpEveryBuild() throws {
+    /// Two services send `app` with `.dockerignore`, `worker` sends it with its Dockerfile's own ignore file and
+    /// `tools` has none: what is sent counts each of the three contexts once, what is transferred counts each build.
+    @Test func totalsCountEachSharedContextOnce() throws {
         let repository = try ComposeRepository(git: false)
         let builds = try BuildDiscovery.discover(root: repository.path)
         let multi = try MultiContextScanner(root: repository.path, builds: builds, options: .init()).scan()
         let totals = multi.totals
         #expect(totals.builds == 4)
-        #expect(totals.sent.files == multi.builds.map(\.report.sent.files).reduce(0, +))
+        #expect(totals.contexts == 3)
+        let byName = Dictionary(uniqueKeysWithValues: multi.builds.map { ($0.build.name, $0.report) })
+        let distinct = try ["web", "worker", "tools/Dockerfile"].map { try #require(byName[$0]).sent }
+        #expect(totals.sent.files == distinct.map(\.files).reduce(0, +))
+        #expect(totals.sent.bytes == distinct.map(\.bytes).reduce(0, +))
+        #expect(totals.sentByBuilds.files == multi.builds.map(\.report.sent.files).reduce(0, +))
         #expect(totals.findings == multi.builds.map(\.report.findings.count).reduce(0, +))
+        #expect(
+            multi.contexts.map(\.builds) == [["migrate", "web"], ["worker"], ["tools/Dockerfile"]])
+        #expect(
+            multi.contexts.map(\.ignoreFile) == ["app/.dockerignore", "app/worker.Dockerfile.dockerignore", nil])
     }
 
     @Test func aBuildAtTheRootAndOneNestedInsideItAreBothExact() throws {

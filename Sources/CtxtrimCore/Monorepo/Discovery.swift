@@ -1,0 +1,28 @@
+/// What `--all` found in a repository: the builds, the declaration files it read to find them, and the files it
+/// left out and why.
+package struct Discovery: Sendable {
+    /// A Dockerfile, compose or bake file that discovery did not take builds from.
+    package struct SkippedFile: Sendable, Equatable {
+        /// Relative to the repository root.
+        package var path: String
+        package var skip: DiscoveryExclusion.Skip
+    }
+
+    /// Sorted by context, then Dockerfile, then name; names are unique (``BuildNames``).
+    package var builds: [DiscoveredBuild]
+    /// Compose and bake files read, relative to the repository root, sorted.
+    package var filesRead: [String]
+    /// Sorted by path.
+    package var skipped: [SkippedFile]
+    /// The config file whose `discovery` section applied, as messages name it; nil for the defaults.
+    package var configSource: String?
+
+    package init(
+        builds: [DiscoveredBuild], filesRead: [String] = [], skipped: [SkippedFile] = [], configSource: String? = nil
+    ) {
+        self.builds = builds
+        self.filesRead = filesRead
+        self.skipped = skipped
+        self.configSource = configSource
+    }
+}
