@@ -41,6 +41,22 @@ import Testing
         #expect(text.lines.contains { $0.contains("app/.dockerignore (context app): migrate, web") })
     }
 
+    /// Parser fixtures that docker build would refuse are test data, not builds: `check --all` passes and says
+    /// what it skipped; `discovery.test-data: include` brings them back, and the gate then fails on them.
+    @Test func checkAllSkipsTestDataAndSaysSo() throws {
+        let tree = try TemporaryTree("all-testdata")
+        try tree.write("svc/Dockerfile", "FROM alpine:3.20\nCOPY run.sh /\n")
+        try tree.write("svc/run.sh", "echo\n")
+        try tree.write("parser/testdata/broken/Dockerfile", "FROM alpine:3.20\nCOPY --chmod=999999 a /\n")
+        let passed = try CtxtrimProcess.run(["check", "--all", tree.path])
+        #expect(passed.status == 0, "\(passed.stdout) \(passed.stderr)")
+        #expect(passed.output.contains("skipped 1 file in test data (**/testdata)"))
+        #expect(passed.output.contains("parser/testdata/broken/Dockerfile"))
+        try tree.write(".ctxtrim.yml", "discovery:\n  test-data: include\n")
+        let failed = try CtxtrimProcess.run(["check", "--all", tree.path])
+        #expect(failed.status == 1, "\(failed.output)")
+    }
+
     /// `check --all` ran every check during the walk and dropped the disabled ones afterwards, so a disabled
     /// `dependency-dir` still claimed `node_modules` and hid the log file `check` of the build alone reports.
     @Test func checkAllRunsEachBuildsOwnChecksAsCheckAloneDoes() throws {

@@ -104,11 +104,13 @@ struct CheckCommand: ParsableCommand {
 
     /// `--all`: every build from one walk, each judged with its own config; one combined report for CI formats.
     private func checkAll() throws -> ExitCode {
+        let options = ContextScanner.Options(threads: threadOptions, git: gitOptions, config: configOptions)
+        let discovery = try BuildDiscovery.run(
+            root: contextOptions.context, configPath: options.configPath, threads: options.threads)
         let outcomes = try BuildGateOutcome.checkAll(
-            root: contextOptions.context, overrides: overrides,
-            options: ContextScanner.Options(threads: threadOptions, git: gitOptions, config: configOptions))
+            root: contextOptions.context, builds: discovery.builds, overrides: overrides, options: options)
         let failed = CombinedGate.failed(outcomes)
-        try write(.checkAll(outcomes), failed: failed)
+        try write(.checkAll(outcomes, skipped: discovery.skipped), failed: failed)
         return failed ? ExitStatus.findings : ExitStatus.success
     }
 

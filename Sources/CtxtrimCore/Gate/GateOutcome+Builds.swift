@@ -5,7 +5,14 @@ extension BuildGateOutcome {
     package static func checkAll(
         root: String, overrides: GateSettings.Overrides, options: ContextScanner.Options
     ) throws -> [BuildGateOutcome] {
-        let builds = try BuildDiscovery.discover(root: root, configPath: options.configPath, threads: options.threads)
+        let discovery = try BuildDiscovery.run(root: root, configPath: options.configPath, threads: options.threads)
+        return try checkAll(root: root, builds: discovery.builds, overrides: overrides, options: options)
+    }
+
+    /// `check --all` of builds already discovered.
+    package static func checkAll(
+        root: String, builds: [DiscoveredBuild], overrides: GateSettings.Overrides, options: ContextScanner.Options
+    ) throws -> [BuildGateOutcome] {
         var options = options
         options.measureExcluded = false
         let scans = try MultiContextScanner(root: root, builds: builds, options: options).scan()

@@ -8,8 +8,10 @@ package enum CombinedGate {
         outcomes.contains { $0.outcome.failed }
     }
 
-    /// The check text of every build under a heading naming it, then one verdict line.
-    package static func text(_ outcomes: [BuildGateOutcome], style: TextStyle) -> String {
+    /// The check text of every build under a heading naming it, then one verdict line and what discovery skipped.
+    package static func text(
+        _ outcomes: [BuildGateOutcome], skipped: [Discovery.SkippedFile] = [], style: TextStyle
+    ) -> String {
         var out = ""
         for entry in outcomes {
             let service = entry.build.service == nil ? "" : ", \(entry.build.dockerfile)"
@@ -23,6 +25,12 @@ package enum CombinedGate {
             out +=
                 style.red("✘") + " \(failing.count) of \(TextLayout.count(outcomes.count, "build")) failed: "
                 + failing.joined(separator: ", ") + "\n"
+        }
+        if !skipped.isEmpty {
+            out +=
+                style.dim(
+                    MultiScanReport.skippedSummary(skipped, configSource: nil, limit: MultiScanReport.tableWidth))
+                + "\n"
         }
         return out
     }

@@ -8,8 +8,8 @@ package enum CommandOutcome: Sendable {
     case builds(MultiScanReport)
     /// `check` of one build.
     case check(GateOutcome)
-    /// `check --all`: each build judged with its own settings.
-    case checkAll([BuildGateOutcome])
+    /// `check --all`: each build judged with its own settings, and the files discovery skipped.
+    case checkAll([BuildGateOutcome], skipped: [Discovery.SkippedFile] = [])
     /// `ls`.
     case listing(ContextListing)
     /// `explain`.
@@ -42,7 +42,7 @@ package enum CommandOutcome: Sendable {
         case .scan(let report): diagnostics = report.diagnostics.filter(\.isGit)
         case .builds(let report): diagnostics = report.builds.flatMap(\.report.diagnostics).filter(\.isGit)
         case .check(let outcome): diagnostics = outcome.report.diagnostics.filter(\.isGit)
-        case .checkAll(let outcomes): diagnostics = outcomes.flatMap(\.outcome.report.diagnostics).filter(\.isGit)
+        case .checkAll(let outcomes, _): diagnostics = outcomes.flatMap(\.outcome.report.diagnostics).filter(\.isGit)
         case .listing(let listing): diagnostics = listing.diagnostics
         case .explanations, .fix: diagnostics = []
         }
@@ -67,7 +67,7 @@ extension CommandOutcome {
         switch self {
         case .scan(let report): GateOutcome(unjudged: report)
         case .check(let gate): gate
-        case .checkAll(let outcomes): CombinedGate.combine(outcomes)
+        case .checkAll(let outcomes, _): CombinedGate.combine(outcomes)
         case .builds, .listing, .explanations, .fix: nil
         }
     }

@@ -19,7 +19,7 @@ package struct JSONReporter: Reporter {
             return Rendering(text: report.json.rendered(), warningsOf: outcome)
         case .check(let gate):
             return Rendering(text: gate.json.rendered(), warningsOf: outcome)
-        case .checkAll(let outcomes):
+        case .checkAll(let outcomes, _):
             return Rendering(text: CombinedGate.combine(outcomes).json.rendered(), warningsOf: outcome)
         case .listing(let listing):
             var out: [UInt8] = []

@@ -20,8 +20,9 @@ package struct TextReporter: Reporter {
             return Rendering(text: report.text(style: style, wide: options.wide), warningsOf: outcome)
         case .check(let gate):
             return Rendering(text: CheckTextReporter.render(gate, style: style), warningsOf: outcome)
-        case .checkAll(let outcomes):
-            return Rendering(text: CombinedGate.text(outcomes, style: style), warningsOf: outcome)
+        case .checkAll(let outcomes, let skipped):
+            return Rendering(
+                text: CombinedGate.text(outcomes, skipped: skipped, style: style), warningsOf: outcome)
         case .listing(let listing):
             return Rendering(output: Self.listing(listing, options: options), messages: outcome.warnings)
         case .explanations(let explanations):
