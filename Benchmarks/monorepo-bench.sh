@@ -5,7 +5,7 @@
 #
 # TREE defaults to /tmp/ctxtrim-monorepo-tree, made when missing: 30 Node services with their own Dockerfile and
 # .dockerignore (installed node_modules in each), a compose.yaml with 10 services built from apps/, and 10
-# Dockerfiles under docker/ built from the repository root (`docker build -f docker/x.Dockerfile .`): about 90,000
+# Dockerfiles under docker/ built from the repository root (`docker build -f docker/x.Dockerfile .`): about 70,000
 # files, a git repository with the sources committed. Each command runs RUNS times (default 5) after one warm-up,
 # round-robin; the script prints medians, peak RSS and the ratio the issue sets a bound on (--all at most 2x one
 # scan of the root). Run by hand; never part of the test suite.
