@@ -39,6 +39,8 @@ struct ScanCommand: ParsableCommand {
         help: "Find every build under CONTEXT (Dockerfiles and compose services) and scan them all in one walk.")
     var all = false
 
+    @OptionGroup var composeOptions: ComposeOptions
+
     func validate() throws {
         guard (0...ContextScanner.Options.maxTop).contains(top) else {
             throw ValidationError("--top must be from 0 to \(ContextScanner.Options.maxTop); got \(top)")
@@ -49,6 +51,7 @@ struct ScanCommand: ParsableCommand {
         if all && !format.reporter.renders(.builds) {
             throw ValidationError("scan --all writes text or json; use check --all for the CI formats")
         }
+        if !all && composeOptions.isSet { throw ValidationError(ComposeOptions.needsAll) }
         if all && buildOptions.target != nil {
             throw ValidationError("--all builds each build's own target; drop --target")
         }
@@ -76,6 +79,7 @@ struct ScanCommand: ParsableCommand {
         options.top = top
         options.measureExcluded = !noMeasureExcluded
         options.findings = !noFindings
+        options.compose = composeOptions.discovery
         return options
     }
 
@@ -85,7 +89,8 @@ struct ScanCommand: ParsableCommand {
 
     /// `--all`: every build of the repository from one walk, as a table or one JSON document.
     private func scanAll() throws {
-        let builds = try BuildDiscovery.discover(root: contextOptions.context, threads: threadOptions.threads)
+        let builds = try BuildDiscovery.discover(
+            root: contextOptions.context, threads: threadOptions.threads, compose: composeOptions.discovery)
         let progress = WalkProgress()
         let line = ProgressLine(progress: progress, enabled: Console.standardError.isTerminal)
         let report: MultiScanReport

@@ -18,7 +18,7 @@ extension IgnoreFileFixer {
                 code: .rootNotFound, file: root, message: "repository root '\(root)' is not a directory",
                 fix: "pass the directory that holds the builds")
         }
-        let builds = try BuildDiscovery.discover(root: realRoot, threads: options.threads)
+        let builds = try BuildDiscovery.discover(root: realRoot, threads: options.threads, compose: options.compose)
         var groups: [String: (display: String, build: DiscoveredBuild, context: BuildContext)] = [:]
         var order: [String] = []
         var failures: [FileResult] = []

@@ -5,7 +5,7 @@ extension BuildGateOutcome {
     package static func checkAll(
         root: String, overrides: GateSettings.Overrides, options: ContextScanner.Options
     ) throws -> [BuildGateOutcome] {
-        let builds = try BuildDiscovery.discover(root: root, threads: options.threads)
+        let builds = try BuildDiscovery.discover(root: root, threads: options.threads, compose: options.compose)
         var options = options
         options.measureExcluded = false
         let scans = try MultiContextScanner(root: root, builds: builds, options: options).scan()
