@@ -14,7 +14,9 @@ package enum ComposeFuzzTarget {
                 return "build of \(service.name) on line \(build.line) of \(lastLine)"
             }
         } catch {
-            if error.code != .malformedCompose && error.code != .requiredVariable { return "unexpected error code \(error.code): \(error)" }
+            if error.code != .malformedCompose && error.code != .requiredVariable {
+                return "unexpected error code \(error.code): \(error)"
+            }
             if FuzzText.isOutside(error.line, lastLine: lastLine) { return "error on line \(error.line!): \(error)" }
         }
         return nil

@@ -165,6 +165,9 @@ package enum ComposeDiscovery {
                 try loader.checkInside(
                     path, written: name, declaredIn: variables.source ?? relative(DotEnvFile.name), line: nil,
                     what: "COMPOSE_FILE entry")
+                try loader.checkExists(
+                    path, written: name, declaredIn: variables.source ?? relative(DotEnvFile.name), line: nil,
+                    what: "COMPOSE_FILE entry")
                 files.append(ComposeProject.File(path: path, display: loader.display(path)))
             }
             let services = try loader.load(files, workingDirectory: absolute, variables: variables.all)
@@ -240,7 +243,8 @@ package enum ComposeDiscovery {
         } else {
             var loader = ComposeProject(root: root)
             let path = BuildContext.joined(directory, DotEnvFile.name)
-            if loader.isInside(path), let values = try loader.readEnvFile(path, declaredIn: loader.display(path), line: nil)
+            if loader.isInside(path),
+                let values = try loader.readEnvFile(path, declaredIn: loader.display(path), line: nil)
             {
                 fromFiles = values
                 source = loader.display(path)

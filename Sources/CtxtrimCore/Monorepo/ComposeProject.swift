@@ -13,6 +13,8 @@ struct ComposeProject {
     struct Service: Equatable {
         var name: String
         var build: ComposeBuild?
+        /// `build: !reset`: merged over an earlier file's service, it removes that one's build.
+        var resetsBuild = false
     }
 
     /// Services in the order they first appear, merged by name.
@@ -22,14 +24,15 @@ struct ComposeProject {
 
         /// `service` merged over the one of the same name, as a later file's service is merged over an earlier
         /// one's.
-        mutating func merge(_ service: Service, resetsBuild: Bool = false) {
+        mutating func merge(_ service: Service) {
             guard let earlier = byName[service.name] else {
                 names.append(service.name)
                 byName[service.name] = service
                 return
             }
             var merged = earlier
-            if resetsBuild {
+            merged.resetsBuild = false
+            if service.resetsBuild {
                 merged.build = nil
             } else if let build = service.build {
                 merged.build = build.merged(over: earlier.build)
@@ -75,7 +78,8 @@ struct ComposeProject {
         var services = Services()
         for file in files {
             services.merge(
-                try loadFile(file, workingDirectory: workingDirectory, variables: variables, includeChain: includeChain))
+                try loadFile(file, workingDirectory: workingDirectory, variables: variables, includeChain: includeChain)
+            )
         }
         return services
     }
@@ -86,11 +90,12 @@ struct ComposeProject {
         let compose = try parse(file, variables: variables)
         let own = Dictionary(
             compose.services.map { ($0.name, $0) }, uniquingKeysWith: { _, later in later })
-        var loaded: [(Service, Bool)] = []
+        var loaded: [Service] = []
         for service in compose.services {
-            let extended = try applyExtends(
+            var extended = try applyExtends(
                 service, in: own, file: file.display, directory: workingDirectory, variables: variables, chain: [])
-            loaded.append((extended, service.resetsBuild))
+            extended.resetsBuild = service.resetsBuild
+            loaded.append(extended)
         }
         var result = Services()
         for include in compose.includes {
@@ -100,7 +105,7 @@ struct ComposeProject {
                     includeChain: includeChain + [file.path]))
         }
         // The file's own definition is merged over an included one of the same name.
-        for (service, resets) in loaded { result.merge(service, resetsBuild: resets) }
+        for service in loaded { result.merge(service) }
         return result
     }
 
@@ -177,6 +182,7 @@ struct ComposeProject {
         for written in include.paths {
             let path = ComposeBuild.absolute(written, in: workingDirectory)
             try checkInside(path, written: written, declaredIn: file.display, line: include.line, what: "include")
+            try checkExists(path, written: written, declaredIn: file.display, line: include.line, what: "include")
             files.append(File(path: path, display: display(path)))
         }
         if includeChain.contains(files[0].path) {
@@ -217,6 +223,7 @@ struct ComposeProject {
     ) throws(MonorepoError) -> File {
         let path = ComposeBuild.absolute(written, in: directory)
         try checkInside(path, written: written, declaredIn: file, line: line, what: what)
+        try checkExists(path, written: written, declaredIn: file, line: line, what: what)
         return File(path: path, display: display(path))
     }
 
@@ -296,6 +303,16 @@ struct ComposeProject {
                 message: "\(what) \(Excerpt.quote(written)) is a link to outside the scanned root; it is not read",
                 fix: "replace the link with the file")
         }
+    }
+
+    /// Refuses a path naming nothing, with the file and line that name it.
+    func checkExists(
+        _ path: String, written: String, declaredIn file: String, line: Int?, what: String
+    ) throws(MonorepoError) {
+        guard BuildContext.realPath(path) == nil else { return }
+        throw MonorepoError(
+            code: .composeFileNotFound, file: file, line: line,
+            message: "\(what) \(Excerpt.quote(written)) does not exist", fix: "fix the path")
     }
 
     func isInside(_ path: String) -> Bool {
