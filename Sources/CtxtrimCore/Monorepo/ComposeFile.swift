@@ -118,7 +118,7 @@ package struct ComposeFile: Sendable {
         let interpolation: ComposeInterpolation
 
         func service(_ name: String, _ nameNode: Node, _ node: Node) throws(MonorepoError) -> Service? {
-            guard let fields = try ComposeFile.entries(node, source, depth: 0) else {
+            guard let fields = try ComposeFile.entries(node, source) else {
                 if node.scalar?.string.isEmpty == false || node.sequence != nil {
                     throw ComposeFile.error(source, node, "service \(Excerpt.quote(name)) must be a mapping")
                 }
@@ -147,7 +147,7 @@ package struct ComposeFile: Sendable {
                 build.context = try field(node, service)
                 return build
             }
-            guard let fields = try ComposeFile.entries(node, source, depth: 0) else {
+            guard let fields = try ComposeFile.entries(node, source) else {
                 throw ComposeFile.error(
                     source, node, "`build` of service \(Excerpt.quote(service)) must be a path or a mapping")
             }
@@ -297,19 +297,34 @@ package struct ComposeFile: Sendable {
 
     /// A mapping's entries with YAML merge keys (`<<: *defaults`, `<<: [*a, *b]`) expanded as compose reads them:
     /// keys written in the mapping win over merged ones, earlier merged mappings over later ones. nil when `node` is
-    /// not a mapping.
+    /// not a mapping. Aliases let a few lines name the same mapping many times over, so at most
+    /// ``mergeBudget`` entries are visited for one mapping.
     private static func entries(
-        _ node: Node, _ source: String, depth: Int
+        _ node: Node, _ source: String, depth: Int = 0
+    ) throws(MonorepoError) -> [(String, Node, Node)]? {
+        var budget = mergeBudget
+        return try entries(node, source, depth: depth, budget: &budget)
+    }
+
+    /// The most entries merge keys may expand one mapping to; a real compose file has a few dozen.
+    static let mergeBudget = 100_000
+
+    private static func entries(
+        _ node: Node, _ source: String, depth: Int, budget: inout Int
     ) throws(MonorepoError) -> [(String, Node, Node)]? {
         guard let mapping = node.mapping else { return nil }
         guard depth < 8 else { throw error(source, node, "YAML merge keys (`<<`) nest more than 8 deep") }
         var own: [(String, Node, Node)] = []
         var merged: [(String, Node, Node)] = []
         for (keyNode, value) in mapping {
+            budget -= 1
+            guard budget >= 0 else {
+                throw error(source, node, "YAML merge keys (`<<`) expand to more than \(mergeBudget) entries")
+            }
             guard let key = keyNode.scalar?.string else { continue }
             if key == "<<" && keyNode.tag.rawValue == Tag.Name.merge.rawValue {
                 for mergedNode in value.sequence.map(Array.init) ?? [value] {
-                    guard let inner = try entries(mergedNode, source, depth: depth + 1) else {
+                    guard let inner = try entries(mergedNode, source, depth: depth + 1, budget: &budget) else {
                         throw error(source, mergedNode, "a merge key (`<<`) must name a mapping")
                     }
                     merged += inner

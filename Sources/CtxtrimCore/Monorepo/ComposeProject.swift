@@ -65,6 +65,8 @@ struct ComposeProject {
     /// Every compose file read, relative to the root (absolute for a `--compose-file` outside it).
     private(set) var filesRead: Set<String> = []
     private var texts: [String: String] = [:]
+    /// The last parse of each file and the variables it took: an extends chain reads its file again and again.
+    private var parsed: [String: (variables: [String: String], compose: ComposeFile)] = [:]
     private var loads = 0
 
     init(root: String) {
@@ -227,7 +229,8 @@ struct ComposeProject {
         return File(path: path, display: display(path))
     }
 
-    /// The file parsed with `variables`; read once, counted against ``maxLoads``.
+    /// The file parsed with `variables`; read once. Every use counts against ``maxLoads``, so that an include
+    /// graph that doubles at each level stops.
     private mutating func parse(_ file: File, variables: [String: String]) throws(MonorepoError) -> ComposeFile {
         loads += 1
         guard loads <= Self.maxLoads else {
@@ -258,7 +261,10 @@ struct ComposeProject {
             texts[file.path] = text
         }
         filesRead.insert(file.display)
-        return try ComposeFile.parse(text, source: file.display, variables: variables)
+        if let last = parsed[file.path], last.variables == variables { return last.compose }
+        let compose = try ComposeFile.parse(text, source: file.display, variables: variables)
+        parsed[file.path] = (variables, compose)
+        return compose
     }
 
     /// The variables of an env file inside the root; nil when it does not exist.

@@ -336,3 +336,18 @@ import Testing
         #expect(error.message.contains("required variable T has no value (set T)"))
     }
 }
+
+/// Hostile YAML that only aliases make large.
+@Suite struct ComposeAliasBombTests {
+    /// Six levels of `<<: [*previous × 40]` would expand one `build:` to 40⁵ entries.
+    @Test func mergeKeysThatMultiplyStopAtTheirBudget() throws {
+        var text = "x0: &a0 {context: ., k0: v}\n"
+        for level in 1..<6 {
+            let aliases = Array(repeating: "*a\(level - 1)", count: 40).joined(separator: ", ")
+            text += "x\(level): &a\(level) {<<: [\(aliases)], k\(level): v}\n"
+        }
+        text += "services:\n  bomb:\n    build:\n      <<: *a5\n"
+        let error = try #require(throws: MonorepoError.self) { try ComposeFile.parse(text, source: "compose.yaml") }
+        #expect(error.code == .malformedCompose && error.message.contains("more than 100000 entries"))
+    }
+}
