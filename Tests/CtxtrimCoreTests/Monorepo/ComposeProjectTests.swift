@@ -150,6 +150,37 @@ import Testing
         #expect(one.context == "sub" && one.target == "outer" && one.buildArgs == ["FLAG": "yes"])
     }
 
+    @Test func anIncludesProjectDirectoryIsWherePathsResolve() throws {
+        let tree = try TemporaryTree("compose-project-directory")
+        try tree.write("compose.yaml", "include:\n  - path: defs/svc.yaml\n    project_directory: src/svc\n")
+        try tree.write("defs/svc.yaml", "services:\n  svc:\n    build: .\n")
+        try tree.write("src/svc/Dockerfile", "FROM alpine:3.20\n")
+        let svc = try #require(try builds(tree)["svc"])
+        #expect(
+            svc.context == "src/svc" && svc.dockerfile == "src/svc/Dockerfile" && svc.composeFile == "defs/svc.yaml")
+    }
+
+    @Test func anInlineDockerfileOverOneMebibyteAndANamedContextOutsideTheRootAreErrors() throws {
+        let scratch = try TemporaryTree("compose-limits")
+        let huge = String(repeating: "RUN true\n", count: 120_000)
+        let indented = huge.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n")
+        try scratch.write(
+            "repo/compose.yaml", "services:\n  big:\n    build:\n      dockerfile_inline: |\n\(indented)\n")
+        let big = try #require(throws: MonorepoError.self) {
+            try BuildDiscovery.discover(root: scratch.path("repo"), threads: 2)
+        }
+        #expect(big.code == .malformedCompose && big.line == 4 && big.message.contains("larger than 1 MiB"))
+
+        try scratch.makeDirectory("elsewhere")
+        try scratch.write(
+            "repo/compose.yaml",
+            "services:\n  app:\n    build:\n      context: .\n      additional_contexts:\n        - x=../elsewhere\n")
+        let outside = try #require(throws: MonorepoError.self) {
+            try BuildDiscovery.discover(root: scratch.path("repo"), threads: 2)
+        }
+        #expect(outside.code == .contextOutsideRoot && outside.file == "compose.yaml" && outside.line == 6)
+    }
+
     @Test func additionalContextsAndAnInlineDockerfile() throws {
         let tree = try TemporaryTree("compose-contexts")
         let inline = "FROM alpine:3.20\nCOPY --from=docs . /docs\n"
