@@ -9,11 +9,14 @@ package enum ComposeFuzzTarget {
         let lastLine = FuzzText.lastLine(data)
         do throws(MonorepoError) {
             let compose = try ComposeFile.parse(text, source: "compose.yaml")
-            for build in compose.builds where FuzzText.isOutside(build.line, lastLine: lastLine) {
-                return "build of \(build.service) on line \(build.line) of \(lastLine)"
+            for service in compose.builds {
+                guard let build = service.build, FuzzText.isOutside(build.line, lastLine: lastLine) else { continue }
+                return "build of \(service.name) on line \(build.line) of \(lastLine)"
             }
         } catch {
-            if error.code != .malformedCompose { return "unexpected error code \(error.code): \(error)" }
+            if error.code != .malformedCompose && error.code != .requiredVariable {
+                return "unexpected error code \(error.code): \(error)"
+            }
             if FuzzText.isOutside(error.line, lastLine: lastLine) { return "error on line \(error.line!): \(error)" }
         }
         return nil

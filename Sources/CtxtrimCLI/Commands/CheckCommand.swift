@@ -58,6 +58,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Check every build below CONTEXT (Dockerfiles and compose services) from one walk; fails if any fails.")
     var all = false
 
+    @OptionGroup var composeOptions: ComposeOptions
+
     func validate() throws {
         for (flag, value) in [("--max-size", maxSize), ("--max-transferred-size", maxTransferredSize)] {
             guard let value else { continue }
@@ -84,6 +86,7 @@ struct CheckCommand: ParsableCommand {
         if all && (contextOptions.dockerfile != nil || contextOptions.ignoreFile != nil) {
             throw ValidationError("--all finds each build's Dockerfile and ignore file; drop --file and --ignore-file")
         }
+        if !all && composeOptions.isSet { throw ValidationError(ComposeOptions.needsAll) }
         if all && (baseline != nil || buildOptions.target != nil) {
             throw ValidationError(
                 "--all checks each build at its own target without a baseline; drop --baseline and --target")
@@ -104,9 +107,11 @@ struct CheckCommand: ParsableCommand {
 
     /// `--all`: every build from one walk, each judged with its own config; one combined report for CI formats.
     private func checkAll() throws -> ExitCode {
-        let options = ContextScanner.Options(threads: threadOptions, git: gitOptions, config: configOptions)
+        var options = ContextScanner.Options(threads: threadOptions, git: gitOptions, config: configOptions)
+        options.compose = composeOptions.discovery
         let discovery = try BuildDiscovery.run(
-            root: contextOptions.context, configPath: options.configPath, threads: options.threads)
+            root: contextOptions.context, configPath: options.configPath, threads: options.threads,
+            compose: options.compose)
         let outcomes = try BuildGateOutcome.checkAll(
             root: contextOptions.context, builds: discovery.builds, overrides: overrides, options: options)
         let failed = CombinedGate.failed(outcomes)

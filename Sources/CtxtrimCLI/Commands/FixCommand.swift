@@ -45,6 +45,8 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Find every build under CONTEXT and fix each ignore file for all the builds that read it.")
     var all = false
 
+    @OptionGroup var composeOptions: ComposeOptions
+
     @Flag(help: "Replace the ignore file even when it is read-only (its mode is kept).")
     var force = false
 
@@ -86,6 +88,7 @@ struct FixCommand: ParsableCommand {
             options.dryRun = dryRun
             options.check = check
             options.force = force
+            options.compose = composeOptions.discovery
             let style = TextStyle(color: Console.standardOutput.usesColor)
             if all { return try runAll(options: options, style: style) }
             let context = try contextOptions.resolve()

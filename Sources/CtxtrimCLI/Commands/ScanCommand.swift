@@ -42,6 +42,8 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "With --all, print the table at its full width instead of fitting it in 100 columns.")
     var wide = false
 
+    @OptionGroup var composeOptions: ComposeOptions
+
     func validate() throws {
         guard (0...ContextScanner.Options.maxTop).contains(top) else {
             throw ValidationError("--top must be from 0 to \(ContextScanner.Options.maxTop); got \(top)")
@@ -52,6 +54,7 @@ struct ScanCommand: ParsableCommand {
         if all && !format.reporter.renders(.builds) {
             throw ValidationError("scan --all writes text or json; use check --all for the CI formats")
         }
+        if !all && composeOptions.isSet { throw ValidationError(ComposeOptions.needsAll) }
         if all && buildOptions.target != nil {
             throw ValidationError("--all builds each build's own target; drop --target")
         }
@@ -82,6 +85,7 @@ struct ScanCommand: ParsableCommand {
         options.top = top
         options.measureExcluded = !noMeasureExcluded
         options.findings = !noFindings
+        options.compose = composeOptions.discovery
         return options
     }
 
@@ -93,7 +97,8 @@ struct ScanCommand: ParsableCommand {
     /// `--all`: every build of the repository from one walk, as a table or one JSON document.
     private func scanAll() throws {
         let discovery = try BuildDiscovery.run(
-            root: contextOptions.context, configPath: configOptions.path, threads: threadOptions.threads)
+            root: contextOptions.context, configPath: configOptions.path, threads: threadOptions.threads,
+            compose: composeOptions.discovery)
         let progress = WalkProgress()
         let line = ProgressLine(progress: progress, enabled: Console.standardError.isTerminal)
         let report: MultiScanReport

@@ -19,7 +19,7 @@ extension IgnoreFileFixer {
                 fix: "pass the directory that holds the builds")
         }
         let builds = try BuildDiscovery.discover(
-            root: realRoot, configPath: options.configPath, threads: options.threads)
+            root: realRoot, configPath: options.configPath, threads: options.threads, compose: options.compose)
         var groups: [String: (display: String, build: DiscoveredBuild, context: BuildContext)] = [:]
         var order: [String] = []
         var failures: [FileResult] = []

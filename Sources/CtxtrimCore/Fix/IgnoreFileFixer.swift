@@ -30,6 +30,8 @@ package struct IgnoreFileFixer {
         package var discoveryRoot: String?
         /// The builds already found under `discoveryRoot` (`fix --all`), so that the discovery runs once.
         package var discovered: [DiscoveredBuild]?
+        /// How that discovery reads compose projects.
+        package var compose = ComposeDiscoveryOptions()
 
         package init() {}
     }
@@ -95,6 +97,7 @@ package struct IgnoreFileFixer {
         scanOptions.git = options.git
         scanOptions.gitTimeout = options.gitTimeout
         scanOptions.configPath = options.configPath
+        scanOptions.compose = options.compose
         scanOptions.suggestionRate = nil
         var gitCache: [String: GitCapture] = [:]
         var build = try BuildInputs.read(

@@ -15,7 +15,8 @@ package struct SharingBuild: Sendable {
         discovered: [DiscoveredBuild]?, rules: IgnoreRules, options: ContextScanner.Options,
         gitCache: inout [String: GitCapture]
     ) throws -> [SharingBuild] {
-        let builds = try discovered ?? BuildDiscovery.discover(root: root, threads: options.threads)
+        let builds =
+            try discovered ?? BuildDiscovery.discover(root: root, threads: options.threads, compose: options.compose)
         let ownDockerfile = BuildContext.realPath(context.dockerfile) ?? context.dockerfile
         var found: [SharingBuild] = []
         for build in builds {

@@ -5,7 +5,8 @@ extension BuildGateOutcome {
     package static func checkAll(
         root: String, overrides: GateSettings.Overrides, options: ContextScanner.Options
     ) throws -> [BuildGateOutcome] {
-        let discovery = try BuildDiscovery.run(root: root, configPath: options.configPath, threads: options.threads)
+        let discovery = try BuildDiscovery.run(
+            root: root, configPath: options.configPath, threads: options.threads, compose: options.compose)
         return try checkAll(root: root, builds: discovery.builds, overrides: overrides, options: options)
     }
 

@@ -4,21 +4,24 @@ import ContextWalker
 /// sources resolve from: ``StandaloneContext``) and compose services with a `build:` section. A Dockerfile that a
 /// compose service names is listed once, as that service.
 package enum BuildDiscovery {
-    /// The builds below `root`, sorted by context, then Dockerfile, then name (``run(root:configPath:threads:)``).
+    /// The builds below `root`, sorted by context, then Dockerfile, then name (``run(root:configPath:threads:compose:)``).
     package static func discover(
-        root: String, configPath: String? = nil, threads: Int = WalkOptions.onlineProcessors
+        root: String, configPath: String? = nil, threads: Int = WalkOptions.onlineProcessors,
+        compose: ComposeDiscoveryOptions = .init()
     ) throws -> [DiscoveredBuild] {
-        try run(root: root, configPath: configPath, threads: threads).builds
+        try run(root: root, configPath: configPath, threads: threads, compose: compose).builds
     }
 
     /// Everything discovery finds below `root`: the builds, the files read, and the files left out by the
     /// `discovery` section of `configPath` (else the root's `.ctxtrim.yml`) or by the test-data defaults.
     ///
+    /// - Parameter compose: how compose projects are read (`--env-file`, `--compose-file`, `--compose-environment`).
     /// - Throws: ``MonorepoError`` for a malformed compose file (with its line), a compose context that does not
-    ///   exist or lies outside `root`; `ConfigError` for an invalid config file; `WalkError` when `root` cannot be
-    ///   read.
+    ///   exist or lies outside `root`, an include or extends leaving it; `ConfigError` for an invalid config file;
+    ///   `WalkError` when `root` cannot be read.
     package static func run(
-        root: String, configPath: String? = nil, threads: Int = WalkOptions.onlineProcessors
+        root: String, configPath: String? = nil, threads: Int = WalkOptions.onlineProcessors,
+        compose: ComposeDiscoveryOptions = .init()
     ) throws -> Discovery {
         guard let realRoot = BuildContext.realPath(root), BuildContext.isDirectory(realRoot) else {
             throw MonorepoError(
@@ -43,11 +46,12 @@ package enum BuildDiscovery {
 
         var builds: [DiscoveredBuild] = []
         var composeDockerfiles: Set<String> = []
-        for composePath in found.composeFiles.sorted() {
-            for build in try composeBuilds(composePath, root: realRoot) {
-                builds.append(build)
-                composeDockerfiles.insert(BuildContext.lexicallyCleaned("/" + build.dockerfile))
-            }
+        let composed = try ComposeDiscovery.run(composeFiles: found.composeFiles, root: realRoot, options: compose)
+        var seen: Set<DiscoveredBuild> = []
+        // A build two projects declare alike (a file one includes and one reads itself) is listed once.
+        for build in composed.builds where seen.insert(build).inserted {
+            builds.append(build)
+            composeDockerfiles.insert(BuildContext.lexicallyCleaned("/" + build.dockerfile))
         }
         for dockerfile in found.dockerfiles.sorted()
         where !composeDockerfiles.contains(BuildContext.lexicallyCleaned("/" + dockerfile)) {
@@ -57,70 +61,37 @@ package enum BuildDiscovery {
             builds.append(build)
         }
         builds.sort { ($0.context, $0.dockerfile, $0.name) < ($1.context, $1.dockerfile, $1.name) }
-        return Discovery(
-            builds: BuildNames.uniquify(builds), filesRead: found.composeFiles.sorted(),
+        var discovery = Discovery(
+            builds: BuildNames.uniquify(builds), filesRead: composed.filesRead,
             skipped: skipped.sorted { $0.path < $1.path }, configSource: config.source)
+        discovery.unread = composed.unused.map { Discovery.UnreadFile(path: $0.file, reason: $0.reason) }
+        return discovery
     }
 
-    /// The builds one compose file declares, with paths made relative to the repository root.
-    static func composeBuilds(_ composePath: String, root: String) throws -> [DiscoveredBuild] {
-        let path = BuildContext.joined(root, composePath)
-        guard let bytes = try InputFile.read(path, kind: .compose, origin: .tree(root: root)) else { return [] }
-        let composeDirectory = directory(of: composePath)
-        let variables = try projectVariables(composeDirectory: composeDirectory, root: root)
-        let compose = try ComposeFile.parse(
-            String(decoding: bytes, as: UTF8.self), source: composePath, variables: variables)
-        return try compose.builds.compactMap { build throws(MonorepoError) -> DiscoveredBuild? in
-            if isRemote(build.context) { return nil }
-            let context = try resolveContext(build, composeFile: composePath, directory: composeDirectory, root: root)
-            let dockerfileName = build.dockerfile ?? "Dockerfile"
-            let dockerfile =
-                dockerfileName.hasPrefix("/")
-                ? (BuildContext.relative(dockerfileName, to: root) ?? dockerfileName)
-                : relativeJoin(context, dockerfileName)
-            return DiscoveredBuild(
-                name: build.service, context: context, dockerfile: dockerfile, service: build.service,
-                composeFile: composePath, target: build.target)
+    /// The builds the compose projects of the directories holding `composeFiles` declare (``ComposeDiscovery``),
+    /// with paths relative to the root; a build two projects declare alike (a file one includes and one reads
+    /// itself) is listed once.
+    static func composeBuilds(
+        _ composeFiles: [String], root: String, options: ComposeDiscoveryOptions = .init()
+    ) throws -> [DiscoveredBuild] {
+        var seen: Set<DiscoveredBuild> = []
+        return try ComposeDiscovery.run(composeFiles: composeFiles, root: root, options: options).builds.filter {
+            seen.insert($0).inserted
         }
     }
 
-    /// The project's `.env` beside the compose file, read as compose reads it (never the process environment:
-    /// see ``ComposeInterpolation``).
-    static func projectVariables(composeDirectory: String, root: String) throws -> [String: String] {
-        let relative = relativeJoin(composeDirectory, DotEnvFile.name)
-        let path = BuildContext.joined(root, relative)
-        guard let bytes = try InputFile.read(path, kind: .envFile, origin: .tree(root: root)) else { return [:] }
-        do throws(ComposeInterpolation.Failure) {
-            return try DotEnvFile.parse(String(decoding: bytes, as: UTF8.self))
-        } catch {
-            throw MonorepoError(
-                code: .malformedCompose, file: relative, message: error.problem,
-                fix: "write each variable as NAME=value")
-        }
-    }
-
-    /// The service's context relative to the root; it must exist inside the root (one walk covers every build).
-    private static func resolveContext(
-        _ build: ComposeFile.ServiceBuild, composeFile: String, directory: String, root: String
-    ) throws(MonorepoError) -> String {
-        let absolute =
-            build.context.hasPrefix("/")
-            ? BuildContext.lexicallyCleaned(build.context)
-            : BuildContext.lexicallyCleaned(BuildContext.joined(BuildContext.joined(root, directory), build.context))
-        guard BuildContext.isDirectory(absolute) else {
-            throw MonorepoError(
-                code: .contextNotFound, file: composeFile, line: build.line,
-                message: "the build context '\(build.context)' of service `\(build.service)` is not a directory",
-                fix: "fix the path")
-        }
-        guard let relative = BuildContext.relative(absolute, to: root) else {
-            throw MonorepoError(
-                code: .contextOutsideRoot, file: composeFile, line: build.line,
-                message:
-                    "the build context '\(build.context)' of service `\(build.service)` lies outside the scanned root",
-                fix: "run from a directory that contains it")
-        }
-        return relative
+    /// The variables of the compose project in `composeDirectory` (relative to the root): its `.env` or the
+    /// `--env-file` files, with the process environment over them only under `--compose-environment` (see
+    /// ``ComposeInterpolation``).
+    static func projectVariables(
+        composeDirectory: String, root: String, options: ComposeDiscoveryOptions = .init()
+    ) throws -> [String: String] {
+        var filesRead: Set<String> = []
+        let directory = composeDirectory == "." ? root : BuildContext.joined(root, composeDirectory)
+        let userValues = try ComposeDiscovery.userEnvValues(options, filesRead: &filesRead)
+        return try ComposeDiscovery.variables(
+            directory: directory, root: root, userValues: userValues, options: options, filesRead: &filesRead
+        ).all
     }
 
     /// `a` joined with `b`, `.`-steps collapsed, relative to the root (`.` for the root itself).
@@ -133,10 +104,5 @@ package enum BuildDiscovery {
     static func directory(of path: String) -> String {
         let parent = ContextPath.parent(of: path)
         return parent.isEmpty ? "." : String(parent)
-    }
-
-    /// A Git URL or remote archive, which no local walk can see.
-    static func isRemote(_ context: String) -> Bool {
-        context.contains("://") || context.hasPrefix("git@")
     }
 }

@@ -1,10 +1,14 @@
+import UntrustedText
+
 /// The Compose Specification's interpolation of `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`,
 /// `${VAR:?error}`, `${VAR?error}`, `${VAR:+replacement}`, `${VAR+replacement}` and `$$`, over the values of the
-/// project's `.env` file.
+/// project's `.env` file (or `--env-file`).
 ///
-/// ctxtrim does not read the process environment: a compose file comes from the scanned tree, so `${CI_TOKEN}` in a
-/// `dockerfile:` would otherwise print a CI secret in an error message. A variable that only the environment sets
+/// By default ctxtrim does not read the process environment: a compose file comes from the scanned tree, so
+/// `context: ${CI_TOKEN}` would otherwise print a CI secret in a report. A variable that only the environment sets
 /// counts as unset (empty, as compose substitutes an unset variable), and is listed in ``Result/unset``.
+/// `--compose-environment` adds the environment's values, which win over the file's as in compose
+/// (``ComposeDiscoveryOptions``).
 struct ComposeInterpolation {
     /// The values variables take.
     let values: [String: String]
@@ -18,6 +22,8 @@ struct ComposeInterpolation {
     /// Why a text cannot be interpolated: a `${` without its `}`, a bad name, or a `:?`/`?` variable without value.
     struct Failure: Error, Equatable {
         var problem: String
+        /// A `${VAR:?error}` or `${VAR?error}` whose variable has no value, rather than a malformed reference.
+        var required = false
     }
 
     func interpolate(_ text: String) throws(Failure) -> Result {
@@ -114,7 +120,8 @@ struct ComposeInterpolation {
         default:  // "?"
             if present { return (value!, after) }
             throw Failure(
-                problem: "required variable \(name) has no value\(word.isEmpty ? "" : " (\(word))")")
+                problem: "required variable \(name) has no value\(word.isEmpty ? "" : " (\(Excerpt.bare(word)))")",
+                required: true)
         }
     }
 

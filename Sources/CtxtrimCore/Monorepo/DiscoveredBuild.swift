@@ -10,8 +10,14 @@ package struct DiscoveredBuild: Sendable, Hashable {
     package var dockerfile: String
     /// The compose service that declares the build; nil for a Dockerfile found on its own.
     package var service: String?
-    /// The compose file that declares the build, relative to the repository root.
+    /// The compose file that declares the build (the last `build:` key merged into it: an override's, an
+    /// included or extended file's), relative to the repository root.
     package var composeFile: String?
+    /// The line of that `build:` key.
+    package var composeLine: Int?
+    /// Variables the build's compose fields name that have no value (compose substitutes an empty string and warns),
+    /// sorted.
+    package var unsetVariables: [String] = []
     /// The bake file and target that declare the build.
     package var bakeFile: String?
     package var bakeTarget: String?

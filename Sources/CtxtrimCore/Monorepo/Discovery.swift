@@ -8,12 +8,21 @@ package struct Discovery: Sendable {
         package var skip: DiscoveryExclusion.Skip
     }
 
+    /// A compose file found but not read, as compose would not read it (a second primary file, files a
+    /// `COMPOSE_FILE` or `--compose-file` project replaces).
+    package struct UnreadFile: Sendable, Equatable {
+        package var path: String
+        package var reason: String
+    }
+
     /// Sorted by context, then Dockerfile, then name; names are unique (``BuildNames``).
     package var builds: [DiscoveredBuild]
     /// Compose and bake files read, relative to the repository root, sorted.
     package var filesRead: [String]
     /// Sorted by path.
     package var skipped: [SkippedFile]
+    /// Compose files not read, in discovery order.
+    package var unread: [UnreadFile] = []
     /// The config file whose `discovery` section applied, as messages name it; nil for the defaults.
     package var configSource: String?
 

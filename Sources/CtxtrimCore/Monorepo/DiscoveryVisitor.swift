@@ -12,7 +12,7 @@ struct DiscoveryVisitor: WalkVisitor {
         let name = LosslessUTF8.decode(entry.name)
         if Self.isDockerfile(name) {
             dockerfiles.append(entry.pathString)
-        } else if ComposeFile.names.contains(name) {
+        } else if ComposeFile.isComposeName(name) {
             composeFiles.append(entry.pathString)
         }
     }

@@ -8,6 +8,16 @@ package struct MonorepoError: CtxtrimError, Sendable, Equatable {
         case contextNotFound = "monorepo.context-not-found"
         case contextOutsideRoot = "monorepo.context-outside-root"
         case rootNotFound = "monorepo.root-not-found"
+        /// A `${VAR:?message}` in a build field, `include:` or `extends:` whose variable has no value.
+        case requiredVariable = "monorepo.compose-required-variable"
+        /// An `include:`, `extends: {file:}`, `env_file`, `COMPOSE_FILE`, `--compose-file` or `--env-file` naming
+        /// nothing.
+        case composeFileNotFound = "monorepo.compose-file-not-found"
+        /// An `include:`, `extends: {file:}` or `env_file` path leaving the scanned root (or a link to outside it):
+        /// never read.
+        case composeFileOutsideRoot = "monorepo.compose-file-outside-root"
+        /// `extends:` or `include:` in a cycle, or nested deeper than ctxtrim follows.
+        case composeCycle = "monorepo.compose-cycle"
 
         package var kind: ErrorKind { .input }
     }

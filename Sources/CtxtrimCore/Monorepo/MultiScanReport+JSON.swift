@@ -61,6 +61,8 @@ extension MultiScanReport {
         .object([
             "filesRead": .array(discovery.filesRead.map(JSONValue.string)),
             "configFile": discovery.configSource.map(JSONValue.string) ?? .null,
+            "notRead": .array(
+                discovery.unread.map { .object(["path": .string($0.path), "reason": .string($0.reason)]) }),
             "skipped": .array(
                 discovery.skipped.map { file in
                     var entry: [String: JSONValue] = [

@@ -36,6 +36,8 @@ package struct ContextScanner {
         package var suggestionRate: TransferRate? = .defaultRate
         /// List the entries sent, or those kept out (`ls`); only for a scan of one build.
         package var listing: ContextListing.Mode?
+        /// How `--all`'s discovery reads compose projects.
+        package var compose = ComposeDiscoveryOptions()
 
         package init() {}
 

@@ -12,13 +12,16 @@ import Testing
             builds == [
                 DiscoveredBuild(
                     name: "migrate", context: "app", dockerfile: "app/Dockerfile", service: "migrate",
-                    composeFile: "compose.yaml", target: "migrate"),
+                    composeFile: "compose.yaml", target: "migrate"
+                ).declared(atLine: 10),
                 DiscoveredBuild(
                     name: "web", context: "app", dockerfile: "app/Dockerfile", service: "web",
-                    composeFile: "compose.yaml"),
+                    composeFile: "compose.yaml"
+                ).declared(atLine: 4),
                 DiscoveredBuild(
                     name: "worker", context: "app", dockerfile: "app/worker.Dockerfile", service: "worker",
-                    composeFile: "compose.yaml"),
+                    composeFile: "compose.yaml"
+                ).declared(atLine: 6),
                 DiscoveredBuild(name: "tools/Dockerfile", context: "tools", dockerfile: "tools/Dockerfile"),
             ])
     }
@@ -70,10 +73,12 @@ import Testing
             builds == [
                 DiscoveredBuild(
                     name: "root", context: ".", dockerfile: "Dockerfile", service: "root",
-                    composeFile: "deploy/docker-compose.yml"),
+                    composeFile: "deploy/docker-compose.yml"
+                ).declared(atLine: 8),
                 DiscoveredBuild(
                     name: "api", context: "services/api", dockerfile: "services/api/docker/prod.Dockerfile",
-                    service: "api", composeFile: "deploy/docker-compose.yml", target: "runtime"),
+                    service: "api", composeFile: "deploy/docker-compose.yml", target: "runtime"
+                ).declared(atLine: 3),
             ])
     }
 
@@ -113,5 +118,14 @@ import Testing
             try BuildDiscovery.discover(root: scratch.path + "/repo")
         }
         #expect(outside.code == .contextOutsideRoot)
+    }
+}
+
+extension DiscoveredBuild {
+    /// The build with the line of its compose `build:` key.
+    func declared(atLine line: Int) -> DiscoveredBuild {
+        var build = self
+        build.composeLine = line
+        return build
     }
 }
