@@ -34,6 +34,7 @@ package enum CheckCatalog {
         .lint(MissingIgnoreFileCheck()),
         .lint(CopySourceIgnoredCheck()), .lint(CopySourceMissingCheck()),
         .lint(CopyAllBeforeInstallCheck()), .lint(SingleStageCompilerImageCheck()), .lint(UnpinnedBaseImageCheck()),
+        .rule(DeclarationFindings.composeVariableUnsetDescriptor),
         .rule(GateViolation.budgetDescriptor), .rule(GateViolation.dockerfileInvalidDescriptor),
         .rule(FixPlanner.secretCopiedDescriptor),
     ]

@@ -6,6 +6,8 @@ package enum CheckFamily: String, Sendable, Hashable, CaseIterable, Codable {
     case ignoreFile = "ignore-file"
     /// Hints about the Dockerfile (`LintRegistry`).
     case dockerfile
+    /// What `--all` noticed in the compose or bake file that declares a build (``DeclarationFindings``).
+    case declaration
     /// Conditions of `ctxtrim check` that are not findings of a scan: budgets, growth.
     case gate
     /// Problems `ctxtrim fix` reports while planning.
@@ -15,7 +17,7 @@ package enum CheckFamily: String, Sendable, Hashable, CaseIterable, Codable {
     /// config); gate conditions have their own settings and fix problems never reach the gate.
     package var isConfigurable: Bool {
         switch self {
-        case .walk, .ignoreFile, .dockerfile: true
+        case .walk, .ignoreFile, .dockerfile, .declaration: true
         case .gate, .fix: false
         }
     }

@@ -48,6 +48,9 @@ package struct CheckID: RawRepresentable, Hashable, Sendable, Codable, Expressib
     package static let copySourceIgnored: CheckID = "copy-source-ignored"
     package static let copySourceMissing: CheckID = "copy-source-missing"
 
+    // Declarations `--all` reads (compose, bake).
+    package static let composeVariableUnset: CheckID = "compose-variable-unset"
+
     // Gate conditions of `ctxtrim check` and problems of `ctxtrim fix`.
     package static let contextBudget: CheckID = "context-budget"
     package static let dockerfileInvalid: CheckID = "dockerfile-invalid"

@@ -19,6 +19,9 @@ package struct FindingSubject: Sendable, Hashable, Codable {
         case ignoreFileLine = "ignore-file-line"
         /// One line (instruction) of the Dockerfile.
         case dockerfileLine = "dockerfile-line"
+        /// One line of the compose or bake file that declares the build (from the context root, so it may start
+        /// with `../`).
+        case declarationLine = "declaration-line"
         /// The build context as a whole (its budgets and growth).
         case context
     }
@@ -64,6 +67,11 @@ package struct FindingSubject: Sendable, Hashable, Codable {
     /// A line of the Dockerfile.
     package static func dockerfileLine(_ path: String, line: Int) -> FindingSubject {
         FindingSubject(kind: .dockerfileLine, path: path, line: line)
+    }
+
+    /// A line of the compose or bake file that declares the build.
+    package static func declarationLine(_ path: String, line: Int?) -> FindingSubject {
+        FindingSubject(kind: .declarationLine, path: path, line: line)
     }
 
     /// The context as a whole.

@@ -92,7 +92,11 @@ package enum CombinedGate {
     static func prefixed(_ finding: Finding, context: String) -> Finding {
         guard context != "." else { return finding }
         var finding = finding
-        finding.path = finding.path == "." ? context : context + "/" + finding.path
+        // A declaration line is a compose file above the context (`../compose.yaml`): shown cleaned, from the root.
+        finding.path =
+            finding.subject.kind == .declarationLine
+            ? BuildDiscovery.relativeJoin(context, finding.path)
+            : finding.path == "." ? context : context + "/" + finding.path
         if var anchor = finding.anchor, !anchor.file.hasPrefix("/") {
             anchor.file = context + "/" + anchor.file
             finding.anchor = anchor

@@ -49,6 +49,11 @@ package struct MultiContextScanner {
         for ((build, input), report) in zip(zip(builds, inputs), reports) {
             var report = report
             report.walkSeconds = seconds
+            let declared = DeclarationFindings.findings(
+                of: build, enabled: input.config.enabledChecks(within: options.enabledChecks))
+            if options.findings, !declared.isEmpty {
+                report.findings = FindingOrder.sorted(report.findings + (try input.config.graded(declared)))
+            }
             scans.append(BuildScan(build: build, context: input.context, config: input.config, report: report))
         }
         return MultiScanReport(builds: scans, walkSeconds: seconds, discovery: discovery, root: realRoot)

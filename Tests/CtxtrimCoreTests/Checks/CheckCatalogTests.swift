@@ -120,7 +120,9 @@ import Testing
             Self.expectDescribed(
                 try Self.scan(fixtures.appendingPathComponent("demo").path).findings, "Fixtures/demo"))
 
-        let walkAndLint = Set(CheckCatalog.all.filter(\.family.isConfigurable).map(\.id))
+        // Declaration findings come from `--all` only (DeclarationFindingsTests).
+        let walkAndLint = Set(
+            CheckCatalog.all.filter { $0.family.isConfigurable && $0.family != .declaration }.map(\.id))
         // `unreadable` needs a permission the test may not be able to take away (root reads everything).
         #expect(walkAndLint.subtracting(seen) == [.unreadable], "ids no real scan produced")
     }
@@ -160,7 +162,10 @@ import Testing
         #expect(Set(ids).count == ids.count)
         #expect(
             CheckRegistry.ids + LintRegistry.ids
-                == ids.filter { CheckCatalog.descriptor(for: $0)!.family.isConfigurable })
+                == ids.filter {
+                    let family = CheckCatalog.descriptor(for: $0)!.family
+                    return family.isConfigurable && family != .declaration
+                })
         #expect(CheckRegistry.ids.allSatisfy { CheckCatalog.descriptor(for: $0)?.family == .walk })
         #expect(ids.map(CheckCatalog.rank(of:)) == Array(0..<ids.count))
         #expect(CheckCatalog.rank(of: "no-such-check") == ids.count)
