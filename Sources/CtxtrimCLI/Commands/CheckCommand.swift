@@ -51,6 +51,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var buildOptions: BuildOptions
 
+    @OptionGroup var buildContextOptions: BuildContextOptions
+
     @OptionGroup var threadOptions: ThreadOptions
 
     @OptionGroup var gitOptions: GitOptions
@@ -93,8 +95,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let status: ExitCode = try reportingErrors {
             if all { return try checkAll() }
-            let options = ContextScanner.Options(
+            var options = ContextScanner.Options(
                 threads: threadOptions, git: gitOptions, build: buildOptions, config: configOptions)
+            options.namedContexts = try buildContextOptions.parsed()
             let outcome = try GateOutcome.check(try contextOptions.resolve(), overrides: overrides, options: options)
             try write(.check(outcome), failed: outcome.failed)
             return outcome.failed ? ExitStatus.findings : ExitStatus.success
@@ -104,9 +107,10 @@ struct CheckCommand: ParsableCommand {
 
     /// `--all`: every build from one walk, each judged with its own config; one combined report for CI formats.
     private func checkAll() throws -> ExitCode {
+        var options = ContextScanner.Options(threads: threadOptions, git: gitOptions, config: configOptions)
+        options.namedContexts = try buildContextOptions.parsed()
         let outcomes = try BuildGateOutcome.checkAll(
-            root: contextOptions.context, overrides: overrides,
-            options: ContextScanner.Options(threads: threadOptions, git: gitOptions, config: configOptions))
+            root: contextOptions.context, overrides: overrides, options: options)
         let failed = CombinedGate.failed(outcomes)
         try write(.checkAll(outcomes), failed: failed)
         return failed ? ExitStatus.findings : ExitStatus.success

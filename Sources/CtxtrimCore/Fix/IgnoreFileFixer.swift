@@ -11,6 +11,8 @@ package struct IgnoreFileFixer {
         package var excludeTrackedSecrets = false
         package var target: String?
         package var buildArgs: [String: String] = [:]
+        /// `--build-context` values: their sources are never the context's, so they never constrain the plan.
+        package var namedContexts: [NamedBuildContext] = []
         package var rate: TransferRate = .defaultRate
         package var dryRun = false
         /// Replace a read-only ignore file (keeping its mode).
@@ -92,6 +94,7 @@ package struct IgnoreFileFixer {
         scanOptions.measureExcluded = false
         scanOptions.target = options.target
         scanOptions.buildArgs = options.buildArgs
+        scanOptions.namedContexts = options.namedContexts
         scanOptions.git = options.git
         scanOptions.gitTimeout = options.gitTimeout
         scanOptions.configPath = options.configPath
