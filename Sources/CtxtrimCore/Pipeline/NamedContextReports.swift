@@ -30,6 +30,7 @@ enum NamedContextReports {
             }
             report.namedContexts.append(usage)
         }
+        report.namedContexts.sort { $0.name < $1.name }
         report.findings = FindingOrder.sorted(findings)
         return report
     }
