@@ -105,12 +105,17 @@ package struct IgnoreFileFixer {
             unreadableDockerfile: .fails, gitCache: &gitCache)
         // The plan must know what the Dockerfile reads; without that nothing is safe to exclude.
         if let failure = build.dockerfileFailure { throw failure }
+        // fix writes this context's ignore file only: the Dockerfile's analysis already keeps what it reads from a
+        // named context out of the plan, so the named contexts need no walk of their own here.
+        build.namedContexts = []
         // An ignore file named with --ignore-file is this command's choice: no other build is known to read it.
         var sharing: [SharingBuild] = []
         if options.findSharingBuilds, target.origin != .override {
             var sharedOptions = scanOptions
             sharedOptions.findings = false
             sharedOptions.git = false
+            // `--build-context` belongs to this build: another Dockerfile is proven with its stages as written.
+            sharedOptions.namedContexts = []
             sharing = try SharingBuild.find(
                 sharing: target.path, with: context, targetStage: options.target,
                 root: options.discoveryRoot ?? SharingBuild.discoveryRoot(for: context),

@@ -65,9 +65,13 @@ package struct MultiContextScanner {
         let declared = build.namedContexts.filter { !given.contains($0.key) }.sorted { $0.key < $1.key }.map {
             NamedBuildContext(name: $0.key, value: .local(path: $0.value))
         }
+        // A directory typed on the command line is relative to the current directory: shown from the root too.
         let typed = options.namedContexts.map { named in
-            guard let path = named.localPath, !path.hasPrefix("/") else { return named }
-            return NamedBuildContext(name: named.name, value: .local(path: BuildContext.absolute(path)))
+            guard let path = named.localPath, let real = BuildContext.realPath(BuildContext.absolute(path)) else {
+                return named
+            }
+            return NamedBuildContext(
+                name: named.name, value: .local(path: BuildContext.relativeDisplay(of: real, from: root)))
         }
         options.namedContexts = (declared + typed).sorted { $0.name < $1.name }
         return try BuildInputs.read(

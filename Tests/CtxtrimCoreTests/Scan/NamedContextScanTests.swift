@@ -139,6 +139,21 @@ import Testing
         #expect(entries.count == 5)
     }
 
+    @Test func theReportWithNamedContextsValidatesAgainstTheSchema() throws {
+        let tree = try Self.repository()
+        let named = [
+            NamedBuildContext(name: "lib", value: .local(path: tree.path("lib"))),
+            NamedBuildContext(name: "img", value: .remote("docker-image://alpine:3.20")),
+        ]
+        let text = try Self.scan(tree, named).json.rendered()
+        let schema = try JSONSchemaValidator(schema: ReporterFixtures.scanReportSchema())
+        #expect(schema.errors(in: try JSONText.parse(text)) == [])
+        // The schema is not vacuous for the new section.
+        let broken = text.replacingOccurrences(of: #""read": true"#, with: #""read": "yes""#)
+        #expect(broken != text)
+        #expect(!schema.errors(in: try JSONText.parse(broken)).isEmpty)
+    }
+
     @Test func aLocalContextTheTargetDoesNotReadIsNotWalked() throws {
         let tree = try Self.repository()
         try tree.write("app/Dockerfile.plain", "FROM alpine:3.20\nCOPY app.py /\n")
