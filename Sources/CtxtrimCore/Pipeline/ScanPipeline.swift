@@ -44,7 +44,19 @@ package struct ScanPipeline {
                 }
             }
         }
-        let namedInWalk = inWalk.compactMap { builds[$0.build].namedContexts[$0.named].inputs }
+        // Builds that read one named context alike (`COPY --from=shared` in thirty services) share one member: the
+        // same verdicts, checks and findings, judged once.
+        var namedInWalk: [BuildInputs] = []
+        var memberOf: [Int] = []
+        for key in inWalk {
+            guard let inputs = builds[key.build].namedContexts[key.named].inputs else { continue }
+            if let same = namedInWalk.firstIndex(where: { Self.judgedAlike($0, inputs) }) {
+                memberOf.append(same)
+            } else {
+                memberOf.append(namedInWalk.count)
+                namedInWalk.append(inputs)
+            }
+        }
         var members: [BuildSetMember] = []
         var setups: [BuildTally.Setup] = []
         for build in builds + namedInWalk {
@@ -75,9 +87,14 @@ package struct ScanPipeline {
         }
         var namedReports: [Int: [Int: ScanReport]] = [:]
         let namedOptions = Self.namedContextOptions(options)
-        for ((key, inputs), tally) in zip(zip(inWalk, namedInWalk), tallies.dropFirst(builds.count)) {
-            namedReports[key.build, default: [:]][key.named] = try ReportAssembly.report(
-                for: inputs, tally: tally, options: namedOptions, walkSeconds: seconds)
+        let namedTallies = Array(tallies.dropFirst(builds.count))
+        var assembled: [Int: ScanReport] = [:]
+        for (key, member) in zip(inWalk, memberOf) {
+            if assembled[member] == nil {
+                assembled[member] = try ReportAssembly.report(
+                    for: namedInWalk[member], tally: namedTallies[member], options: namedOptions, walkSeconds: seconds)
+            }
+            namedReports[key.build, default: [:]][key.named] = assembled[member]
         }
         for key in walkedAlone {
             guard let inputs = builds[key.build].namedContexts[key.named].inputs else { continue }
@@ -89,6 +106,17 @@ package struct ScanPipeline {
                 namedReports[index] ?? [:], of: builds[index], to: reports[index])
         }
         return reports
+    }
+
+    /// Whether two named contexts' inputs give the same report: the same directory, ignore file, sources read,
+    /// Dockerfile as findings name it, and config (git status is read once per directory).
+    static func judgedAlike(_ first: BuildInputs, _ second: BuildInputs) -> Bool {
+        let (a, b) = (first.context, second.context)
+        return a.root == b.root && a.ignoreFile == b.ignoreFile && first.rules.bytes == second.rules.bytes
+            && a.dockerfileDisplayPath == b.dockerfileDisplayPath
+            && a.relativePath(of: a.dockerfile) == b.relativePath(of: b.dockerfile)
+            && first.analysis?.usage.allSources == second.analysis?.usage.allSources
+            && first.config == second.config
     }
 
     /// What a named context's walk computes: no listing and no fix suggestion (`fix` writes the build's own ignore

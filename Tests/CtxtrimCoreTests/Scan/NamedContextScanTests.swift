@@ -120,6 +120,22 @@ import Testing
         #expect(stage.namedContexts.isEmpty)
     }
 
+    @Test func fromANamedContextTransfersAllOfIt() throws {
+        let tree = try Self.repository()
+        try tree.write("app/Dockerfile.from", "FROM lib\nCOPY app.py /\n")
+        let report = try Self.scan(
+            tree, [NamedBuildContext(name: "lib", value: .local(path: tree.path("lib")))],
+            dockerfile: "app/Dockerfile.from")
+        let lib = try #require(report.namedContexts.first)
+        // FROM reads the whole context: everything its ignore file sends is transferred.
+        #expect(lib.transferred?.files == lib.sent?.files)
+        #expect(lib.transferred?.bytes == lib.sent?.bytes)
+        #expect(report.build?.transferred.files == 1)
+        // Nothing is copied from lib by name, so no copy-source finding; lib's key is still reported.
+        #expect(!report.findings.contains { $0.check == .copySourceIgnored })
+        #expect(report.findings.contains { $0.check == .secretFile && $0.path == "../lib/id_rsa" })
+    }
+
     @Test func remoteValuesAreReportedNotWalked() throws {
         let tree = try Self.repository()
         let values = [
@@ -221,10 +237,16 @@ import Testing
         var app = DiscoveredBuild(name: "app", context: "app", dockerfile: "app/Dockerfile")
         app.namedContexts = ["lib": "lib"]
         let other = DiscoveredBuild(name: "other", context: "other", dockerfile: "other/Dockerfile")
+        // A second build reading lib alike shares its member of the walk, with the same result.
+        try tree.write("twin/Dockerfile", try String(contentsOfFile: tree.path("app/Dockerfile"), encoding: .utf8))
+        try tree.write("twin/app.py", "print('hi')\n")
+        var twin = DiscoveredBuild(name: "twin", context: "twin", dockerfile: "twin/Dockerfile")
+        twin.namedContexts = ["lib": "lib"]
         let root = try #require(BuildContext.realPath(tree.path))
         let before = WalkCounter.walks(of: root)
         let libBefore = WalkCounter.walks(of: root + "/lib")
-        let multi = try MultiContextScanner(root: tree.path, builds: [app, other], options: Self.options([])).scan()
+        let multi = try MultiContextScanner(root: tree.path, builds: [app, other, twin], options: Self.options([]))
+            .scan()
         // One walk of the repository root, none of lib alone.
         #expect(WalkCounter.walks(of: root) - before == 1)
         #expect(WalkCounter.walks(of: root + "/lib") == libBefore)
@@ -239,6 +261,13 @@ import Testing
             report.findings.map { "\($0.check) \($0.path):\($0.line ?? 0) \($0.message)" }
         }
         #expect(describe(all) == describe(single))
+        let twinReport = try #require(multi.builds.first { $0.build.name == "twin" }).report
+        #expect(describe(twinReport) == describe(single))
+        #expect(
+            twinReport.namedContexts
+                == single.namedContexts.map {
+                    var usage = $0; usage.path = "lib"; return usage
+                })
         // The other build does not read lib.
         let otherReport = try #require(multi.builds.first { $0.build.name == "other" }).report
         #expect(otherReport.namedContexts.isEmpty)
