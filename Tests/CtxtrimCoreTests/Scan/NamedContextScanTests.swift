@@ -155,6 +155,15 @@ import Testing
         #expect(entries.count == 5)
     }
 
+    @Test(arguments: [
+        ("app", "../lib/id_rsa", "lib/id_rsa"), ("svc/a", "../../shared/x", "shared/x"),
+        ("app", "../../up/x", "../up/x"),
+        ("app", "src/x", "app/src/x"), ("", "../lib/x", "../lib/x"),
+    ])
+    func ciLocationsOfANamedContextAreRepositoryPaths(prefix: String, path: String, expected: String) {
+        #expect(ReportLocation.joined(prefix, path) == expected)
+    }
+
     @Test func theReportWithNamedContextsValidatesAgainstTheSchema() throws {
         let tree = try Self.repository()
         let named = [
