@@ -2,7 +2,10 @@
 /// findings among the build's, named from the build's context root (`../lib/key.pem`) and saying which context they
 /// are in, so none can be taken for a path of the main context.
 enum NamedContextReports {
-    static func attach(_ reports: [Int: ScanReport], of build: BuildInputs, to report: ScanReport) -> ScanReport {
+    /// - Throws: `IgnoreError` when a suppression glob of the build's config fails at match time.
+    static func attach(_ reports: [Int: ScanReport], of build: BuildInputs, to report: ScanReport) throws
+        -> ScanReport
+    {
         guard !build.namedContexts.isEmpty else { return report }
         var report = report
         var findings = report.findings
@@ -22,9 +25,10 @@ enum NamedContextReports {
                 usage.sent = own.sent
                 let transferred = own.build.flatMap { $0.error == nil ? $0.transferred : nil }
                 usage.transferred = transferred ?? .init(files: own.sent.files, bytes: own.sent.bytes)
-                let moved = own.findings.map {
-                    rebased($0, prefix: prefix, name: named.context.name, ownIgnoreFile: inputs.context)
-                }
+                let moved = try build.config.graded(
+                    own.findings.map {
+                        rebased($0, prefix: prefix, name: named.context.name, ownIgnoreFile: inputs.context)
+                    })
                 usage.findings = moved.count
                 findings += moved
             }

@@ -102,7 +102,7 @@ package struct ScanPipeline {
                 .run()[0]
         }
         for index in reports.indices {
-            reports[index] = NamedContextReports.attach(
+            reports[index] = try NamedContextReports.attach(
                 namedReports[index] ?? [:], of: builds[index], to: reports[index])
         }
         return reports

@@ -68,6 +68,18 @@ import Testing
         #expect(!report.findings.contains { $0.path == "id_rsa" || $0.path == "util.sh" })
     }
 
+    @Test func theBuildsConfigSuppressesNamedContextFindingsByTheirReportedPath() throws {
+        let tree = try Self.repository()
+        try tree.write(
+            "app/.ctxtrim.yml", "suppressions:\n  - path: \"../lib/id_rsa\"\n    reason: a fixture key\n")
+        // lib's own config is never read for this build.
+        try tree.write("lib/.ctxtrim.yml", "checks:\n  copy-source-ignored: off\n")
+        let report = try Self.scan(tree, [NamedBuildContext(name: "lib", value: .local(path: tree.path("lib")))])
+        #expect(!report.findings.contains { $0.path == "../lib/id_rsa" })
+        #expect(report.findings.contains { $0.check == .copySourceIgnored })
+        #expect(report.namedContexts.first?.findings == 1)
+    }
+
     @Test func transferredCountsTheContextAndTheNamedContext() throws {
         let tree = try Self.repository()
         let lib = try #require(BuildContext.realPath(tree.path("lib")))
