@@ -1,9 +1,12 @@
-/// One source that reads from the build context: a `COPY`/`ADD` source or a `RUN --mount=type=bind` without `from`.
+/// One source that reads from a build context: a `COPY`/`ADD` source or a `RUN --mount=type=bind` without `from`
+/// (the main context), or a `COPY --from=NAME`, a bind mount `from=NAME` or a `FROM NAME` of a named context.
 package struct ContextSource: Equatable, Sendable {
     package enum Origin: String, Equatable, Sendable {
         case copy
         case add
         case bindMount
+        /// `FROM NAME` of a named context: the stage starts from the whole context.
+        case base
     }
 
     /// How much of the context the source reads.
@@ -35,12 +38,15 @@ package struct ContextSource: Equatable, Sendable {
     /// differ from `pattern`.
     package let unresolvedVariables: [String]
 
+    /// The named build context the source reads (`--build-context NAME=...`); nil for the main context.
+    package var namedContext: String?
+
     let segments: [SegmentPattern]
 
     /// Nil when a wildcard segment is malformed.
     init?(
         written: String, origin: Origin, line: Int, stageIndex: Int, excludes: [String], unresolvedVariables: [String],
-        treatsWildcards: Bool
+        treatsWildcards: Bool, namedContext: String? = nil
     ) {
         let parts = ContextPath.segments(of: written)
         let isWildcard = treatsWildcards && ContextPath.containsWildcards(written)
@@ -62,6 +68,7 @@ package struct ContextSource: Equatable, Sendable {
         self.excludes = excludes
         self.unresolvedVariables = unresolvedVariables
         self.segments = segments
+        self.namedContext = namedContext
         if parts.isEmpty {
             scope = .root
         } else if isWildcard, parts.count == 1, parts[0].allSatisfy({ $0 == "*" }) {

@@ -7,8 +7,13 @@ extension Dockerfile {
     /// declares (give the automatic platform ones, such as `TARGETARCH`, here too when sources use them). Sources are
     /// expanded with the stage's `ARG`s and `ENV`s (`ENV` wins over `ARG`, and a stage inherits the `ENV`s of the
     /// stage it is built `FROM`); variables the base image would define are unknown and reported as unresolved.
+    ///
+    /// `namedContexts` are the names of the local named contexts (`--build-context NAME=DIR`). As in BuildKit's
+    /// `dockerfile2llb`, a named context replaces the stage of the same name (`buildDispatchStates`: the stage's
+    /// instructions never run), and `COPY --from=NAME`, `RUN --mount=type=bind,from=NAME` and `FROM NAME` read it:
+    /// their sources carry `namedContext`, and a `FROM` reads the whole context.
     package func contextUsage(
-        target: String? = nil, buildArgs: [String: String] = [:]
+        target: String? = nil, buildArgs: [String: String] = [:], namedContexts: Set<String> = []
     ) throws(DockerfileError) -> ContextUsage {
         let targetIndex: Int
         if let target {
@@ -27,7 +32,8 @@ extension Dockerfile {
             targetIndex = stages.count - 1
         }
 
-        var resolver = StageResolver(dockerfile: self, buildArgs: buildArgs)
+        var resolver = StageResolver(
+            dockerfile: self, buildArgs: buildArgs, namedContexts: Set(namedContexts.map { $0.lowercased() }))
         try resolver.resolveGlobalArgs()
         var usages: [StageUsage] = []
         for stage in stages {
@@ -42,7 +48,17 @@ extension Dockerfile {
         }
         // BuildKit refuses a mount on `/` only when it dispatches the stage, so only stages the target needs count.
         if let error = needed.sorted().lazy.compactMap({ resolver.dispatchErrors[$0] }).first { throw error }
-        return ContextUsage(targetStage: targetIndex, stages: usages.filter { needed.contains($0.index) })
+        // A target that a named context replaces is that context, whole.
+        var extra: [ContextSource] = []
+        if let name = resolver.replacement(of: targetIndex),
+            let whole = ContextSource(
+                written: ".", origin: .base, line: stages[targetIndex].fromLine, stageIndex: targetIndex, excludes: [],
+                unresolvedVariables: [], treatsWildcards: false, namedContext: name)
+        {
+            extra.append(whole)
+        }
+        return ContextUsage(
+            targetStage: targetIndex, stages: usages.filter { needed.contains($0.index) }, extraSources: extra)
     }
 }
 
@@ -59,6 +75,8 @@ private struct StageResolver {
 
     let dockerfile: Dockerfile
     let buildArgs: [String: String]
+    /// The local named contexts, lower-cased.
+    let namedContexts: Set<String>
     var globals: [String: String] = [:]
     /// The `ENV`s each resolved stage ends with, inherited by stages built `FROM` it.
     var finalEnvironments: [Int: [String: String]] = [:]
@@ -68,9 +86,16 @@ private struct StageResolver {
     /// ONBUILD trigger), by stage; thrown if the target build needs that stage.
     var dispatchErrors: [Int: DockerfileError] = [:]
 
-    init(dockerfile: Dockerfile, buildArgs: [String: String]) {
+    init(dockerfile: Dockerfile, buildArgs: [String: String], namedContexts: Set<String>) {
         self.dockerfile = dockerfile
         self.buildArgs = buildArgs
+        self.namedContexts = namedContexts
+    }
+
+    /// The named context that replaces stage `index`, when one has the stage's name.
+    func replacement(of index: Int) -> String? {
+        guard let name = dockerfile.stages[index].name, namedContexts.contains(name) else { return nil }
+        return name
     }
 
     mutating func resolveGlobalArgs() throws(DockerfileError) {
@@ -88,7 +113,30 @@ private struct StageResolver {
 
     mutating func resolve(_ stage: Stage) throws(DockerfileError) -> StageUsage {
         let base = try expand(stage.from.image, globals, line: stage.fromLine)
-        let parent = dockerfile.stages.prefix(stage.index).last { $0.name == base.text.lowercased() }?.index
+        if replacement(of: stage.index) != nil {
+            // The named context is the stage: nothing of it runs, and it passes no ENV or working directory on.
+            finalEnvironments[stage.index] = [:]
+            finalWorkdirs[stage.index] = .some(nil)
+            return StageUsage(
+                index: stage.index, name: stage.name,
+                baseImage: BaseImage(reference: base.text, stage: nil, unresolvedVariables: base.unresolved),
+                dependencies: [], sources: [], runSteps: [])
+        }
+        var parent = dockerfile.stages.prefix(stage.index).last { $0.name == base.text.lowercased() }?.index
+        var sources: [ContextSource] = []
+        // `FROM NAME` of a named context (or of a stage one replaces) starts from the whole context.
+        let baseName = base.text.lowercased()
+        if base.unresolved.isEmpty,
+            parent.flatMap({ replacement(of: $0) }) != nil
+                || (parent == nil
+                    && namedContexts.contains(baseName)),
+            let whole = ContextSource(
+                written: ".", origin: .base, line: stage.fromLine, stageIndex: stage.index, excludes: [],
+                unresolvedVariables: [], treatsWildcards: false, namedContext: baseName)
+        {
+            sources.append(whole)
+            parent = nil
+        }
         var dependencies: [Int] = parent.map { [$0] } ?? []
         var args: [String: String] = [:]
         var env = parent.flatMap { finalEnvironments[$0] } ?? [:]
@@ -97,7 +145,6 @@ private struct StageResolver {
             if let parent { finalWorkdirs[parent] ?? nil } else if base.text.lowercased() == "scratch" { "/" } else {
                 nil
             }
-        var sources: [ContextSource] = []
         var runSteps: [RunStep] = []
 
         // A stage built FROM another runs that stage's ONBUILD triggers first (`initOnBuildTriggers`), each at the
@@ -146,19 +193,23 @@ private struct StageResolver {
                 {
                     dispatchErrors[stage.index] = problem
                 }
+                var namedContext: String?
                 if let from = copy.from {
                     let reference = try expand(from, scope, line: line).text
-                    if let index = try stageReference(reference, from: stage, flag: "--from", line: line) {
-                        dependencies.append(index)
+                    namedContext = try self.namedContext(reference, from: stage, flag: "--from", line: line)
+                    if namedContext == nil {
+                        if let index = try stageReference(reference, from: stage, flag: "--from", line: line) {
+                            dependencies.append(index)
+                        }
+                        continue
                     }
-                    continue
                 }
                 let excludes = try copy.excludes.map { pattern throws(DockerfileError) in
                     try expand(pattern, scope, line: line).text
                 }
                 for raw in copy.sources {
                     let expanded = try expand(raw, scope, line: line)
-                    if Self.isRemote(expanded.text) {
+                    if namedContext == nil, Self.isRemote(expanded.text) {
                         guard copy.isAdd else {
                             throw DockerfileError(
                                 .remoteSourceInCopy,
@@ -171,7 +222,7 @@ private struct StageResolver {
                         let source = ContextSource(
                             written: expanded.text, origin: copy.isAdd ? .add : .copy, line: line,
                             stageIndex: stage.index, excludes: excludes, unresolvedVariables: expanded.unresolved,
-                            treatsWildcards: true)
+                            treatsWildcards: true, namedContext: namedContext)
                     else {
                         throw DockerfileError(
                             .badPattern,
@@ -199,7 +250,19 @@ private struct StageResolver {
                     }
                     if let from = mount.from {
                         let reference = try expand(from, scope, line: line).text
-                        if let index = try stageReference(reference, from: stage, flag: "--mount from", line: line) {
+                        if let name = try namedContext(reference, from: stage, flag: "--mount from", line: line) {
+                            guard mount.type == "bind" else { continue }
+                            let expanded = try expand(mount.source ?? "", scope, line: line)
+                            if let source = ContextSource(
+                                written: expanded.text, origin: .bindMount, line: line, stageIndex: stage.index,
+                                excludes: [], unresolvedVariables: expanded.unresolved, treatsWildcards: false,
+                                namedContext: name)
+                            {
+                                sources.append(source)
+                            }
+                        } else if let index = try stageReference(
+                            reference, from: stage, flag: "--mount from", line: line)
+                        {
                             dependencies.append(index)
                         }
                     } else if mount.type == "bind" {
@@ -268,6 +331,17 @@ private struct StageResolver {
             }
         }
         return nil
+    }
+
+    /// The local named context a `--from` value reads: one of that name (it wins over a stage of the same name, which
+    /// it replaces), or the one replacing the stage an index names. Nil for a stage or an image.
+    private func namedContext(
+        _ reference: String, from stage: Stage, flag: String, line: Int
+    ) throws(DockerfileError) -> String? {
+        guard !namedContexts.isEmpty else { return nil }
+        if namedContexts.contains(reference.lowercased()) { return reference.lowercased() }
+        guard let index = try stageReference(reference, from: stage, flag: flag, line: line) else { return nil }
+        return replacement(of: index)
     }
 
     /// The stage a `--from` value names, or nil for an image or named build context.

@@ -51,6 +51,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var buildOptions: BuildOptions
 
+    @OptionGroup var buildContextOptions: BuildContextOptions
+
     @OptionGroup var threadOptions: ThreadOptions
 
     @OptionGroup var gitOptions: GitOptions
@@ -96,8 +98,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let status: ExitCode = try reportingErrors {
             if all { return try checkAll() }
-            let options = ContextScanner.Options(
+            var options = ContextScanner.Options(
                 threads: threadOptions, git: gitOptions, build: buildOptions, config: configOptions)
+            options.namedContexts = try buildContextOptions.parsed()
             let outcome = try GateOutcome.check(try contextOptions.resolve(), overrides: overrides, options: options)
             try write(.check(outcome), failed: outcome.failed)
             return outcome.failed ? ExitStatus.findings : ExitStatus.success
@@ -109,6 +112,7 @@ struct CheckCommand: ParsableCommand {
     private func checkAll() throws -> ExitCode {
         var options = ContextScanner.Options(threads: threadOptions, git: gitOptions, config: configOptions)
         options.compose = composeOptions.discovery
+        options.namedContexts = try buildContextOptions.parsed()
         let discovery = try BuildDiscovery.run(
             root: contextOptions.context, configPath: options.configPath, threads: options.threads,
             compose: options.compose)

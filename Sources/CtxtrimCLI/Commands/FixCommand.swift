@@ -34,6 +34,8 @@ struct FixCommand: ParsableCommand {
 
     @OptionGroup var buildOptions: BuildOptions
 
+    @OptionGroup var buildContextOptions: BuildContextOptions
+
     @OptionGroup var configOptions: ConfigOptions
 
     @Flag(help: "Print the unified diff and the shrink report; write nothing.")
@@ -72,6 +74,9 @@ struct FixCommand: ParsableCommand {
             throw ValidationError(
                 "--all finds each build's Dockerfile, target and ignore file; drop --file, --target and --ignore-file")
         }
+        if all && !buildContextOptions.values.isEmpty {
+            throw ValidationError("--all takes each build's named contexts from compose and bake; drop --build-context")
+        }
         guard TransferRate.parse(bandwidth) != nil else {
             throw ValidationError(
                 "--bandwidth must be a rate from 8bit/s to 1TB/s such as 100Mbit/s, 1Gbit/s or 50MB/s")
@@ -89,6 +94,7 @@ struct FixCommand: ParsableCommand {
             options.check = check
             options.force = force
             options.compose = composeOptions.discovery
+            options.namedContexts = try buildContextOptions.parsed()
             let style = TextStyle(color: Console.standardOutput.usesColor)
             if all { return try runAll(options: options, style: style) }
             let context = try contextOptions.resolve()

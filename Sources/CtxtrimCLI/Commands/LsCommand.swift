@@ -23,10 +23,14 @@ struct LsCommand: ParsableCommand {
     @Flag(help: "List what the ignore file keeps out instead of what is sent.")
     var excluded = false
 
+    @OptionGroup var buildContextOptions: BuildContextOptions
+
     @OptionGroup var threadOptions: ThreadOptions
 
     func run() throws {
         try reportingErrors {
+            // The listing is the main context's; named contexts are checked as a build would check them.
+            _ = try NamedBuildContext.roots(of: try buildContextOptions.parsed())
             let context = try contextOptions.resolve()
             let rules = try IgnoreRules.load(for: context)
             let listing = try ContextListing.list(

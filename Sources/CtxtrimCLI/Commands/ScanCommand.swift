@@ -20,6 +20,8 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var buildOptions: BuildOptions
 
+    @OptionGroup var buildContextOptions: BuildContextOptions
+
     @OptionGroup var configOptions: ConfigOptions
 
     @Option(help: "Entries in the largest-directories, largest-files and extension lists (0 to 10000).")
@@ -65,7 +67,9 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            if all { return try scanAll() }
+            var options = options
+            options.namedContexts = try buildContextOptions.parsed()
+            if all { return try scanAll(options: options) }
             let context = try contextOptions.resolve()
             let rules = try IgnoreRules.load(for: context)
             let progress = WalkProgress()
@@ -95,7 +99,7 @@ struct ScanCommand: ParsableCommand {
     }
 
     /// `--all`: every build of the repository from one walk, as a table or one JSON document.
-    private func scanAll() throws {
+    private func scanAll(options: ContextScanner.Options) throws {
         let discovery = try BuildDiscovery.run(
             root: contextOptions.context, configPath: configOptions.path, threads: threadOptions.threads,
             compose: composeOptions.discovery)

@@ -24,16 +24,25 @@ package struct DockerfileAnalysis: Sendable {
     /// The first source that covers the whole context, for messages.
     package var rootSource: ContextSource? { usage.sources.first { $0.referencesEverything } }
 
-    /// Reads and analyses the context's Dockerfile. Nil when it does not exist.
+    /// Reads and analyses the context's Dockerfile. Nil when it does not exist. `namedContexts` are the names of
+    /// the build's local named contexts; `inlineDockerfile` is the text a compose or bake file writes inline, read
+    /// instead of the file (`context.dockerfile` names the declaring file, in errors too).
     package static func load(
-        context: BuildContext, target: String? = nil, buildArgs: [String: String] = [:]
+        context: BuildContext, target: String? = nil, buildArgs: [String: String] = [:],
+        namedContexts: Set<String> = [], inlineDockerfile: String? = nil
     ) throws -> DockerfileAnalysis? {
-        guard context.dockerfileExists,
-            let bytes = try InputFile.read(context.dockerfile, kind: .dockerfile, origin: context.dockerfileOrigin)
-        else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text: String
+        if let inlineDockerfile {
+            text = inlineDockerfile
+        } else {
+            guard context.dockerfileExists,
+                let bytes = try InputFile.read(
+                    context.dockerfile, kind: .dockerfile, origin: context.dockerfileOrigin)
+            else { return nil }
+            text = String(decoding: bytes, as: UTF8.self)
+        }
         let dockerfile = try Dockerfile.parse(text, path: context.dockerfileDisplayPath)
-        let usage = try dockerfile.contextUsage(target: target, buildArgs: buildArgs)
+        let usage = try dockerfile.contextUsage(target: target, buildArgs: buildArgs, namedContexts: namedContexts)
         return try DockerfileAnalysis(dockerfile: dockerfile, usage: usage)
     }
 

@@ -11,6 +11,8 @@ package struct IgnoreFileFixer {
         package var excludeTrackedSecrets = false
         package var target: String?
         package var buildArgs: [String: String] = [:]
+        /// `--build-context` values: their sources are never the context's, so they never constrain the plan.
+        package var namedContexts: [NamedBuildContext] = []
         package var rate: TransferRate = .defaultRate
         package var dryRun = false
         /// Replace a read-only ignore file (keeping its mode).
@@ -94,6 +96,7 @@ package struct IgnoreFileFixer {
         scanOptions.measureExcluded = false
         scanOptions.target = options.target
         scanOptions.buildArgs = options.buildArgs
+        scanOptions.namedContexts = options.namedContexts
         scanOptions.git = options.git
         scanOptions.gitTimeout = options.gitTimeout
         scanOptions.configPath = options.configPath
@@ -105,12 +108,17 @@ package struct IgnoreFileFixer {
             unreadableDockerfile: .fails, gitCache: &gitCache)
         // The plan must know what the Dockerfile reads; without that nothing is safe to exclude.
         if let failure = build.dockerfileFailure { throw failure }
+        // fix writes this context's ignore file only: the Dockerfile's analysis already keeps what it reads from a
+        // named context out of the plan, so the named contexts need no walk of their own here.
+        build.namedContexts = []
         // An ignore file named with --ignore-file is this command's choice: no other build is known to read it.
         var sharing: [SharingBuild] = []
         if options.findSharingBuilds, target.origin != .override {
             var sharedOptions = scanOptions
             sharedOptions.findings = false
             sharedOptions.git = false
+            // `--build-context` belongs to this build: another Dockerfile is proven with its stages as written.
+            sharedOptions.namedContexts = []
             sharing = try SharingBuild.find(
                 sharing: target.path, with: context, targetStage: options.target,
                 root: options.discoveryRoot ?? SharingBuild.discoveryRoot(for: context),

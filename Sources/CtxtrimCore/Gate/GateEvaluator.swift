@@ -14,18 +14,19 @@ package enum GateEvaluator {
                     name: "max-files", scope: .eligible, unit: .files, limit: Int64(limit),
                     actual: Int64(report.sent.files)))
         }
-        let transferred = report.build.flatMap { $0.error == nil ? $0.transferred : nil }
+        // The whole transfer of the build: its context's and its local named contexts'.
+        let transferred = report.totalTransferred
         if let limit = settings.budgets.maxTransferredSize {
             budgets.append(
                 .init(
                     name: "max-transferred-size", scope: .transferred, unit: .bytes, limit: limit,
-                    actual: transferred?.bytes ?? report.sent.bytes))
+                    actual: transferred.bytes))
         }
         if let limit = settings.budgets.maxTransferredFiles {
             budgets.append(
                 .init(
                     name: "max-transferred-files", scope: .transferred, unit: .files, limit: Int64(limit),
-                    actual: Int64(transferred?.files ?? report.sent.files)))
+                    actual: Int64(transferred.files)))
         }
         try settings.baseline?.ensureSameContext(as: report)
         let growth = settings.baseline?.growth(to: report, limit: settings.budgets.maxGrowth)

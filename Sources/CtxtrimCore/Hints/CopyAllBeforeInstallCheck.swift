@@ -43,7 +43,9 @@ package struct CopyAllBeforeInstallCheck: LintCheck {
         guard let dockerfile = subject.dockerfile else { return [] }
         return dockerfile.usage.stages.compactMap { stage in
             guard
-                let copyAll = stage.sources.first(where: { $0.referencesEverything && $0.origin != .bindMount }),
+                let copyAll = stage.sources.first(where: {
+                    $0.referencesEverything && $0.origin != .bindMount && $0.namedContext == nil
+                }),
                 let install = dockerfile.commands(of: stage).lazy.compactMap({ step in
                     step.line > copyAll.line ? DependencyInstall.recognise(step.command).map { (step.line, $0) } : nil
                 }).first

@@ -96,6 +96,7 @@ enum CopySourceWording {
         case .copy: "`COPY`"
         case .add: "`ADD`"
         case .bindMount: "`RUN --mount=type=bind`"
+        case .base: "`FROM`"
         }
     }
 }

@@ -73,11 +73,26 @@ package struct MultiContextScanner {
                 message: "the build context '\(build.context)' lies outside '\(self.root)'",
                 fix: "scan a directory that contains it")
         }
-        // The declaration's build arguments, under the `--build-arg` values given on the command line.
+        // The declaration's build arguments and named contexts, under the `--build-arg` and `--build-context`
+        // values given on the command line; the declaration's directories are relative to the repository root.
         var options = options
         options.buildArgs = build.buildArgs.merging(options.buildArgs) { _, given in given }
+        let given = Set(options.namedContexts.map(\.name))
+        let declared = build.namedContexts.filter { !given.contains($0.key) }.sorted { $0.key < $1.key }.map {
+            NamedBuildContext(name: $0.key, value: .local(path: $0.value))
+        }
+        // A directory typed on the command line is relative to the current directory: shown from the root too.
+        let typed = options.namedContexts.map { named in
+            guard let path = named.localPath, let real = BuildContext.realPath(BuildContext.absolute(path)) else {
+                return named
+            }
+            return NamedBuildContext(
+                name: named.name, value: .local(path: BuildContext.relativeDisplay(of: real, from: root)))
+        }
+        options.namedContexts = (declared + typed).sorted { $0.name < $1.name }
         return try BuildInputs.read(
             context: context, rules: nil, target: build.target, options: options, displayRoot: build.context,
-            unreadableDockerfile: .recorded, gitCache: &gitCache)
+            unreadableDockerfile: .recorded, gitCache: &gitCache, inlineDockerfile: build.inlineDockerfile,
+            namedContextBase: root)
     }
 }

@@ -80,9 +80,7 @@ package struct MultiScanReport: Sendable {
         return totals
     }
 
-    /// What BuildKit transfers for the build: the Dockerfile's sources, or everything sent without a readable one.
-    static func transferred(_ report: ScanReport) -> ScanReport.ClassUsage {
-        if let build = report.build, build.error == nil { return build.transferred }
-        return ScanReport.ClassUsage(files: report.sent.files, bytes: report.sent.bytes)
-    }
+    /// What BuildKit transfers for the build: the Dockerfile's sources (everything sent without a readable
+    /// Dockerfile) and what it reads of its named contexts.
+    static func transferred(_ report: ScanReport) -> ScanReport.ClassUsage { report.totalTransferred }
 }

@@ -22,6 +22,10 @@ package struct BuildInputs: Sendable {
     /// How the report names the context root: as the user typed it for one build, from the repository root in
     /// `--all`.
     package var displayRoot: String
+    /// The build's named contexts (`--build-context`, compose `additional_contexts`, bake `contexts`), as given.
+    package var namedContexts: [NamedContextInputs] = []
+    /// Set on the inputs of a named context: its name. Its report's findings are the build's, not a build's own.
+    package var namedContext: String?
 
     /// What happens when `docker build` would fail on the Dockerfile: a `-f` file that does not exist, one that is not
     /// a regular file, too large or leads out of the tree, one BuildKit cannot parse, or a `--target` it lacks.
@@ -39,20 +43,31 @@ package struct BuildInputs: Sendable {
     ///   invalid config file (or a `--config` that does not exist); when
     ///   `unreadableDockerfile` is `.fails`, whatever would fail the build: `ContextError` for a `-f` Dockerfile that
     ///   does not exist, `InputError` for one that cannot be read, `DockerfileError` for one BuildKit rejects.
+    ///   `NamedContextError` for a `--build-context` directory that does not exist.
+    ///
+    /// `options.namedContexts` are the build's named contexts, local directories taken relative to
+    /// `namedContextBase` (nil: the current directory). `inlineDockerfile` is the Dockerfile's text when a compose or
+    /// bake file writes it inline; `context.dockerfile` then names that file, in errors too.
     package static func read(
         context: BuildContext, rules: IgnoreRules? = nil, target: String?, options: ContextScanner.Options,
-        displayRoot: String? = nil, unreadableDockerfile: UnreadableDockerfile = .fails
+        displayRoot: String? = nil, unreadableDockerfile: UnreadableDockerfile = .fails,
+        inlineDockerfile: String? = nil, namedContextBase: String? = nil
     ) throws -> BuildInputs {
         var cache: [String: GitCapture] = [:]
         return try read(
             context: context, rules: rules, target: target, options: options, displayRoot: displayRoot,
-            unreadableDockerfile: unreadableDockerfile, gitCache: &cache)
+            unreadableDockerfile: unreadableDockerfile, gitCache: &cache, inlineDockerfile: inlineDockerfile,
+            namedContextBase: namedContextBase)
     }
 
     static func read(
         context: BuildContext, rules: IgnoreRules?, target: String?, options: ContextScanner.Options,
-        displayRoot: String?, unreadableDockerfile: UnreadableDockerfile, gitCache: inout [String: GitCapture]
+        displayRoot: String?, unreadableDockerfile: UnreadableDockerfile, gitCache: inout [String: GitCapture],
+        inlineDockerfile: String? = nil, namedContextBase: String? = nil
     ) throws -> BuildInputs {
+        let localNames = Set(options.namedContexts.filter { $0.localPath != nil }.map(\.name))
+        // A missing directory fails the build before anything is sent, as buildx refuses it.
+        let namedRoots = try NamedBuildContext.roots(of: options.namedContexts, base: namedContextBase)
         let rules = try rules ?? IgnoreRules.load(for: context)
         // The config only says which checks run and how they are graded: a scan without findings (`ls`) ignores it.
         let config =
@@ -78,13 +93,60 @@ package struct BuildInputs: Sendable {
                     fix: "pass the Dockerfile docker build would use with -f, or leave -f out for CONTEXT/Dockerfile")
             }
             inputs.analysis = try DockerfileAnalysis.load(
-                context: context, target: target, buildArgs: options.buildArgs)
+                context: context, target: target, buildArgs: options.buildArgs, namedContexts: localNames,
+                inlineDockerfile: inlineDockerfile)
         } catch let failure where unreadableDockerfile == .fails {
             throw failure
         } catch {
             inputs.dockerfileFailure = error
         }
+        let read = Set(inputs.analysis?.usage.namedContextsRead ?? [])
+        for named in options.namedContexts {
+            var entry = NamedContextInputs(context: named)
+            if let root = namedRoots[named.name], let analysis = inputs.analysis, read.contains(named.name) {
+                entry.inputs = try namedInputs(
+                    named, root: root, of: inputs, analysis: analysis, options: options, gitCache: &gitCache)
+            }
+            inputs.namedContexts.append(entry)
+        }
         return inputs
+    }
+
+    /// The inputs of a local named context the build reads: its directory with its own `.dockerignore` (BuildKit's
+    /// `NamedContext.load` reads only that one, never a `<Dockerfile>.dockerignore`), the sources the Dockerfile
+    /// reads from it as its own, and the build's config. Its ignore file is named from the build's context root
+    /// (`../lib/.dockerignore`), so no finding can be taken for one of the main context.
+    private static func namedInputs(
+        _ named: NamedBuildContext, root: String, of build: BuildInputs, analysis: DockerfileAnalysis,
+        options: ContextScanner.Options, gitCache: inout [String: GitCapture]
+    ) throws -> BuildInputs {
+        let prefix = BuildContext.relativeDisplay(of: root, from: build.context.root)
+        let ignorePath = BuildContext.joined(root, ".dockerignore")
+        let choice =
+            BuildContext.exists(ignorePath)
+            ? BuildContext.IgnoreFileChoice(
+                path: ignorePath, displayPath: BuildContext.prefixed(".dockerignore", with: prefix), origin: .context,
+                inputOrigin: .tree(root: root)) : nil
+        let main = build.context
+        let context = BuildContext(
+            givenRoot: named.localPath ?? root, root: root, dockerfile: main.dockerfile,
+            dockerfileDisplayPath: main.dockerfileDisplayPath, dockerfileExists: main.dockerfileExists,
+            dockerfileOrigin: main.dockerfileOrigin, ignoreFile: choice, shadowedIgnoreFile: nil)
+        var git: GitCapture?
+        if options.git {
+            if let known = gitCache[root] {
+                git = known
+            } else {
+                git = GitCapture.capture(directory: root, displayPath: ".", timeout: options.gitTimeout)
+                gitCache[root] = git
+            }
+        }
+        return BuildInputs(
+            context: context, rules: try IgnoreRules.load(for: context), target: build.target,
+            analysis: try DockerfileAnalysis(
+                dockerfile: analysis.dockerfile, usage: analysis.usage.usage(ofNamedContext: named.name)),
+            dockerfileFailure: nil, git: git, config: build.config, displayRoot: named.localPath ?? prefix,
+            namedContext: named.name)
     }
 
     /// The same build read with other ignore rules (the Dockerfile and git status are not read again).
@@ -95,9 +157,15 @@ package struct BuildInputs: Sendable {
     }
 
     /// The checks this build runs: those the options ask for (all when nil) but what its config turns off.
+    /// A named context runs no Dockerfile hints: they are the build's, reported once with its own findings.
     func enabledChecks(_ options: ContextScanner.Options) -> Set<CheckID>? {
-        config.enabledChecks(within: options.enabledChecks)
+        let enabled = config.enabledChecks(within: options.enabledChecks)
+        guard namedContext != nil else { return enabled }
+        return (enabled ?? Set(CheckCatalog.all.map(\.id))).subtracting(Self.buildOnlyChecks)
     }
+
+    /// The hints about the Dockerfile as a whole, which a named context does not repeat.
+    static let buildOnlyChecks: Set<CheckID> = [.copyAllBeforeInstall, .singleStageCompilerImage, .unpinnedBaseImage]
 
     /// The git status, when git is on and worked.
     var snapshot: GitStatusSnapshot? { git?.snapshot }

@@ -50,9 +50,11 @@ enum ReportAssembly {
             report.trackedPaths = trackedPaths(
                 findings: report.findings, ignored: finished.outermostIgnored, snapshot: snapshot)
         }
+        // A named context's findings are graded once they carry the build's paths (`NamedContextReports`), so a
+        // suppression names them as the report shows them.
         report.findings = FindingAnchors.anchored(
-            try build.config.graded(report.findings), context: context, analysis: build.analysis,
-            snapshot: build.snapshot)
+            build.namedContext == nil ? try build.config.graded(report.findings) : report.findings, context: context,
+            analysis: build.analysis, snapshot: build.snapshot)
         if let analysis = build.analysis {
             report.build = buildUsage(
                 analysis, transferred: tally.transferred, explicitFiles: tally.explicitFiles,

@@ -29,40 +29,39 @@ package struct ScanPipeline {
         let clock = ContinuousClock()
         let started = clock.now
         let top = min(max(0, options.top), ContextScanner.Options.maxTop)
+        // Named contexts join the walk of a build set (`--all`, whose walk root holds them); a single build keeps
+        // its walk its own (its directory totals, `ls`), so each of its named contexts is walked on its own.
+        let shared = builds.count > 1 || builds.first.map { $0.context.root != walkRoot } ?? false
+        var inWalk: [(build: Int, named: Int)] = []
+        var walkedAlone: [(build: Int, named: Int)] = []
+        for (buildIndex, build) in builds.enumerated() {
+            for (namedIndex, named) in build.namedContexts.enumerated() {
+                guard let inputs = named.inputs else { continue }
+                if shared, BuildContext.relative(inputs.context.root, to: walkRoot) != nil {
+                    inWalk.append((buildIndex, namedIndex))
+                } else {
+                    walkedAlone.append((buildIndex, namedIndex))
+                }
+            }
+        }
+        // Builds that read one named context alike (`COPY --from=shared` in thirty services) share one member: the
+        // same verdicts, checks and findings, judged once.
+        var namedInWalk: [BuildInputs] = []
+        var memberOf: [Int] = []
+        for key in inWalk {
+            guard let inputs = builds[key.build].namedContexts[key.named].inputs else { continue }
+            if let same = namedInWalk.firstIndex(where: { Self.judgedAlike($0, inputs) }) {
+                memberOf.append(same)
+            } else {
+                memberOf.append(namedInWalk.count)
+                namedInWalk.append(inputs)
+            }
+        }
         var members: [BuildSetMember] = []
         var setups: [BuildTally.Setup] = []
-        for build in builds {
-            guard let prefix = BuildContext.relative(build.context.root, to: walkRoot) else {
-                throw MonorepoError(
-                    code: .contextOutsideRoot, file: build.context.dockerfileDisplayPath,
-                    message: "the build context '\(build.displayRoot)' lies outside '\(walkRoot)'",
-                    fix: "scan a directory that contains it")
-            }
-            let snapshot = build.snapshot
-            let enabledChecks = build.enabledChecks(options)
-            let filter = ContextFilter(
-                matcher: build.rules.matcher, git: snapshot, transferMatcher: build.analysis?.transferMatcher,
-                quietDirectories: options.findings && options.skipChecksInClaimedDirectories
-                    ? QuietDirectories(enabledIDs: enabledChecks, git: snapshot) : nil)
-            let largeFileThreshold =
-                build.config.largeFileThreshold ?? options.largeFileThreshold ?? LargeFileCheck.defaultThreshold
-            let checks =
-                options.findings ? CheckRun(enabledIDs: enabledChecks, largeFileThreshold: largeFileThreshold) : nil
-            members.append(
-                BuildSetMember(
-                    prefix: prefix == "." ? [] : LosslessUTF8.encode(prefix), filter: filter, checks: checks))
-            var setup = BuildTally.Setup(
-                walkRootLength: walkRoot.utf8.count, top: top, runChecks: options.findings,
-                enabledChecks: enabledChecks, largeFileThreshold: largeFileThreshold,
-                ignoreFile: build.context.ignoreFile == nil ? nil : build.rules.file,
-                git: snapshot, ownsWalk: false)
-            if options.findings, let analysis = build.analysis {
-                setup.sourceSightings = SourceSightings(analysis.usage.sources)
-            }
-            if let analysis = build.analysis, analysis.referencesEverything {
-                setup.explicitSourceMatcher = try DockerfileAnalysis.matcher(
-                    for: analysis.explicitSources.map(\.pattern))
-            }
+        for build in builds + namedInWalk {
+            let (member, setup) = try prepare(build, top: top)
+            members.append(member)
             setups.append(setup)
         }
         let filter = BuildSetFilter(members: members, measureExcluded: options.measureExcluded)
@@ -81,10 +80,87 @@ package struct ScanPipeline {
                 filter: filter, makeVisitor: { BuildSetVisitor(members: fixedMembers, setups: fixedSetups) })
         }
         let seconds = Self.seconds(clock.now - started)
-        return try zip(builds, result.visitor.tallies).map { build, tally in
+        let tallies = result.visitor.tallies
+        var reports = try zip(builds, tallies).map { build, tally in
             if tally.setup.ownsWalk { Self.assertSameTotals(tally, result.totals) }
             return try ReportAssembly.report(for: build, tally: tally, options: options, walkSeconds: seconds)
         }
+        var namedReports: [Int: [Int: ScanReport]] = [:]
+        let namedOptions = Self.namedContextOptions(options)
+        let namedTallies = Array(tallies.dropFirst(builds.count))
+        var assembled: [Int: ScanReport] = [:]
+        for (key, member) in zip(inWalk, memberOf) {
+            if assembled[member] == nil {
+                assembled[member] = try ReportAssembly.report(
+                    for: namedInWalk[member], tally: namedTallies[member], options: namedOptions, walkSeconds: seconds)
+            }
+            namedReports[key.build, default: [:]][key.named] = assembled[member]
+        }
+        for key in walkedAlone {
+            guard let inputs = builds[key.build].namedContexts[key.named].inputs else { continue }
+            namedReports[key.build, default: [:]][key.named] = try ScanPipeline(build: inputs, options: namedOptions)
+                .run()[0]
+        }
+        for index in reports.indices {
+            reports[index] = try NamedContextReports.attach(
+                namedReports[index] ?? [:], of: builds[index], to: reports[index])
+        }
+        return reports
+    }
+
+    /// Whether two named contexts' inputs give the same report: the same directory, ignore file, sources read,
+    /// Dockerfile as findings name it, and config (git status is read once per directory).
+    static func judgedAlike(_ first: BuildInputs, _ second: BuildInputs) -> Bool {
+        let (a, b) = (first.context, second.context)
+        return a.root == b.root && a.ignoreFile == b.ignoreFile && first.rules.bytes == second.rules.bytes
+            && a.dockerfileDisplayPath == b.dockerfileDisplayPath
+            && a.relativePath(of: a.dockerfile) == b.relativePath(of: b.dockerfile)
+            && first.analysis?.usage.allSources == second.analysis?.usage.allSources
+            && first.config == second.config
+    }
+
+    /// What a named context's walk computes: no listing and no fix suggestion (`fix` writes the build's own ignore
+    /// file only).
+    static func namedContextOptions(_ options: ContextScanner.Options) -> ContextScanner.Options {
+        var named = options
+        named.listing = nil
+        named.suggestionRate = nil
+        return named
+    }
+
+    /// A build's member of the walk and the setup of its tally.
+    private func prepare(_ build: BuildInputs, top: Int) throws -> (BuildSetMember, BuildTally.Setup) {
+        guard let prefix = BuildContext.relative(build.context.root, to: walkRoot) else {
+            throw MonorepoError(
+                code: .contextOutsideRoot, file: build.context.dockerfileDisplayPath,
+                message: "the build context '\(build.displayRoot)' lies outside '\(walkRoot)'",
+                fix: "scan a directory that contains it")
+        }
+        let snapshot = build.snapshot
+        let enabledChecks = build.enabledChecks(options)
+        let filter = ContextFilter(
+            matcher: build.rules.matcher, git: snapshot, transferMatcher: build.analysis?.transferMatcher,
+            quietDirectories: options.findings && options.skipChecksInClaimedDirectories
+                ? QuietDirectories(enabledIDs: enabledChecks, git: snapshot) : nil)
+        let largeFileThreshold =
+            build.config.largeFileThreshold ?? options.largeFileThreshold ?? LargeFileCheck.defaultThreshold
+        let checks =
+            options.findings ? CheckRun(enabledIDs: enabledChecks, largeFileThreshold: largeFileThreshold) : nil
+        let member = BuildSetMember(
+            prefix: prefix == "." ? [] : LosslessUTF8.encode(prefix), filter: filter, checks: checks)
+        var setup = BuildTally.Setup(
+            walkRootLength: walkRoot.utf8.count, top: top, runChecks: options.findings,
+            enabledChecks: enabledChecks, largeFileThreshold: largeFileThreshold,
+            ignoreFile: build.context.ignoreFile == nil ? nil : build.rules.file,
+            git: snapshot, ownsWalk: false)
+        if options.findings, let analysis = build.analysis {
+            setup.sourceSightings = SourceSightings(analysis.usage.sources)
+        }
+        if let analysis = build.analysis, analysis.referencesEverything {
+            setup.explicitSourceMatcher = try DockerfileAnalysis.matcher(
+                for: analysis.explicitSources.map(\.pattern))
+        }
+        return (member, setup)
     }
 
     /// A build that owns the walk must count exactly what the walker counted: the proof, in every debug run, that

@@ -62,6 +62,15 @@ package struct ReportLocation: Sendable, Hashable {
         var trimmed = Substring(prefix)
         while trimmed.hasPrefix("./") { trimmed = trimmed.dropFirst(2) }
         while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        return trimmed.isEmpty || trimmed == "." ? path : "\(trimmed)/\(path)"
+        guard !trimmed.isEmpty, trimmed != "." else { return path }
+        // A named context's path climbs out of the context (`../lib/key.pem`): resolved against the prefix, it is
+        // the repository path a CI system can annotate (`lib/key.pem`).
+        var directories = trimmed.split(separator: "/")
+        var rest = Substring(path)
+        while rest.hasPrefix("../"), let last = directories.last, last != ".." {
+            directories.removeLast()
+            rest = rest.dropFirst(3)
+        }
+        return directories.isEmpty ? String(rest) : directories.joined(separator: "/") + "/" + rest
     }
 }

@@ -29,6 +29,9 @@ package struct ContextScanner {
         package var target: String?
         /// `--build-arg` values for variable substitution in sources.
         package var buildArgs: [String: String] = [:]
+        /// `--build-context` values: local ones are walked with their own ignore file, remote ones only reported.
+        /// `--all` takes each build's own (compose `additional_contexts`, bake `contexts`) under these.
+        package var namedContexts: [NamedBuildContext] = []
         /// Skip the per-entry checks below directories the checks claim whole (see `QuietDirectories`). Only a test
         /// turns it off, to prove the findings are the same either way.
         package var skipChecksInClaimedDirectories = true

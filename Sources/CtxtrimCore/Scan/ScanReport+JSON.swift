@@ -55,6 +55,12 @@ extension ScanReport {
                     .object(path: $0.path, ["bytes": .int($0.bytes), "files": .int($0.files)])
                 }),
         ]
+        if !namedContexts.isEmpty {
+            document["namedContexts"] = .array(namedContexts.map(\.json))
+            let total = totalTransferred
+            totals["transferredInAll"] = .object(["files": .int(total.files), "bytes": .int(total.bytes)])
+            document["totals"] = .object(totals)
+        }
         if let git { document["git"] = git.json }
         document["build"] = build?.json ?? .null
         document["shrink"] = shrink?.json ?? .null
@@ -111,6 +117,20 @@ extension ScanReport.BuildUsage {
                     .object(path: $0.path, ["bytes": .int($0.bytes), "files": .int($0.files)])
                 }),
             "error": .string(error),
+        ])
+    }
+}
+
+extension ScanReport.NamedContextUsage {
+    /// `{"name","local","path","value","read","ignoreFile","sent","transferred","findings"}`; `path` for a local
+    /// context, `value` for a remote one, `sent` and `transferred` null when it is not walked.
+    var json: JSONValue {
+        .object([
+            "name": .string(name), "local": .bool(local), "path": .string(path), "value": .string(value),
+            "read": .bool(read), "ignoreFile": .string(ignoreFile),
+            "sent": sent.map { .object(["files": .int($0.files), "bytes": .int($0.bytes)]) } ?? .null,
+            "transferred": transferred.map { .object(["files": .int($0.files), "bytes": .int($0.bytes)]) } ?? .null,
+            "findings": .int(findings),
         ])
     }
 }

@@ -2,6 +2,20 @@ import GitClassifier
 import UntrustedText
 
 extension ScanReport {
+    /// One named context's line: its directory and ignore file, what is sent and transferred of it; a remote one
+    /// says it sends nothing from here.
+    func namedContextLine(_ named: NamedContextUsage, _ style: TextStyle) -> String {
+        guard named.local, let path = named.path else {
+            return shown(named.value ?? "") + style.dim("  (not local: BuildKit fetches it, nothing is sent from here)")
+        }
+        guard named.read, let sent = named.sent, let transferred = named.transferred else {
+            return shown(path) + style.dim("  (not read by the target: nothing of it is transferred)")
+        }
+        let ignore = named.ignoreFile.map { "ignore file \(shown($0))" } ?? "no ignore file"
+        return shown(path) + "  " + ignore + "  sent " + ByteCount.format(sent.bytes) + " · transferred "
+            + ByteCount.format(transferred.bytes) + " in " + TextLayout.count(transferred.files, "file")
+    }
+
     /// The human report: what is sent, what is kept out, where the bytes are, with bars; colour per `style`.
     package func text(style: TextStyle) -> String {
         var out: [String] = []
@@ -58,6 +72,19 @@ extension ScanReport {
                     }
                 }
             }
+        }
+        if !namedContexts.isEmpty {
+            out.append("")
+            out.append(style.bold("Named contexts"))
+            let width = min(24, namedContexts.map { shown($0.name).count }.max() ?? 0)
+            for named in namedContexts {
+                out.append("  " + TextLayout.padRight(shown(named.name), width) + "  " + namedContextLine(named, style))
+            }
+            let total = totalTransferred
+            out.append(
+                style.bold("Transferred in all   ") + padSize(total.bytes) + "  "
+                    + TextLayout.count(total.files, "file")
+                    + style.dim("  (the context and its named contexts)"))
         }
         if !largestDirectories.isEmpty {
             out.append("")

@@ -127,6 +127,44 @@ package struct ScanReport: Sendable {
     package var shrink: ShrinkReport?
     /// `ls`: the entries listed, sorted bytewise; nil unless ``ContextScanner/Options/listing`` asked for them.
     package var listing: [ContextListing.Entry]?
+    /// The build's named contexts (`--build-context`, compose `additional_contexts`, bake `contexts`), as given.
+    package var namedContexts: [NamedContextUsage] = []
+
+    /// What the build transfers in all: the main context's transfer (what is sent, without a readable Dockerfile)
+    /// and that of every local named context it reads. The `max-transferred-*` budgets apply to it.
+    package var totalTransferred: ClassUsage {
+        let own = build.flatMap { $0.error == nil ? $0.transferred : nil }
+        var total = own ?? ClassUsage(files: sent.files, bytes: sent.bytes)
+        for named in namedContexts {
+            guard let transferred = named.transferred else { continue }
+            total.files += transferred.files
+            total.bytes.saturatingAdd(transferred.bytes)
+        }
+        return total
+    }
+
+    /// One named context of the build.
+    package struct NamedContextUsage: Sendable, Equatable {
+        package var name: String
+        /// Whether it is a directory on this machine; a remote one (`value`) sends nothing from here.
+        package var local = false
+        /// A local context's directory, as given (from the repository root in `--all`).
+        package var path: String?
+        /// A remote context's reference, as given.
+        package var value: String?
+        /// Whether the target reads it: only then does BuildKit transfer it, and is it walked.
+        package var read = false
+        /// Its own `.dockerignore`, named from the build's context root; nil without one.
+        package var ignoreFile: String?
+        /// What its ignore file lets through; nil when it is not walked.
+        package var sent: Totals?
+        /// What BuildKit transfers of it (the paths the Dockerfile reads from it); nil when it is not walked.
+        package var transferred: ClassUsage?
+        /// How many of the build's findings are in it.
+        package var findings = 0
+
+        package init(name: String) { self.name = name }
+    }
 
     /// The Dockerfile's view of the context.
     package struct BuildUsage: Sendable, Equatable {
