@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "CTempFile"),
         // Dockerfile parsing: instructions, stages, COPY/ADD/RUN --mount sources.
         .target(name: "DockerfileReader", dependencies: ["CtxtrimErrors", "UntrustedText"]),
+        // docker buildx bake files: the HCL subset and the JSON form bake files use, targets, inherits, variables.
+        .target(name: "BakeReader", dependencies: ["CtxtrimErrors", "UntrustedText"]),
         // libgit2 through pkg-config (Debian: libgit2-dev).
         .systemLibrary(
             name: "CLibgit2",
@@ -46,7 +48,8 @@ let package = Package(
         .target(
             name: "CtxtrimCore",
             dependencies: [
-                "DockerIgnore", "ContextWalker", "DockerfileReader", "GitClassifier", "UntrustedText", "CTempFile",
+                "DockerIgnore", "ContextWalker", "DockerfileReader", "BakeReader", "GitClassifier", "UntrustedText",
+                "CTempFile",
                 "CtxtrimErrors",
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -81,6 +84,7 @@ let package = Package(
         .testTarget(name: "DockerIgnoreTests", dependencies: ["CtxtrimErrors", "DockerIgnore", "TestSupport"]),
         .testTarget(name: "ContextWalkerTests", dependencies: ["ContextWalker", "TestSupport"]),
         .testTarget(name: "DockerfileReaderTests", dependencies: ["DockerfileReader", "TestSupport"]),
+        .testTarget(name: "BakeReaderTests", dependencies: ["BakeReader", "TestSupport"]),
         .testTarget(name: "GitClassifierTests", dependencies: ["GitClassifier", "TestSupport"]),
         .testTarget(
             name: "CtxtrimCoreTests", dependencies: ["CtxtrimCore", "TestSupport", "UntrustedText"],
