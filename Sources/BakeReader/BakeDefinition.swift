@@ -29,6 +29,23 @@ package struct BakeDefinition: Sendable {
     /// Group name → the targets and groups it names. Groups only select targets.
     package let groups: [String: [String]]
 
+    /// The targets some group names, directly or through another group.
+    package var groupedTargets: Set<String> {
+        var found: Set<String> = []
+        var visited: Set<String> = []
+        var pending = Array(groups.keys)
+        while let name = pending.popLast() {
+            guard visited.insert(name).inserted else { continue }
+            for member in groups[name] ?? [] {
+                if groups[member] != nil { pending.append(member) } else { found.insert(member) }
+            }
+        }
+        return found
+    }
+
+    /// The targets another target inherits from.
+    package var inheritedTargets: Set<String> { Set(targets.flatMap(\.inherits)) }
+
     /// Reads `sources` in order.
     ///
     /// - Throws: ``BakeError`` naming the file and line of the first construct outside the subset, value of the

@@ -7,7 +7,8 @@ package enum BuildDiscovery {
     /// The builds below `root`, sorted by context, then Dockerfile, then name.
     ///
     /// - Throws: ``MonorepoError`` for a malformed compose file (with its line), a compose context that does not
-    ///   exist or lies outside `root`; `WalkError` when `root` cannot be read.
+    ///   exist or lies outside `root`; `BakeError` for a bake file outside the subset ctxtrim reads (with its line);
+    ///   `WalkError` when `root` cannot be read.
     package static func discover(root: String, threads: Int = WalkOptions.onlineProcessors) throws -> [DiscoveredBuild]
     {
         guard let realRoot = BuildContext.realPath(root), BuildContext.isDirectory(realRoot) else {
@@ -25,6 +26,10 @@ package enum BuildDiscovery {
                 builds.append(build)
                 composeDockerfiles.insert(BuildContext.lexicallyCleaned("/" + build.dockerfile))
             }
+        }
+        for build in try BakeBuilds.builds(found.bakeFiles, root: realRoot, composeBuilds: builds) {
+            builds.append(build)
+            composeDockerfiles.insert(BuildContext.lexicallyCleaned("/" + build.dockerfile))
         }
         for dockerfile in found.dockerfiles.sorted()
         where !composeDockerfiles.contains(BuildContext.lexicallyCleaned("/" + dockerfile)) {
