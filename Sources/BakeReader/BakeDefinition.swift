@@ -87,14 +87,20 @@ package struct BakeDefinition: Sendable {
 
         var declared: [String: BakeTarget] = [:]
         var order: [String] = []
+        var matrixGroups: [String: [String]] = [:]
         for (file, block) in targetBlocks {
-            let name = block.labels[0]
-            let target = try declaredTarget(block, name: name, file: file, evaluator: &evaluator)
-            if declared[name] == nil {
-                order.append(name)
-                declared[name] = target
-            } else {
-                declared[name]?.merge(target)
+            let label = block.labels[0]
+            let scopes = try matrixScopes(block, file: file, evaluator: &evaluator)
+            for scope in scopes {
+                let name = try targetName(block, label: label, scope: scope, file: file, evaluator: &evaluator)
+                let target = try declaredTarget(block, name: name, file: file, scope: scope, evaluator: &evaluator)
+                if declared[name] == nil {
+                    order.append(name)
+                    declared[name] = target
+                } else {
+                    declared[name]?.merge(target)
+                }
+                if scope != nil { matrixGroups[label, default: []].append(name) }
             }
         }
         var resolved: [String: BakeTarget] = [:]
@@ -103,7 +109,8 @@ package struct BakeDefinition: Sendable {
             targets.append(try resolve(name, declared: declared, resolved: &resolved, visiting: []))
         }
 
-        var groups: [String: [String]] = [:]
+        // buildx names the block's label as a group of the targets its matrix makes.
+        var groups: [String: [String]] = matrixGroups
         for (name, (file, block)) in groupBlocks {
             guard let attribute = block.body.attributes.first(where: { $0.name == "targets" }) else {
                 groups[name] = []
@@ -162,21 +169,72 @@ package struct BakeDefinition: Sendable {
             parameters: parameters, variadic: variadic, result: result.expression, file: file, line: block.line)
     }
 
-    /// One block's own attributes, evaluated.
+    /// Combinations of matrix values a target block makes at most.
+    static let maximumMatrix = 1024
+
+    /// The scopes of a block's `matrix` (buildx `Target.GetEvalContexts`): one per combination of the values of
+    /// its keys, keys taken in sorted order; `[nil]` for a block without a matrix.
+    private static func matrixScopes(
+        _ block: BakeBlock, file: String, evaluator: inout BakeEvaluator
+    ) throws(BakeError) -> [[String: BakeValue]?] {
+        guard let attribute = block.body.attributes.first(where: { $0.name == "matrix" }) else { return [nil] }
+        guard case .object(let matrix) = try evaluator.evaluate(attribute.expression, file: file) else {
+            throw BakeError(.badValue, "matrix must be a map of lists", file: file, line: attribute.line)
+        }
+        var scopes: [[String: BakeValue]] = [[:]]
+        for key in matrix.keys.sorted() {
+            guard case .list(let values) = matrix[key] else {
+                throw BakeError(
+                    .badValue, "matrix values must be lists (\(Excerpt.quote(key)) is not)", file: file,
+                    line: attribute.line)
+            }
+            guard scopes.count * values.count <= maximumMatrix else {
+                throw BakeError(
+                    .tooLarge, "the matrix makes more than \(maximumMatrix) targets", file: file,
+                    line: attribute.line)
+            }
+            scopes = values.flatMap { value in scopes.map { $0.merging([key: value]) { $1 } } }
+        }
+        return scopes
+    }
+
+    /// The block's label, or for a matrix target its `name` evaluated in the combination's scope.
+    private static func targetName(
+        _ block: BakeBlock, label: String, scope: [String: BakeValue]?, file: String, evaluator: inout BakeEvaluator
+    ) throws(BakeError) -> String {
+        let attribute = block.body.attributes.first { $0.name == "name" }
+        guard let scope else {
+            if let attribute {
+                throw BakeError(.badValue, "name requires matrix", file: file, line: attribute.line)
+            }
+            return label
+        }
+        guard let attribute else {
+            throw BakeError(.badValue, "a matrix target needs a name", file: file, line: block.line)
+        }
+        let value = try evaluator.evaluate(attribute.expression, file: file, scope: scope)
+        guard let name = value.stringConversion else {
+            throw BakeError(
+                .badValue, "name must be a string, not a \(value.typeName)", file: file, line: attribute.line)
+        }
+        try validateName(name, file: file, line: attribute.line)
+        return name
+    }
+
+    /// One block's own attributes, evaluated (in a matrix combination's scope).
     private static func declaredTarget(
-        _ block: BakeBlock, name: String, file: String, evaluator: inout BakeEvaluator
+        _ block: BakeBlock, name: String, file: String, scope: [String: BakeValue]?, evaluator: inout BakeEvaluator
     ) throws(BakeError) -> BakeTarget {
+        let scope = scope ?? [:]
         var target = BakeTarget(name: name, location: .init(file: file, line: block.line))
         for attribute in block.body.attributes {
             let line = attribute.line
             let what = "\(attribute.name) of target \(name)"
             switch attribute.name {
             case "matrix", "name":
-                throw BakeError(
-                    .unsupported, "matrix targets (\(attribute.name)) are beyond what ctxtrim reads",
-                    fix: "write each target out", file: file, line: line)
+                continue
             case "context", "dockerfile", "dockerfile-inline", "target":
-                let value = try evaluator.evaluate(attribute.expression, file: file)
+                let value = try evaluator.evaluate(attribute.expression, file: file, scope: scope)
                 guard value != .null else { continue }
                 guard let text = value.stringConversion else {
                     throw BakeError(
@@ -191,7 +249,7 @@ package struct BakeDefinition: Sendable {
                 default: target.target = text
                 }
             case "args", "contexts":
-                let value = try evaluator.evaluate(attribute.expression, file: file)
+                let value = try evaluator.evaluate(attribute.expression, file: file, scope: scope)
                 guard value != .null else { continue }
                 guard case .object(let members) = value else {
                     throw BakeError(
@@ -212,7 +270,8 @@ package struct BakeDefinition: Sendable {
                 }
             case "inherits":
                 target.inherits = try strings(
-                    try evaluator.evaluate(attribute.expression, file: file), what, file: file, line: line)
+                    try evaluator.evaluate(attribute.expression, file: file, scope: scope), what, file: file,
+                    line: line)
             default:
                 continue
             }

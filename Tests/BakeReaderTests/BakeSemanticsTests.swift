@@ -72,6 +72,42 @@ import Testing
         #expect(definition.groups == ["default": ["web", "ci"], "ci": ["test"]])
     }
 
+    @Test func aMatrixMakesOneTargetPerCombinationAndAGroupOfThem() throws {
+        let definition = try BakeDefinition.read([
+            .init(
+                name: "docker-bake.hcl",
+                bytes: Array(
+                    """
+                    variable "PREFIX" { default = "svc" }
+                    target "app" {
+                      matrix = {
+                        item = [{ dir = "api", stage = "prod" }, { dir = "web", stage = "dev" }]
+                        variant = ["alpine", "debian"]
+                      }
+                      name = "${PREFIX}-${item.dir}-${variant}"
+                      context = "services/${item.dir}"
+                      target = item.stage
+                      args = { BASE = variant }
+                    }
+                    """.utf8))
+        ])
+        #expect(
+            definition.targets.map(\.name) == [
+                "svc-api-alpine", "svc-web-alpine", "svc-api-debian", "svc-web-debian",
+            ])
+        #expect(definition.targets.map(\.context) == ["services/api", "services/web", "services/api", "services/web"])
+        #expect(definition.targets.map(\.target) == ["prod", "dev", "prod", "dev"])
+        #expect(definition.targets.map { $0.args["BASE"] } == ["alpine", "alpine", "debian", "debian"])
+        #expect(definition.groups["app"] == definition.targets.map(\.name))
+    }
+
+    @Test func aMatrixIsBounded() throws {
+        let values = "[" + (0..<40).map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+        let error = try #require(
+            failure("target \"a\" {\n  matrix = { a = \(values), b = \(values) }\n  name = \"t-${a}-${b}\"\n}\n"))
+        #expect(error.code == .tooLarge && error.line == 2)
+    }
+
     @Test func theJSONFormInterpolatesItsStrings() throws {
         let found = try targets(
             """
