@@ -52,6 +52,8 @@ package struct BakeDefinition: Sendable {
     ///   wrong type, unknown variable or function, cycle, or bound exceeded.
     package static func read(_ sources: [Source]) throws(BakeError) -> BakeDefinition {
         var evaluator = BakeEvaluator()
+        // Top-level attributes win over `variable` blocks of the same name, as in buildx's `resolveValue`.
+        var globals: [String: BakeEvaluator.Variable] = [:]
         var targetBlocks: [(file: String, block: BakeBlock)] = []
         var groupBlocks: [String: (file: String, block: BakeBlock)] = [:]
         for source in sources {
@@ -60,7 +62,7 @@ package struct BakeDefinition: Sendable {
                 ? try BakeJSONParser.parse(source.bytes, file: source.name)
                 : try HCLParser.parse(source.bytes, file: source.name)
             for attribute in body.attributes {
-                evaluator.variables[attribute.name] = BakeEvaluator.Variable(
+                globals[attribute.name] = BakeEvaluator.Variable(
                     expression: attribute.expression, file: source.name, line: attribute.line)
             }
             for block in body.blocks {
@@ -84,6 +86,8 @@ package struct BakeDefinition: Sendable {
                 }
             }
         }
+
+        evaluator.variables.merge(globals) { $1 }
 
         var declared: [String: BakeTarget] = [:]
         var order: [String] = []

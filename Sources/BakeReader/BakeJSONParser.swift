@@ -76,7 +76,8 @@ enum BakeJSONParser {
     private static func expression(_ value: JSONValue, file: String, depth: Int) throws(BakeError) -> BakeExpression {
         switch value.node {
         case .string(let text):
-            return try HCLParser.template(Array(text.utf8), file: file, line: value.line, depth: depth)
+            return try HCLParser.template(
+                Array(text.utf8), file: file, line: value.line, depth: depth, countsLines: false)
         case .number(let number):
             return BakeExpression(kind: .literal(.number(number)), line: value.line)
         case .bool(let flag):

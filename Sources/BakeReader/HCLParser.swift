@@ -14,12 +14,15 @@ struct HCLParser {
     private var position = 0
     private var line: Int
     private var depth: Int
+    /// 1, or 0 for a JSON string's template, whose new lines are escapes on the string's own line.
+    private let lineStep: Int
 
-    private init(bytes: [UInt8], file: String, line: Int, depth: Int) {
+    private init(bytes: [UInt8], file: String, line: Int, depth: Int, countsLines: Bool = true) {
         self.bytes = bytes
         self.file = file
         self.line = line
         self.depth = depth
+        self.lineStep = countsLines ? 1 : 0
     }
 
     /// The body of a whole file.
@@ -31,8 +34,10 @@ struct HCLParser {
 
     /// A template that runs to the end of `bytes` (a heredoc's text, a JSON string): `${...}` interpolates, backslashes
     /// are literal.
-    static func template(_ bytes: [UInt8], file: String, line: Int, depth: Int) throws(BakeError) -> BakeExpression {
-        var parser = HCLParser(bytes: bytes, file: file, line: line, depth: depth)
+    static func template(
+        _ bytes: [UInt8], file: String, line: Int, depth: Int, countsLines: Bool = true
+    ) throws(BakeError) -> BakeExpression {
+        var parser = HCLParser(bytes: bytes, file: file, line: line, depth: depth, countsLines: countsLines)
         return try parser.parseTemplate(quoted: false)
     }
 
@@ -387,7 +392,7 @@ struct HCLParser {
                 }
                 text.append(byte)
                 position += 1
-                line += 1
+                line += lineStep
             case UInt8(ascii: "\\") where quoted:
                 text += try parseEscape()
             case UInt8(ascii: "$") where peek(1) == UInt8(ascii: "$") && peek(2) == UInt8(ascii: "{"):
@@ -458,7 +463,7 @@ struct HCLParser {
         }
         guard peek() == UInt8(ascii: "\n") else { throw syntax("a heredoc marker must end its line") }
         position += 1
-        line += 1
+        line += lineStep
         let contentLine = line
         var lines: [ArraySlice<UInt8>] = []
         while true {
@@ -478,7 +483,7 @@ struct HCLParser {
             lines.append(content)
             if position < bytes.count {
                 position += 1
-                line += 1
+                line += lineStep
             }
         }
         if indented {
@@ -510,7 +515,7 @@ struct HCLParser {
             case UInt8(ascii: "\n"):
                 guard newlines else { return }
                 position += 1
-                line += 1
+                line += lineStep
             case UInt8(ascii: "#"):
                 skipToEndOfLine()
             case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
@@ -522,7 +527,7 @@ struct HCLParser {
                     guard let inner = peek() else {
                         throw BakeError(.unterminated, "a /* comment is not closed", file: file, line: startLine)
                     }
-                    if inner == UInt8(ascii: "\n") { line += 1 }
+                    if inner == UInt8(ascii: "\n") { line += lineStep }
                     position += 1
                 }
                 position += 2

@@ -168,6 +168,14 @@ func failure(_ text: String, name: String = "docker-bake.hcl") -> BakeError? {
         #expect(definition.targets.map(\.target) == ["b-override"])
     }
 
+    @Test func aTopLevelAttributeWinsOverAVariableBlockOfTheSameName() throws {
+        let definition = try BakeDefinition.read([
+            .init(name: "docker-bake.hcl", bytes: Array("X = \"attribute\"\ntarget \"t\" { target = X }\n".utf8)),
+            .init(name: "docker-bake.override.hcl", bytes: Array("variable \"X\" { default = \"block\" }\n".utf8)),
+        ])
+        #expect(definition.targets.map(\.target) == ["attribute"])
+    }
+
     @Test func unusedAttributesAreNotEvaluated() throws {
         let found = try targets(#"target "t" { tags = [unknown_fn(NOPE)] }"#)
         #expect(found["t"] != nil)
