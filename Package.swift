@@ -73,6 +73,7 @@ let package = Package(
         .executableTarget(name: "fuzz-dockerfile", dependencies: ["DockerfileReader", "FuzzSupport"]),
         .executableTarget(name: "fuzz-config", dependencies: ["CtxtrimCore", "FuzzSupport"]),
         .executableTarget(name: "fuzz-compose", dependencies: ["CtxtrimCore", "FuzzSupport"]),
+        .executableTarget(name: "fuzz-bake", dependencies: ["BakeReader", "FuzzSupport"]),
         .executableTarget(name: "fuzz-escapers", dependencies: ["UntrustedText", "CtxtrimCore", "FuzzSupport"]),
 
         // Helpers every test target shares: temporary trees, git repositories made at test time, fixtures, the package
@@ -98,7 +99,7 @@ let package = Package(
             name: "FuzzCorpusTests",
             dependencies: [
                 "FuzzSupport", "TestSupport", "UntrustedText", "fuzz-ignore", "fuzz-dockerfile", "fuzz-config",
-                "fuzz-compose",
+                "fuzz-compose", "fuzz-bake",
                 "fuzz-escapers",
             ]),
     ]
