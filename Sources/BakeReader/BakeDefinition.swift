@@ -99,6 +99,11 @@ package struct BakeDefinition: Sendable {
                 let name = try targetName(block, label: label, scope: scope, file: file, evaluator: &evaluator)
                 let target = try declaredTarget(block, name: name, file: file, scope: scope, evaluator: &evaluator)
                 if declared[name] == nil {
+                    guard order.count < maximumTargets else {
+                        throw BakeError(
+                            .tooLarge, "the bake files declare more than \(maximumTargets) targets", file: file,
+                            line: block.line)
+                    }
                     order.append(name)
                     declared[name] = target
                 } else {
@@ -175,6 +180,8 @@ package struct BakeDefinition: Sendable {
 
     /// Combinations of matrix values a target block makes at most.
     static let maximumMatrix = 1024
+    /// Targets a definition has at most, matrices expanded: far above any real repository's.
+    static let maximumTargets = 10_000
 
     /// The scopes of a block's `matrix` (buildx `Target.GetEvalContexts`): one per combination of the values of
     /// its keys, keys taken in sorted order; `[nil]` for a block without a matrix.
@@ -290,6 +297,11 @@ package struct BakeDefinition: Sendable {
         if let done = resolved[name] { return done }
         guard let own = declared[name] else {
             throw BakeError(.unknownTarget, "no target is named \(Excerpt.quote(name))", file: "", line: nil)
+        }
+        guard visiting.count < BakeEvaluator.maximumDepth else {
+            throw BakeError(
+                .tooDeep, "inherits chains run deeper than \(BakeEvaluator.maximumDepth) targets",
+                file: own.location.file, line: own.location.line)
         }
         var merged = BakeTarget(name: name, location: own.location)
         for parent in own.inherits {

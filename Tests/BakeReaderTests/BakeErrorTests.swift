@@ -104,6 +104,21 @@ import Testing
         #expect(failure(text)?.code == .tooDeep)
     }
 
+    @Test func longInheritsChainsAndTooManyTargetsAreBounded() throws {
+        // Each target inherits from one declared after it, so none is resolved before its parent is needed.
+        var chain = ""
+        for index in 0..<5_000 { chain += "target \"t\(index)\" { inherits = [\"t\(index + 1)\"] }\n" }
+        chain += "target \"t5000\" {}\n"
+        #expect(failure(chain)?.code == .tooDeep)
+        var many = ""
+        for index in 0..<12 {
+            let values = "[" + (0..<1000).map { "\"\($0)\"" }.joined(separator: ",") + "]"
+            many += "target \"m\(index)\" {\n  matrix = { v = \(values) }\n  name = \"m\(index)-${v}\"\n}\n"
+        }
+        let error = try #require(failure(many))
+        #expect(error.code == .tooLarge && error.line == 41, "\(error)")
+    }
+
     @Test func doublingInterpolationsHitTheOutputBound() throws {
         var text = "variable \"V0\" { default = \"xxxxxxxx\" }\n"
         for index in 1...40 { text += "variable \"V\(index)\" { default = \"${V\(index - 1)}${V\(index - 1)}\" }\n" }
