@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "CTempFile"),
         // Dockerfile parsing: instructions, stages, COPY/ADD/RUN --mount sources.
         .target(name: "DockerfileReader", dependencies: ["CtxtrimErrors", "UntrustedText"]),
+        // docker buildx bake files: the HCL subset and the JSON form bake files use, targets, inherits, variables.
+        .target(name: "BakeReader", dependencies: ["CtxtrimErrors", "UntrustedText"]),
         // libgit2 through pkg-config (Debian: libgit2-dev).
         .systemLibrary(
             name: "CLibgit2",
@@ -46,7 +48,8 @@ let package = Package(
         .target(
             name: "CtxtrimCore",
             dependencies: [
-                "DockerIgnore", "ContextWalker", "DockerfileReader", "GitClassifier", "UntrustedText", "CTempFile",
+                "DockerIgnore", "ContextWalker", "DockerfileReader", "BakeReader", "GitClassifier", "UntrustedText",
+                "CTempFile",
                 "CtxtrimErrors",
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -70,6 +73,7 @@ let package = Package(
         .executableTarget(name: "fuzz-dockerfile", dependencies: ["DockerfileReader", "FuzzSupport"]),
         .executableTarget(name: "fuzz-config", dependencies: ["CtxtrimCore", "FuzzSupport"]),
         .executableTarget(name: "fuzz-compose", dependencies: ["CtxtrimCore", "FuzzSupport"]),
+        .executableTarget(name: "fuzz-bake", dependencies: ["BakeReader", "FuzzSupport"]),
         .executableTarget(name: "fuzz-escapers", dependencies: ["UntrustedText", "CtxtrimCore", "FuzzSupport"]),
 
         // Helpers every test target shares: temporary trees, git repositories made at test time, fixtures, the package
@@ -81,6 +85,7 @@ let package = Package(
         .testTarget(name: "DockerIgnoreTests", dependencies: ["CtxtrimErrors", "DockerIgnore", "TestSupport"]),
         .testTarget(name: "ContextWalkerTests", dependencies: ["ContextWalker", "TestSupport"]),
         .testTarget(name: "DockerfileReaderTests", dependencies: ["DockerfileReader", "TestSupport"]),
+        .testTarget(name: "BakeReaderTests", dependencies: ["BakeReader", "TestSupport"]),
         .testTarget(name: "GitClassifierTests", dependencies: ["GitClassifier", "TestSupport"]),
         .testTarget(
             name: "CtxtrimCoreTests", dependencies: ["CtxtrimCore", "TestSupport", "UntrustedText"],
@@ -94,7 +99,7 @@ let package = Package(
             name: "FuzzCorpusTests",
             dependencies: [
                 "FuzzSupport", "TestSupport", "UntrustedText", "fuzz-ignore", "fuzz-dockerfile", "fuzz-config",
-                "fuzz-compose",
+                "fuzz-compose", "fuzz-bake",
                 "fuzz-escapers",
             ]),
     ]

@@ -7,7 +7,9 @@
 /// Finds and reads corpus files: the seeds and regressions under `Fixtures/fuzz/<target>/`.
 package enum FuzzCorpus {
     /// The fuzz targets, named as their executables and their `Fixtures/fuzz/` directories.
-    package static let targets = ["fuzz-ignore", "fuzz-dockerfile", "fuzz-config", "fuzz-compose", "fuzz-escapers"]
+    package static let targets = [
+        "fuzz-ignore", "fuzz-dockerfile", "fuzz-config", "fuzz-compose", "fuzz-bake", "fuzz-escapers",
+    ]
 
     /// `path` itself when it is a file, else every regular file below it (hidden ones too), sorted.
     package static func files(at path: String) -> [String] {

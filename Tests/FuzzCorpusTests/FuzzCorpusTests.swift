@@ -3,6 +3,7 @@ import FuzzSupport
 import TestSupport
 import Testing
 import UntrustedText
+import fuzz_bake
 import fuzz_compose
 import fuzz_config
 import fuzz_dockerfile
@@ -19,6 +20,7 @@ import fuzz_ignore
         "fuzz-dockerfile": DockerfileFuzzTarget.check,
         "fuzz-config": ConfigFuzzTarget.check,
         "fuzz-compose": ComposeFuzzTarget.check,
+        "fuzz-bake": BakeFuzzTarget.check,
         "fuzz-escapers": EscaperFuzzTarget.check,
     ]
 

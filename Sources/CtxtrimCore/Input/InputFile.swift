@@ -29,6 +29,7 @@ package enum InputFile {
         case config = "config file"
         case compose = "compose file"
         case envFile = "env file"
+        case bake = "bake file"
         case baseline = "baseline"
 
         /// The most bytes read. Real files are far below: BuildKit's own largest Dockerfiles are a few KiB, the
@@ -36,7 +37,7 @@ package enum InputFile {
         package var limit: Int {
             switch self {
             case .dockerfile, .ignoreFile, .compose: 4 << 20
-            case .config, .envFile: 1 << 20
+            case .config, .envFile, .bake: 1 << 20
             case .baseline: 64 << 20
             }
         }

@@ -17,8 +17,9 @@ package enum BuildDiscovery {
     ///
     /// - Parameter compose: how compose projects are read (`--env-file`, `--compose-file`, `--compose-environment`).
     /// - Throws: ``MonorepoError`` for a malformed compose file (with its line), a compose context that does not
-    ///   exist or lies outside `root`, an include or extends leaving it; `ConfigError` for an invalid config file;
-    ///   `WalkError` when `root` cannot be read.
+    ///   exist or lies outside `root`, an include or extends leaving it; `BakeError` for a bake file outside the
+    ///   subset ctxtrim reads (with its line); `ConfigError` for an invalid config file; `WalkError` when `root`
+    ///   cannot be read.
     package static func run(
         root: String, configPath: String? = nil, threads: Int = WalkOptions.onlineProcessors,
         compose: ComposeDiscoveryOptions = .init()
@@ -43,6 +44,7 @@ package enum BuildDiscovery {
         }
         found.composeFiles = try kept(found.composeFiles)
         found.dockerfiles = try kept(found.dockerfiles)
+        found.bakeFiles = try kept(found.bakeFiles)
 
         var builds: [DiscoveredBuild] = []
         var composeDockerfiles: Set<String> = []
@@ -50,6 +52,10 @@ package enum BuildDiscovery {
         var seen: Set<DiscoveredBuild> = []
         // A build two projects declare alike (a file one includes and one reads itself) is listed once.
         for build in composed.builds where seen.insert(build).inserted {
+            builds.append(build)
+            composeDockerfiles.insert(BuildContext.lexicallyCleaned("/" + build.dockerfile))
+        }
+        for build in try BakeBuilds.builds(found.bakeFiles, root: realRoot, composeBuilds: builds) {
             builds.append(build)
             composeDockerfiles.insert(BuildContext.lexicallyCleaned("/" + build.dockerfile))
         }
@@ -62,7 +68,7 @@ package enum BuildDiscovery {
         }
         builds.sort { ($0.context, $0.dockerfile, $0.name) < ($1.context, $1.dockerfile, $1.name) }
         var discovery = Discovery(
-            builds: BuildNames.uniquify(builds), filesRead: composed.filesRead,
+            builds: BuildNames.uniquify(builds), filesRead: (composed.filesRead + found.bakeFiles).sorted(),
             skipped: skipped.sorted { $0.path < $1.path }, configSource: config.source)
         discovery.unread = composed.unused.map { Discovery.UnreadFile(path: $0.file, reason: $0.reason) }
         return discovery

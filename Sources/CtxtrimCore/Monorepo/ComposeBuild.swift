@@ -110,14 +110,9 @@ package struct ComposeBuild: Sendable, Equatable {
         BuildContext.lexicallyCleaned(path.hasPrefix("/") ? path : BuildContext.joined(directory, path))
     }
 
-    /// A Git URL or remote archive, which no local walk can see.
-    static func isRemote(_ context: String) -> Bool {
-        context.contains("://") || context.hasPrefix("git@") || context.hasPrefix("github.com/")
-    }
+    /// A build context no local walk can see (``NamedBuildContext/isRemote(_:)``).
+    static func isRemote(_ context: String) -> Bool { NamedBuildContext.isRemote(context) }
 
-    /// An `additional_contexts` value naming a local directory: not an image (`docker-image://`), another service
-    /// or bake target (`service:`, `target:`), an OCI layout, a URL or a Git reference.
-    static func isLocal(_ value: String) -> Bool {
-        !isRemote(value) && !value.hasPrefix("service:") && !value.hasPrefix("target:") && !value.isEmpty
-    }
+    /// An `additional_contexts` value naming a local directory (``NamedBuildContext/isRemote(_:)``).
+    static func isLocal(_ value: String) -> Bool { !value.isEmpty && !NamedBuildContext.isRemote(value) }
 }

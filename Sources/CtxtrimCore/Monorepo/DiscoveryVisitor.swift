@@ -1,11 +1,13 @@
 import ContextWalker
 import UntrustedText
 
-/// Collects the Dockerfiles and compose files the discovery walk meets.
+/// Collects the Dockerfiles, compose files and bake files the discovery walk meets.
 struct DiscoveryVisitor: WalkVisitor {
     /// Paths relative to the walk root.
     var dockerfiles: [String] = []
     var composeFiles: [String] = []
+    /// Files named as bake reads them by default (``BakeBuilds/fileNames``).
+    var bakeFiles: [String] = []
 
     mutating func visit(_ entry: WalkEntry, state: Void) {
         guard entry.disposition == .sent, entry.kind == .file || entry.kind == .symlink else { return }
@@ -14,6 +16,8 @@ struct DiscoveryVisitor: WalkVisitor {
             dockerfiles.append(entry.pathString)
         } else if ComposeFile.isComposeName(name) {
             composeFiles.append(entry.pathString)
+        } else if BakeBuilds.fileNames.contains(name) {
+            bakeFiles.append(entry.pathString)
         }
     }
 
@@ -26,6 +30,7 @@ struct DiscoveryVisitor: WalkVisitor {
     mutating func merge(_ other: consuming DiscoveryVisitor) {
         dockerfiles += other.dockerfiles
         composeFiles += other.composeFiles
+        bakeFiles += other.bakeFiles
     }
 
     /// `Dockerfile`, `*.Dockerfile` or `Dockerfile.*`, but not an ignore file such as `Dockerfile.dockerignore`.

@@ -126,13 +126,16 @@ package struct NamedBuildContext: Sendable, Hashable {
     }
 
     /// Values BuildKit resolves itself (`NamedContext.load`): a scheme it knows, a URL, or a git reference.
+    /// The one reading of a context value for `--build-context`, compose (`build.context`, `additional_contexts`) and
+    /// bake (`context`, `contexts`): an image, another service or target, an OCI layout, a URL or a Git reference is
+    /// nothing a local walk can see; anything else is a directory.
     static func isRemote(_ value: String) -> Bool {
         let lowered = value.lowercased()
         let prefixes = [
-            "docker-image://", "target:", "oci-layout://", "input:", "http://", "https://", "git://", "ssh://",
-            "git@",
+            "docker-image:", "target:", "service:", "oci-layout:", "input:", "git@", "github.com/",
         ]
-        return prefixes.contains { lowered.hasPrefix($0) }
+        return lowered.contains("://") || prefixes.contains { lowered.hasPrefix($0) } || lowered.hasSuffix(".git")
+            || lowered.contains(".git#")
     }
 }
 

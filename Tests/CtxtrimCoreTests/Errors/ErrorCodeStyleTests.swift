@@ -1,3 +1,4 @@
+import BakeReader
 import ContextWalker
 import CtxtrimErrors
 import DockerIgnore
@@ -30,7 +31,7 @@ import Testing
         Codes("context", ContextError.Code.self), Codes("input", InputError.Code.self),
         Codes("config", ConfigError.Code.self), Codes("baseline", Baseline.ReadError.Code.self),
         Codes("fix", FixError.Code.self), Codes("write", AtomicFile.WriteError.Code.self),
-        Codes("monorepo", MonorepoError.Code.self),
+        Codes("monorepo", MonorepoError.Code.self), Codes("bake", BakeError.Code.self),
     ]
 
     static func isKebabCase(_ text: Substring) -> Bool {

@@ -1,0 +1,2 @@
+target "a" { inherits = ["b"] }
+target "b" { inherits = ["a"] }

@@ -1,0 +1,3 @@
+target "a" {
+  args = <<EOT
+never closed
