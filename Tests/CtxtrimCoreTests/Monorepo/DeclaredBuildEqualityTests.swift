@@ -151,6 +151,22 @@ import Testing
         #expect(webReport.namedContexts.first?.sent?.files == 2)
     }
 
+    @Test func bakeBuildsWithTheirNamedContextEqualTheirOwnScans() throws {
+        let hcl = try BakeRepository.hcl()
+        try Self.expectEqualToSingleScans(hcl, expecting: ["bake:web", "bake:worker", "tools/Dockerfile"])
+        let report = try MultiContextScanner(
+            root: hcl.path, discovery: BuildDiscovery.run(root: hcl.path), options: .init()
+        ).scan()
+        let web = try #require(report.builds.first { $0.build.name == "bake:web" }).report
+        // `COPY --from=shared . /shared`: the inherited named context is walked and its file transferred.
+        #expect(web.namedContexts.map(\.name) == ["shared"])
+        #expect(web.namedContexts.first?.transferred?.files == 1)
+        #expect(web.totalTransferred.files == (web.build?.transferred.files ?? 0) + 1)
+        let json = try BakeRepository.json()
+        let names = Set(try BuildDiscovery.run(root: json.path).builds.map(\.name))
+        try Self.expectEqualToSingleScans(json, expecting: names)
+    }
+
     @Test func rootBuiltDockerfilesEqualTheirOwnScans() throws {
         let tree = try Self.rootBuiltProject()
         try Self.expectEqualToSingleScans(
