@@ -6,8 +6,8 @@ extension BakeEvaluator {
     /// The functions this evaluator knows; ``builtin(_:_:file:line:)`` rejects every other name clearly.
     static let builtinNames: Set<String> = [
         "and", "coalesce", "concat", "contains", "element", "equal", "format", "join", "keys", "length", "lookup",
-        "lower", "merge", "not", "notequal", "or", "replace", "split", "substr", "trim", "trimprefix", "trimspace",
-        "trimsuffix", "upper", "values",
+        "lower", "md5", "merge", "not", "notequal", "or", "replace", "sha256", "split", "substr", "trim", "trimprefix",
+        "trimspace", "trimsuffix", "upper", "values",
     ]
 
     mutating func builtin(_ name: String, _ arguments: [BakeValue], file: String, line: Int) throws(BakeError)
@@ -90,6 +90,12 @@ extension BakeEvaluator {
         case "upper":
             try count(1)
             return try produce(try text(0).uppercased())
+        case "md5":
+            try count(1)
+            return try produce(BakeDigest.md5(Array(try text(0).utf8)))
+        case "sha256":
+            try count(1)
+            return try produce(BakeDigest.sha256(Array(try text(0).utf8)))
         case "replace":
             try count(3)
             let search = Array(try text(1).utf8)

@@ -134,3 +134,41 @@ import Testing
         #expect(api.contextLocation?.line == 7)
     }
 }
+
+/// `md5` and `sha256`, which matrix targets use to name themselves (BuildKit's `validate-dockerfile-${md5(f)}`).
+@Suite struct BakeDigestTests {
+    @Test(arguments: [
+        ("", "d41d8cd98f00b204e9800998ecf8427e", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "900150983cd24fb0d6963f7d28e17f72", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        (
+            String(repeating: "a", count: 64), "014842d480b571495a4a0363793f7367",
+            "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb"
+        ),
+        (
+            "The quick brown fox jumps over the lazy dog", "9e107d9d372bb6826bd81d3542a419d6",
+            "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592"
+        ),
+    ])
+    func knownVectors(message: String, md5: String, sha256: String) {
+        #expect(BakeDigest.md5(Array(message.utf8)) == md5)
+        #expect(BakeDigest.sha256(Array(message.utf8)) == sha256)
+    }
+
+    @Test func aMatrixTargetNamedByADigestOfItsDockerfile() throws {
+        let definition = try BakeDefinition.read([
+            .init(
+                name: "docker-bake.hcl",
+                bytes: Array(
+                    """
+                    target "validate" {
+                      matrix = { dockerfile = ["Dockerfile", "hack/lint.Dockerfile"] }
+                      name = "validate-${md5(dockerfile)}"
+                      dockerfile = dockerfile
+                    }
+                    """.utf8))
+        ])
+        let names = Set(definition.targets.map(\.name))
+        #expect(names.contains("validate-\(BakeDigest.md5(Array("Dockerfile".utf8)))"))
+        #expect(names.contains("validate-\(BakeDigest.md5(Array("hack/lint.Dockerfile".utf8)))"))
+    }
+}

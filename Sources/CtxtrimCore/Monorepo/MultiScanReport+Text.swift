@@ -32,9 +32,12 @@ extension MultiScanReport {
         if !wide { Self.fit(&widths, total: Self.tableWidth) }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in
-                column < 2
-                    ? TextLayout.padRight(TextLayout.elidedStart(cell, widths[column]), widths[column])
-                    : TextLayout.padLeft(cell, widths[column])
+                switch column {
+                // A name keeps its start (`bake:validate-…`) and end (`…/Dockerfile`); a context its last directories.
+                case 0: TextLayout.padRight(TextLayout.elided(cell, widths[column]), widths[column])
+                case 1: TextLayout.padRight(TextLayout.elidedStart(cell, widths[column]), widths[column])
+                default: TextLayout.padLeft(cell, widths[column])
+                }
             }.joined(separator: "  ")
         }
         var out = [style.bold(line(header))]

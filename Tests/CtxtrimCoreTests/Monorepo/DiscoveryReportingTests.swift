@@ -94,7 +94,7 @@ import Testing
         let report = try MultiContextScanner(root: tree.path, discovery: discovery, options: .init()).scan()
         let narrow = report.text(style: TextStyle(color: false)).split(separator: "\n")
         #expect(narrow.allSatisfy { $0.count <= MultiScanReport.tableWidth }, "\(narrow)")
-        #expect(narrow.contains { $0.hasPrefix("…") && $0.contains("batch-processor/Dockerfile") })
+        #expect(narrow.contains { $0.hasPrefix("services/") && $0.contains("…") && $0.contains("rocessor/Dockerfile") })
         let wide = report.text(style: TextStyle(color: false), wide: true).split(separator: "\n")
         #expect(wide.contains { $0.hasPrefix("\(deep)/Dockerfile  \(deep)  ") })
     }
