@@ -1,3 +1,4 @@
+import ContextWalker
 import TestSupport
 import Testing
 
@@ -128,7 +129,14 @@ import Testing
     static func expectEqualToSingleScans(_ tree: TemporaryTree, expecting names: Set<String>) throws {
         let discovery = try BuildDiscovery.run(root: tree.path)
         #expect(Set(discovery.builds.map(\.name)) == names)
+        let root = try #require(BuildContext.realPath(tree.path))
+        let walksBefore = WalkCounter.walks(of: root)
         let multi = try MultiContextScanner(root: tree.path, discovery: discovery, options: .init()).scan()
+        // Every build, named contexts inside the repository included, from one walk of the root and no other walk.
+        #expect(WalkCounter.walks(of: root) - walksBefore == 1)
+        for named in Set(discovery.builds.flatMap(\.namedContexts.values)) {
+            #expect(WalkCounter.walks(of: BuildContext.joined(root, named)) == 0, "\(named)")
+        }
         for scan in multi.builds {
             let alone = try single(scan.build, root: tree.path)
             #expect(Numbers(scan.report) == Numbers(alone), "\(scan.build.name)")
