@@ -1,14 +1,16 @@
 import DockerIgnore
 
-/// Which files `--all` does not take builds from: directories of test data (parser fixtures, golden files) unless
+/// Which files `--all` does not take builds from: directories of test data (parser fixtures, golden files) and of
+/// templates that a generator fills in (`{{ ... }}` lines docker build refuses), unless
 /// `discovery.test-data: include`, and the `discovery.exclude` globs of the root's `.ctxtrim.yml`. Paths are relative
 /// to the repository root and matched as `.dockerignore` lines match (a directory's pattern covers what is inside).
 package struct DiscoveryExclusion: Sendable {
-    /// Directory names that hold test data in the ecosystems ctxtrim meets (Go's `testdata`, JavaScript's
-    /// `__fixtures__`, BuildKit's parser `testfiles` and `testfiles-negative`, ...).
+    /// Directory names that hold test data or templates in the ecosystems ctxtrim meets (Go's `testdata`,
+    /// JavaScript's `__fixtures__`, BuildKit's parser `testfiles` and `testfiles-negative`, dotnet-docker's
+    /// `eng/dockerfile-templates`, cookiecutter's `templates`, ...).
     package static let testDataPatterns = [
         "**/testdata", "**/test-data", "**/test_data", "**/fixtures", "**/__fixtures__", "**/testfile*",
-        "**/test-fixtures", "**/__snapshots__",
+        "**/test-fixtures", "**/__snapshots__", "**/templates", "**/*-templates",
     ]
 
     /// Why one found file was left out.

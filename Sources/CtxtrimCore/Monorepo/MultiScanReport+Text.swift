@@ -101,19 +101,19 @@ extension MultiScanReport {
     static func skippedSummary(_ skipped: [Discovery.SkippedFile], configSource: String?, limit: Int) -> String {
         let testData = skipped.filter(\.skip.isTestData)
         let excluded = skipped.filter { !$0.skip.isTestData }
-        var parts: [String] = []
+        var lines: [String] = []
         if !testData.isEmpty {
+            lines.append(
+                "skipped \(TextLayout.count(testData.count, "test-data or template file")) "
+                    + "(.ctxtrim.yml `discovery: {test-data: include}` takes them)")
             let patterns = Array(Set(testData.map(\.skip.pattern))).sorted().map(TerminalText.escape)
-            parts.append(
-                "skipped \(TextLayout.count(testData.count, "file")) in test data (\(patterns.joined(separator: ", "))); "
-                    + "`discovery: {test-data: include}` in .ctxtrim.yml takes them")
+            lines.append(listLine("  matched by ", patterns, limit: limit))
         }
         if !excluded.isEmpty {
             let source = TerminalText.escape(configSource ?? CtxtrimConfig.fileName)
-            parts.append(
-                "skipped \(TextLayout.count(excluded.count, "file")) by discovery.exclude in \(source)")
+            lines.append("skipped \(TextLayout.count(excluded.count, "file")) by discovery.exclude in \(source)")
         }
-        let paths = skipped.map { TerminalText.escape($0.path) }
-        return parts.joined(separator: "\n") + "\n" + listLine("  ", paths, limit: limit)
+        lines.append(listLine("  ", skipped.map { TerminalText.escape($0.path) }, limit: limit))
+        return lines.joined(separator: "\n")
     }
 }

@@ -14,6 +14,7 @@ import Testing
         try tree.write("frontend/parser/testfiles-negative/env/Dockerfile", "ENV\n")
         try tree.write("web/__fixtures__/compose.yaml", "services: [not, a, mapping]\n")
         try tree.write("examples/demo/Dockerfile", "FROM alpine:3.20\n")
+        try tree.write("eng/dockerfile-templates/Dockerfile.linux", "{{InsertTemplate(\"base\")}}\n")
         if let config { try tree.write(".ctxtrim.yml", config) }
         return tree
     }
@@ -24,6 +25,7 @@ import Testing
         #expect(discovery.builds.map(\.name) == ["examples/demo/Dockerfile", "svc/Dockerfile"])
         #expect(
             discovery.skipped.map { "\($0.path) \($0.skip.pattern)" } == [
+                "eng/dockerfile-templates/Dockerfile.linux **/*-templates",
                 "frontend/parser/testfiles-negative/env/Dockerfile **/testfile*",
                 "parser/testdata/bad/Dockerfile **/testdata",
                 "web/__fixtures__/compose.yaml **/__fixtures__",
@@ -111,10 +113,11 @@ import Testing
             Issue.record("no discovery in \(document)")
             return
         }
-        #expect(skipped.count == 3)
+        #expect(skipped.count == 4)
         #expect(contexts.count == 2)
         let text = report.text(style: TextStyle(color: false))
-        #expect(text.contains("skipped 3 files in test data"))
-        #expect(text.contains("parser/testdata/bad/Dockerfile"))
+        #expect(text.contains("skipped 4 test-data or template files"))
+        #expect(text.contains("eng/dockerfile-templates/Dockerfile.linux, and 3 more"))
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= MultiScanReport.tableWidth })
     }
 }
