@@ -153,8 +153,8 @@ package struct SecretContentCheck: ContentCheck {
         guard size > 0, size <= Self.maximumSize, !VendoredPaths.contains(path) else { return false }
         let name = ContextPath.name(of: path)
         if Self.lockFileNames.contains(name) { return false }
-        guard let dot = name.lastIndex(of: ".") else { return true }
-        return !Self.binaryExtensions.contains(name[name.index(after: dot)...].lowercased())
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return true }
+        return !Self.binaryExtensions.contains(name[name.utf8.index(after: dot)...].lowercased())
     }
 
     package func check(path: String, content: [UInt8]) -> [Finding] {

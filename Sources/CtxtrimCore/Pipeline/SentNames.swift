@@ -61,8 +61,19 @@ struct SentNames: Sendable, Equatable {
     /// Whether entries with this name are counted.
     static func isWatched(_ name: Substring) -> Bool {
         if exactNames.contains(name) { return true }
-        return suffixes.contains { name.hasSuffix($0) } || name.hasPrefix(".env")
+        // Most names end in a byte no watched suffix ends in: one set lookup decides them.
+        if let last = name.utf8.last, suffixLastBytes.contains(last),
+            suffixBytes.contains(where: { name.utf8.reversed().starts(with: $0) })
+        {
+            return true
+        }
+        return name.utf8.starts(with: dotEnv)
     }
+
+    private static let dotEnv = Array(".env".utf8)
+    /// The suffixes' bytes, reversed, and the bytes they end in.
+    private static let suffixBytes = suffixes.map { Array($0.utf8.reversed()) }
+    private static let suffixLastBytes = Set(suffixes.compactMap(\.utf8.last))
 
     private static let exactNames: Set<Substring> = {
         var names = Set<Substring>()
