@@ -41,9 +41,18 @@ package struct CheckRun: Sendable {
         entry.kind == .file && contentChecks.contains { $0.shouldReadContent(path: entry.path, size: entry.size) }
     }
 
-    /// Runs the per-entry checks on one sent entry.
-    package mutating func visit(_ entry: EntryFacts) {
-        if entry.kind == .file {
+    /// The checks whose findings depend on what the Dockerfile transfers: `large-file` judges transferred files,
+    /// `untracked-bulk` adds them up, and `git-ignored-sent` takes only what no other check (`large-file` included)
+    /// flagged. A build that shares its context, ignore file and checks with another runs only these
+    /// (``BuildTally/Setup/followsLeader``) and takes the other's remaining findings.
+    package static let transferDependentIDs: Set<CheckID> = [.largeFile, .untrackedBulk, .gitIgnoredSent]
+
+    /// Runs the per-entry checks on one sent entry. `flaggedElsewhere`: a run of the other checks on the same
+    /// entry (another build's, see ``transferDependentIDs``) already flagged it. Returns whether an entry check
+    /// other than `large-file` flagged it.
+    @discardableResult
+    package mutating func visit(_ entry: EntryFacts, flaggedElsewhere: Bool = false) -> Bool {
+        if entry.kind == .file, !directoryChecks.isEmpty {
             let marker = ProjectMarkers.marker(forFileName: entry.name)
             if !marker.isEmpty { markersByDirectory[ContextPath.parent(of: entry.path), default: []].formUnion(marker) }
         }
@@ -51,9 +60,17 @@ package struct CheckRun: Sendable {
         for check in entryChecks {
             if let finding = check.check(entry) { findings.append(finding) }
         }
-        if findings.count == before, let finding = largeFile?.check(entry) { findings.append(finding) }
-        if findings.count == before { gitIgnoredSent?.add(entry) }
+        let flagged = findings.count > before
+        if !flagged, !flaggedElsewhere, let finding = largeFile?.check(entry) { findings.append(finding) }
+        if findings.count == before, !flaggedElsewhere { gitIgnoredSent?.add(entry) }
+        return flagged
     }
+
+    /// The directories this run's directory findings claim, once ``finishDirectory(_:)`` ran for them.
+    package var claimedDirectories: ClaimedDirectories { claimed }
+
+    /// Takes another run's claims, so that this run's yielding findings inside those directories are dropped too.
+    package mutating func adopt(claims: ClaimedDirectories) { claimed.formUnion(claims) }
 
     /// Counts a sent regular file BuildKit transfers, for `untracked-bulk`. Fed for every such file, also below
     /// directories whose entries skip `visit(_:)` (see `QuietDirectories`): their bytes are bulk too.

@@ -9,22 +9,28 @@ struct BuildSetVisitor: WalkVisitor {
     let members: [BuildSetMember]
     var tallies: [BuildTally]
     private var reader: EntryContentReader
+    /// Per build, whether its entry checks flagged the entry being visited.
+    private var flagged: [Bool]
 
     init(members: [BuildSetMember], setups: [BuildTally.Setup]) {
         self.members = members
         tallies = setups.map { BuildTally(setup: $0) }
         reader = EntryContentReader()
+        flagged = Array(repeating: false, count: setups.count)
     }
 
     mutating func visit(_ entry: WalkEntry, state: State) {
         let walkerSkipped = entry.disposition == .insideSkipped
         var content: [UInt8]?? = nil
         for index in tallies.indices {
+            flagged[index] = false
             guard let build = state[index], !build.isContextRoot else { continue }
             let relative = UnsafeBufferPointer(rebasing: entry.path[members[index].relativeStart...])
-            tallies[index].visit(
+            // A leader comes before its followers: what its checks flagged, they need not flag again.
+            let flaggedElsewhere = tallies[index].setup.leader.map { flagged[$0] } ?? false
+            flagged[index] = tallies[index].visit(
                 entry, path: relative, state: build, walkerSkipped: walkerSkipped, reader: &reader,
-                content: &content)
+                content: &content, flaggedElsewhere: flaggedElsewhere)
         }
     }
 

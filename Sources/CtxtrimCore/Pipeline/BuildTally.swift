@@ -36,6 +36,13 @@ struct BuildTally: Sendable {
         /// The explicit sources of the target build to look for (`copy-source-*`); nil when there are none or no
         /// findings are computed.
         var sourceSightings: SourceSightings?
+        /// Another build of the set sends the same entries with the same ignore file, git status and checks (the
+        /// leader, earlier in the set): this build runs only the checks that depend on its own Dockerfile
+        /// (``CheckRun/transferDependentIDs``), records no rule usage or names, and takes the rest from the leader
+        /// once the walk is over (``adopt(from:)``). The index of that leader in the set.
+        var leader: Int?
+
+        var followsLeader: Bool { leader != nil }
     }
 
     /// Files and bytes of one class (an extension, a git class, a top-level entry).
@@ -61,6 +68,8 @@ struct BuildTally: Sendable {
         var outermostIgnored: [ExclusionCandidate]
         /// Sent top-level entries with their weight, by path.
         var topLevelEntries: [ExclusionCandidate]
+        /// The directories the directory findings claim.
+        var claimed = ClaimedDirectories()
     }
 
     let setup: Setup
@@ -101,17 +110,22 @@ struct BuildTally: Sendable {
     var listed: [ContextListing.Entry] = []
     /// What the walk saw of the Dockerfile's explicit sources (for `copy-source-ignored` and `copy-source-missing`).
     var sourceSightings: SourceSightings?
+    /// A follower's share of its leader: the findings of the checks that do not depend on the Dockerfile, and the
+    /// directories they claim.
+    private var adopted: (findings: [Finding], claimed: ClaimedDirectories)?
 
     init(setup: Setup) {
         self.setup = setup
         largestFiles = TopN(capacity: setup.top)
         largestDirectories = TopN(capacity: setup.ownsWalk ? setup.top * 8 : 0)
         largestIgnored = TopN(capacity: setup.ownsWalk ? setup.top * 4 : 0)
-        checks =
-            setup.runChecks
-            ? CheckRun(enabledIDs: setup.enabledChecks, largeFileThreshold: setup.largeFileThreshold) : nil
+        let enabled =
+            setup.followsLeader
+            ? (setup.enabledChecks ?? CheckCatalog.ids).intersection(CheckRun.transferDependentIDs)
+            : setup.enabledChecks
+        checks = setup.runChecks ? CheckRun(enabledIDs: enabled, largeFileThreshold: setup.largeFileThreshold) : nil
         sourceSightings = setup.runChecks ? setup.sourceSightings : nil
-        if setup.runChecks {
+        if setup.runChecks, !setup.followsLeader {
             ruleUsage = setup.ignoreFile.map { RuleUsage(file: $0) }
             nestedNames = NestedNameSightings(watching: setup.ignoreFile)
         }
@@ -123,14 +137,17 @@ struct BuildTally: Sendable {
     ///   - path: relative to the build's context root; valid only during the call.
     ///   - walkerSkipped: the walker itself skipped an ancestor and only measures (the state is that ancestor's).
     ///   - content: the entry's small-file content, read at most once for all builds of the walk.
+    ///   - flaggedElsewhere: for a follower, whether its leader's entry checks flagged this entry.
+    /// - Returns: whether this build's entry checks (`large-file` aside) flagged the entry.
+    @discardableResult
     mutating func visit(
         _ entry: WalkEntry, path: UnsafeBufferPointer<UInt8>, state: BuildSetFilter.BuildState,
-        walkerSkipped: Bool, reader: inout EntryContentReader, content: inout [UInt8]??
-    ) {
+        walkerSkipped: Bool, reader: inout EntryContentReader, content: inout [UInt8]??, flaggedElsewhere: Bool = false
+    ) -> Bool {
         if let listing = setup.listing { list(entry, mode: listing) }
         if walkerSkipped || state.insideSkipped {
             countExcluded(entry)
-            return
+            return false
         }
         let pathString = LosslessUTF8.decode(path)
         ruleUsage?.record(
@@ -143,11 +160,11 @@ struct BuildTally: Sendable {
         guard state.verdict == .send else {
             if state.verdict == .skip && entry.kind == .directory { skippedDirectories += 1 }
             countExcluded(entry)
-            return
+            return false
         }
         promoteAncestors(of: pathString, depth: state.depth, sentAncestorDepth: state.sentAncestorDepth)
         countSent(entry, path: path, pathString: pathString, state: state)
-        guard checks != nil else { return }
+        guard checks != nil else { return false }
         if entry.isFirstBeyondPathLimit(rootLength: setup.walkRootLength) {
             checks!.recordUnreadable(
                 UnreadableEntry(path: pathString, reason: UnreadableEntry.pathTooLongReason, kind: entry.kind))
@@ -157,11 +174,11 @@ struct BuildTally: Sendable {
             if entry.kind == .file && !entry.isReadable {
                 checks!.recordUnreadable(UnreadableEntry(path: pathString, reason: "permission denied", kind: .file))
             }
-            return
+            return false
         }
         let gitClass = Self.gitClass(state.context)
         nestedNames?.record(path: pathString, isTracked: gitClass == .tracked)
-        sentNames.record(path: pathString)
+        if !setup.followsLeader { sentNames.record(path: pathString) }
         var facts = EntryFacts(
             path: pathString, kind: entry.kind, size: entry.size, gitClass: gitClass,
             transferred: state.context.transferred)
@@ -174,11 +191,12 @@ struct BuildTally: Sendable {
         if entry.kind == .file && !entry.isReadable {
             checks!.recordUnreadable(UnreadableEntry(path: pathString, reason: "permission denied", kind: .file))
         }
-        checks!.visit(facts)
+        let flagged = checks!.visit(facts, flaggedElsewhere: flaggedElsewhere)
         if entry.kind == .file, entry.isReadable, checks!.shouldReadContent(of: facts) {
             if content == nil { content = .some(reader.smallFile(entry)) }
             if let bytes = content ?? nil { checks!.scanContent(bytes, of: facts) }
         }
+        return flagged
     }
 
     /// A directory of the build's context is done; only called when the build owns the walk, so the summary's
@@ -272,13 +290,27 @@ struct BuildTally: Sendable {
             if watched.isOutermostIgnored { outermostIgnored.append(whole) }
         }
         var findings: [Finding] = []
+        var claimed = ClaimedDirectories()
         if var checks {
             for facts in candidates.sorted(by: { $0.path < $1.path }) { checks.finishDirectory(facts) }
-            findings = checks.finish()
+            if let adopted { checks.adopt(claims: adopted.claimed) }
+            findings = FindingOrder.sorted((adopted?.findings ?? []) + checks.finish())
+            claimed = checks.claimedDirectories
         }
         return Finished(
             findings: findings, outermostIgnored: outermostIgnored.sorted { $0.path < $1.path },
-            topLevelEntries: topLevelEntries.sorted { $0.path < $1.path })
+            topLevelEntries: topLevelEntries.sorted { $0.path < $1.path }, claimed: claimed)
+    }
+
+    /// A follower takes from its leader, once both are merged, what does not depend on the Dockerfile: rule usage,
+    /// nested names, sent names and the findings of the checks it did not run.
+    mutating func adopt(from leader: BuildTally) {
+        precondition(setup.followsLeader, "only a follower adopts its leader's checks")
+        ruleUsage = leader.ruleUsage
+        nestedNames = leader.nestedNames
+        sentNames = leader.sentNames
+        let finished = leader.finished()
+        adopted = (finished.findings.filter { !CheckRun.transferDependentIDs.contains($0.check) }, finished.claimed)
     }
 
     /// How git sees an entry: nil outside a repository, tracked when the snapshot has no more specific answer.

@@ -64,6 +64,18 @@ package struct ScanPipeline {
             members.append(member)
             setups.append(setup)
         }
+        // Builds that send the same entries with the same checks (compose services of one context, root-built
+        // Dockerfiles) run the checks that do not depend on their Dockerfile once, in the first of them.
+        if options.findings {
+            var leaders: [Int] = []
+            for index in builds.indices {
+                if let leader = leaders.first(where: { Self.checkedAlike(builds[$0], builds[index]) }) {
+                    setups[index].leader = leader
+                } else {
+                    leaders.append(index)
+                }
+            }
+        }
         let filter = BuildSetFilter(members: members, measureExcluded: options.measureExcluded)
         if filter.walkerTotalsAreOwn {
             setups[0].ownsWalk = true
@@ -80,7 +92,10 @@ package struct ScanPipeline {
                 filter: filter, makeVisitor: { BuildSetVisitor(members: fixedMembers, setups: fixedSetups) })
         }
         let seconds = Self.seconds(clock.now - started)
-        let tallies = result.visitor.tallies
+        var tallies = result.visitor.tallies
+        for index in builds.indices {
+            if let leader = tallies[index].setup.leader { tallies[index].adopt(from: tallies[leader]) }
+        }
         var reports = try zip(builds, tallies).map { build, tally in
             if tally.setup.ownsWalk { Self.assertSameTotals(tally, result.totals) }
             return try ReportAssembly.report(for: build, tally: tally, options: options, walkSeconds: seconds)
@@ -117,6 +132,16 @@ package struct ScanPipeline {
             && a.relativePath(of: a.dockerfile) == b.relativePath(of: b.dockerfile)
             && first.analysis?.usage.allSources == second.analysis?.usage.allSources
             && first.config == second.config
+    }
+
+    /// Whether two builds' walks feed the same checks the same entries: the same context, ignore file, git status,
+    /// enabled checks and `large-file` threshold. Only what their Dockerfiles transfer may differ.
+    static func checkedAlike(_ first: BuildInputs, _ second: BuildInputs) -> Bool {
+        let (a, b) = (first.context, second.context)
+        return a.root == b.root && a.ignoreFile == b.ignoreFile && first.rules.bytes == second.rules.bytes
+            && first.config.disabledChecks == second.config.disabledChecks
+            && first.config.largeFileThreshold == second.config.largeFileThreshold
+            && (first.git == nil) == (second.git == nil)
     }
 
     /// What a named context's walk computes: no listing and no fix suggestion (`fix` writes the build's own ignore
