@@ -16,11 +16,11 @@ package struct GitStatusSnapshot: Sendable {
     package let root: GitClassification
 
     /// Untracked and ignored files (and symlinks), and tracked files inside ignored directories, by path.
-    private let files: [String: GitClass]
+    let files: [String: GitClass]
     /// Directories git lists as a whole (`uniform`) and the directories above listed paths (`mixed`), by path.
-    private let directories: [String: GitClassification]
+    let directories: [String: GitClassification]
     /// Directories with a tracked file somewhere below them.
-    private let trackedDirectories: Set<String>
+    let trackedDirectories: Set<String>
 
     init(
         workTree: String, contextPath: String, submodules: [GitSubmodule], root: GitClassification,

@@ -70,5 +70,33 @@ import Testing
         if !contextPath.isEmpty {
             try expectClassesMatchGit(sandbox: sandbox, workTree: "repo", note: note)
         }
+        try expectRebasedEqualsCaptured(sandbox: sandbox, contexts: contexts, note: note)
+    }
+
+    /// `--all` captures the repository once and rebases the snapshot to each build context: every entry of every
+    /// context must be classified as a capture of that context classifies it.
+    func expectRebasedEqualsCaptured(sandbox: TemporaryTree, contexts: [String], note: String) throws {
+        let whole = try #require(try GitStatusSnapshot.capture(contextDirectory: sandbox.path("repo")))
+        for context in contexts where !context.isEmpty {
+            let direct = try #require(try GitStatusSnapshot.capture(contextDirectory: sandbox.path("repo/" + context)))
+            let rebased = whole.rebased(to: context)
+            #expect(rebased.root == direct.root, "\(note)\(context) root")
+            #expect(rebased.contextPath == direct.contextPath, "\(note)\(context)")
+            let base = sandbox.path("repo/" + context)
+            let paths = FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? []
+            for path in paths where !path.split(separator: "/").contains(".git") {
+                var isDirectory: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory)
+                let directory = isDirectory.boolValue
+                #expect(
+                    rebased.classify(path: path, isDirectory: directory)
+                        == direct.classify(path: path, isDirectory: directory), "\(note)\(context)/\(path)")
+                if directory {
+                    #expect(
+                        rebased.holdsTrackedFiles(directory: path) == direct.holdsTrackedFiles(directory: path),
+                        "\(note)\(context)/\(path) tracked")
+                }
+            }
+        }
     }
 }

@@ -42,7 +42,10 @@ package struct MultiContextScanner {
                 fix: "pass the directory that holds the builds")
         }
         var gitCache: [String: GitCapture] = [:]
-        let inputs = try builds.map { build in try read(build, root: realRoot, gitCache: &gitCache) }
+        var repository = RepositoryStatus(root: realRoot, enabled: options.git, timeout: options.gitTimeout)
+        let inputs = try builds.map { build in
+            try read(build, root: realRoot, gitCache: &gitCache, repository: &repository)
+        }
         let reports = try ScanPipeline(walkRoot: realRoot, builds: inputs, options: options).run(progress: progress)
         let seconds = ScanPipeline.seconds(clock.now - started)
         var scans: [BuildScan] = []
@@ -60,7 +63,8 @@ package struct MultiContextScanner {
     }
 
     private func read(
-        _ build: DiscoveredBuild, root: String, gitCache: inout [String: GitCapture]
+        _ build: DiscoveredBuild, root: String, gitCache: inout [String: GitCapture],
+        repository: inout RepositoryStatus
     ) throws -> BuildInputs {
         let contextPath = BuildContext.joined(root, build.context)
         let dockerfilePath =
@@ -90,6 +94,9 @@ package struct MultiContextScanner {
                 name: named.name, value: .local(path: BuildContext.relativeDisplay(of: real, from: root)))
         }
         options.namedContexts = (declared + typed).sorted { $0.name < $1.name }
+        if options.git, gitCache[context.root] == nil, let shared = repository.status(of: context.root) {
+            gitCache[context.root] = GitCapture(snapshot: shared)
+        }
         return try BuildInputs.read(
             context: context, rules: nil, target: build.target, options: options, displayRoot: build.context,
             unreadableDockerfile: .recorded, gitCache: &gitCache, inlineDockerfile: build.inlineDockerfile,
