@@ -10,6 +10,10 @@ package struct WalkOptions: Sendable, Hashable {
     /// Walk directories the filter skipped anyway, counting everything inside as excluded (the filter is not called
     /// there), so reports can say how much a rule keeps out.
     package var measureExcluded: Bool
+    /// Ask the file system for each file's and symlink's size. A walk that needs only names and kinds (finding the
+    /// Dockerfiles of a repository) turns it off and trusts the directory entry's type: one system call fewer per
+    /// file. Sizes are then 0.
+    package var readsSizes = true
 
     /// The most worker threads a walk starts; more than cores gains nothing, and each thread reserves a large stack.
     package static let maxThreads = 64

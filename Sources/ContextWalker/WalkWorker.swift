@@ -178,7 +178,7 @@ where Visitor.State == Filter.State {
         case Int32(DT_LNK): kind = .symlink
         default: kind = .other  // FIFOs, sockets, devices; DT_UNKNOWN is settled by the stat below
         }
-        if type == UInt8(DT_UNKNOWN) || kind == .file || kind == .symlink {
+        if type == UInt8(DT_UNKNOWN) || (run.options.readsSizes && (kind == .file || kind == .symlink)) {
             do {
                 let found = try run.calls.status(at: directory, name: cName, path: path.bytes)
                 status = found
@@ -213,7 +213,7 @@ where Visitor.State == Filter.State {
                 case .skip: .skipped
                 }
         }
-        let readable = kind == .file ? run.credentials.canRead(status!) : true
+        let readable = kind == .file ? status.map(run.credentials.canRead) ?? true : true
         let depth = parent.depth + 1
         visitor.visit(
             WalkEntry(

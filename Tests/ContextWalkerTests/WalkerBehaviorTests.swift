@@ -137,6 +137,21 @@ struct WalkerBehaviorTests {
         #expect((error?.underlying as? SystemCallError)?.errno == 20)  // ENOTDIR
     }
 
+    @Test("Without sizes the walk visits the same entries with the same kinds, every size 0")
+    func namesAndKindsOnly() throws {
+        let tree = try makeSampleTree()
+        let (measured, _) = try record(tree, filter: sampleFilter, options: .serial())
+        var options = WalkOptions.serial()
+        options.readsSizes = false
+        let (unmeasured, totals) = try record(tree, filter: sampleFilter, options: options)
+        let withoutSizes = { (lines: [String]) in
+            lines.map { $0.replacing(/size=\d+/, with: "size=0") }
+        }
+        #expect(unmeasured.visits == withoutSizes(measured.visits))
+        #expect(unmeasured.visits.contains { $0.contains(" f ") || $0.contains(" l ") })
+        #expect(totals.sentBytes == 0 && totals.excludedBytes == 0)
+    }
+
     @Test("Progress ends at the number of entries and the sum of their sizes")
     func progressCounts() throws {
         let tree = try makeSampleTree()

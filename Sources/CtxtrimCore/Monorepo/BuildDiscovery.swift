@@ -32,7 +32,10 @@ package enum BuildDiscovery {
         let config = try CtxtrimConfig.load(directory: realRoot, explicitPath: configPath)
         let exclusion = try DiscoveryExclusion(
             settings: config.discovery, source: config.source ?? CtxtrimConfig.fileName)
-        let walker = ContextWalker(root: realRoot, options: WalkOptions(threads: threads))
+        // Names and kinds are all discovery needs: no file is measured.
+        var walkOptions = WalkOptions(threads: threads)
+        walkOptions.readsSizes = false
+        let walker = ContextWalker(root: realRoot, options: walkOptions)
         var found = try walker.walk(filter: DiscoveryFilter(), makeVisitor: { DiscoveryVisitor() }).visitor
         var skipped: [Discovery.SkippedFile] = []
         func kept(_ paths: [String]) throws -> [String] {
