@@ -144,6 +144,10 @@ struct BuildTally: Sendable {
         _ entry: WalkEntry, path: UnsafeBufferPointer<UInt8>, state: BuildSetFilter.BuildState,
         walkerSkipped: Bool, reader: inout EntryContentReader, content: inout [UInt8]??, flaggedElsewhere: Bool = false
     ) -> Bool {
+        if setup.followsLeader {
+            return visitAsFollower(
+                entry, path: path, state: state, walkerSkipped: walkerSkipped, flagged: flaggedElsewhere)
+        }
         if let listing = setup.listing { list(entry, mode: listing) }
         if walkerSkipped || state.insideSkipped {
             countExcluded(entry)
@@ -197,6 +201,40 @@ struct BuildTally: Sendable {
             if let bytes = content ?? nil { checks!.scanContent(bytes, of: facts) }
         }
         return flagged
+    }
+
+    /// A follower's visit: only what its own Dockerfile decides (the transfer, the sources it looks for, the checks
+    /// of ``CheckRun/transferDependentIDs``); the counts its leader makes alike are adopted after the walk.
+    private mutating func visitAsFollower(
+        _ entry: WalkEntry, path: UnsafeBufferPointer<UInt8>, state: BuildSetFilter.BuildState, walkerSkipped: Bool,
+        flagged: Bool
+    ) -> Bool {
+        guard !walkerSkipped, !state.insideSkipped else { return false }
+        let pathString = LosslessUTF8.decode(path)
+        sourceSightings?.record(
+            path: pathString, depth: state.depth, kind: entry.kind, sent: state.verdict == .send,
+            pruned: state.verdict == .skip, belowExcluded: state.sentAncestorDepth < state.depth - 1,
+            decidingRule: state.context.decidingRule)
+        guard state.verdict == .send, entry.kind != .directory else { return false }
+        let gitClass = Self.gitClass(state.context)
+        if entry.kind == .file {
+            if state.context.transferred {
+                transferred.add(file: entry.size)
+                checks?.countTransferred(path: pathString, size: entry.size, gitClass: gitClass)
+            }
+            if let explicit = setup.explicitSourceMatcher {
+                if Self.named(path, by: explicit) {
+                    explicitFiles.add(file: entry.size)
+                } else {
+                    copyAllOnly[Self.topLevel(path), default: .init()].add(file: entry.size)
+                }
+            }
+        }
+        guard checks != nil, !state.context.insideQuietDirectory else { return false }
+        let facts = EntryFacts(
+            path: pathString, kind: entry.kind, size: entry.size, gitClass: gitClass,
+            transferred: state.context.transferred)
+        return checks!.visit(facts, flaggedElsewhere: flagged)
     }
 
     /// A directory of the build's context is done; only called when the build owns the walk, so the summary's
@@ -302,10 +340,22 @@ struct BuildTally: Sendable {
             topLevelEntries: topLevelEntries.sorted { $0.path < $1.path }, claimed: claimed)
     }
 
-    /// A follower takes from its leader, once both are merged, what does not depend on the Dockerfile: rule usage,
-    /// nested names, sent names and the findings of the checks it did not run.
+    /// A follower takes from its leader, once both are merged, what does not depend on the Dockerfile: the counts,
+    /// top lists and git classes of what is sent, rule usage, nested names, sent names and the findings of the checks
+    /// it did not run.
     mutating func adopt(from leader: BuildTally) {
         precondition(setup.followsLeader, "only a follower adopts its leader's checks")
+        sent = leader.sent
+        excluded = leader.excluded
+        skippedDirectories = leader.skippedDirectories
+        promotedDirectories = leader.promotedDirectories
+        largestFiles = leader.largestFiles
+        largestIgnored = leader.largestIgnored
+        extensions = leader.extensions
+        gitClasses = leader.gitClasses
+        outermostIgnored = leader.outermostIgnored
+        topLevelEntries = leader.topLevelEntries
+        watchedDirectories = leader.watchedDirectories
         ruleUsage = leader.ruleUsage
         nestedNames = leader.nestedNames
         sentNames = leader.sentNames

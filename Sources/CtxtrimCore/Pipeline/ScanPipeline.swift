@@ -65,8 +65,8 @@ package struct ScanPipeline {
             setups.append(setup)
         }
         // Builds that send the same entries with the same checks (compose services of one context, root-built
-        // Dockerfiles) run the checks that do not depend on their Dockerfile once, in the first of them.
-        if options.findings {
+        // Dockerfiles) count and check what does not depend on their Dockerfile once, in the first of them.
+        if builds.count > 1 {
             var leaders: [Int] = []
             for index in builds.indices {
                 if let leader = leaders.first(where: { Self.checkedAlike(builds[$0], builds[index]) }) {

@@ -32,6 +32,11 @@ import Testing
                 report.findings.map { "\($0.check) \($0.path) \($0.severity) \($0.message)" }.sorted()
             }
             #expect(describe(scan.report) == describe(alone), "\(scan.build.name)")
+            // Counts, top lists, git classes, transfer and fix candidates too: a follower adopts what is alike.
+            #expect(
+                MultiContextScannerTests.Comparable(scan.report) == MultiContextScannerTests.Comparable(alone),
+                "\(scan.build.name)")
+            #expect(scan.report.sentNames == alone.sentNames, "\(scan.build.name)")
             seen[scan.build.name] = scan.report.findings.map { "\($0.check) \($0.path)" }.sorted()
         }
         // The checks differ between the builds, so the test would see a leader's findings copied to a follower.
