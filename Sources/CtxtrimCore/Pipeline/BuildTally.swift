@@ -218,17 +218,7 @@ struct BuildTally: Sendable {
         guard state.verdict == .send, entry.kind != .directory else { return false }
         let gitClass = Self.gitClass(state.context)
         if entry.kind == .file {
-            if state.context.transferred {
-                transferred.add(file: entry.size)
-                checks?.countTransferred(path: pathString, size: entry.size, gitClass: gitClass)
-            }
-            if let explicit = setup.explicitSourceMatcher {
-                if Self.named(path, by: explicit) {
-                    explicitFiles.add(file: entry.size)
-                } else {
-                    copyAllOnly[Self.topLevel(path), default: .init()].add(file: entry.size)
-                }
-            }
+            countTransfer(entry, path: path, pathString: pathString, gitClass: gitClass, state: state)
         }
         guard checks != nil, !state.context.insideQuietDirectory else { return false }
         let facts = EntryFacts(
@@ -409,6 +399,18 @@ struct BuildTally: Sendable {
         if gitClass == .ignored, !state.context.parentIgnored { outermostIgnored.append(whole) }
         if state.depth == 1 { topLevelEntries.append(whole) }
         guard entry.kind == .file else { return }
+        countTransfer(entry, path: path, pathString: pathString, gitClass: gitClass, state: state)
+        largestFiles.offer(entry.size, tie: pathString, .init(path: pathString, bytes: entry.size))
+        extensions[Self.extensionKey(entry.name), default: .init()].add(file: entry.size)
+        if let gitClass { gitClasses[gitClass, default: .init()].add(file: entry.size) }
+    }
+
+    /// What this build's Dockerfile makes of a sent file: transferred or not, named by an explicit source or pulled
+    /// in by `COPY . .` alone.
+    private mutating func countTransfer(
+        _ entry: WalkEntry, path: UnsafeBufferPointer<UInt8>, pathString: String, gitClass: GitClass?,
+        state: BuildSetFilter.BuildState
+    ) {
         if state.context.transferred {
             transferred.add(file: entry.size)
             checks?.countTransferred(path: pathString, size: entry.size, gitClass: gitClass)
@@ -420,9 +422,6 @@ struct BuildTally: Sendable {
                 copyAllOnly[Self.topLevel(path), default: .init()].add(file: entry.size)
             }
         }
-        largestFiles.offer(entry.size, tie: pathString, .init(path: pathString, bytes: entry.size))
-        extensions[Self.extensionKey(entry.name), default: .init()].add(file: entry.size)
-        if let gitClass { gitClasses[gitClass, default: .init()].add(file: entry.size) }
     }
 
     /// Lists a non-directory entry, or nothing: a directory is listed when it finishes, since BuildKit sends an
