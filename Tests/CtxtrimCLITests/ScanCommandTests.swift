@@ -23,6 +23,21 @@ import Testing
         try #require(JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
     }
 
+    /// The suggestion's time estimate takes `--bandwidth` and `--per-file`, and says what it is made of.
+    @Test func theTransferEstimateCountsFilesAsTheUserSetsIt() throws {
+        let tree = try project()
+        let defaults = try CtxtrimProcess.run(["scan", tree.path])
+        #expect(defaults.output.contains("times at 100Mbit/s and 0.5 ms per file"), "\(defaults.output)")
+        let slow = try CtxtrimProcess.run(["scan", tree.path, "--bandwidth", "1Mbit/s", "--per-file", "0"])
+        #expect(slow.output.contains("times at 1Mbit/s and no per-file cost"), "\(slow.output)")
+        let report = try json(try CtxtrimProcess.run(["scan", tree.path, "--per-file", "2ms", "--format", "json"]))
+        let shrink = try #require(report["shrink"] as? [String: Any])
+        #expect(shrink["perFileSeconds"] as? Double == 0.002)
+        let bad = try CtxtrimProcess.run(["scan", tree.path, "--per-file", "soon"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--per-file must be a duration"))
+    }
+
     @Test func jsonReportCountsWhatIsSentAndKeptOut() throws {
         let tree = try project()
         let result = try CtxtrimProcess.run(["scan", tree.path, "--format", "json"])

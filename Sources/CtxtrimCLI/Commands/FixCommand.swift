@@ -61,8 +61,7 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Exclude a git-tracked file that holds a credential instead of reporting it (the build may need it).")
     var excludeTrackedSecrets = false
 
-    @Option(help: "Bandwidth for the transfer-time estimate, such as 1Gbit/s or 50MB/s.")
-    var bandwidth: String = TransferRate.defaultDescription
+    @OptionGroup var transferOptions: TransferOptions
 
     @OptionGroup var threadOptions: ThreadOptions
 
@@ -77,10 +76,6 @@ struct FixCommand: ParsableCommand {
         if all && !buildContextOptions.values.isEmpty {
             throw ValidationError("--all takes each build's named contexts from compose and bake; drop --build-context")
         }
-        guard TransferRate.parse(bandwidth) != nil else {
-            throw ValidationError(
-                "--bandwidth must be a rate from 8bit/s to 1TB/s such as 100Mbit/s, 1Gbit/s or 50MB/s")
-        }
     }
 
     func run() throws {
@@ -89,7 +84,7 @@ struct FixCommand: ParsableCommand {
                 threads: threadOptions, git: gitOptions, build: buildOptions, config: configOptions)
             options.strategy = strategy
             options.excludeTrackedSecrets = excludeTrackedSecrets
-            options.rate = TransferRate.parse(bandwidth) ?? .defaultRate
+            options.rate = transferOptions.rate
             options.dryRun = dryRun
             options.check = check
             options.force = force

@@ -29,6 +29,8 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var threadOptions: ThreadOptions
 
+    @OptionGroup var transferOptions: TransferOptions
+
     @Flag(name: .customLong("no-measure-excluded"), help: "Do not enter excluded directories to measure them.")
     var noMeasureExcluded = false
 
@@ -90,6 +92,7 @@ struct ScanCommand: ParsableCommand {
         options.measureExcluded = !noMeasureExcluded
         options.findings = !noFindings
         options.compose = composeOptions.discovery
+        options.suggestionRate = transferOptions.rate
         return options
     }
 
