@@ -332,8 +332,8 @@ struct BuildTally: Sendable {
 
     /// A follower takes from its leader, once both are merged, what does not depend on the Dockerfile: the counts,
     /// top lists and git classes of what is sent, rule usage, nested names, sent names and the findings of the checks
-    /// it did not run.
-    mutating func adopt(from leader: BuildTally) {
+    /// it did not run. `finished` is the leader's ``finished()``, computed once for all its followers.
+    mutating func adopt(from leader: BuildTally, finished: Finished) {
         precondition(setup.followsLeader, "only a follower adopts its leader's checks")
         sent = leader.sent
         excluded = leader.excluded
@@ -349,7 +349,6 @@ struct BuildTally: Sendable {
         ruleUsage = leader.ruleUsage
         nestedNames = leader.nestedNames
         sentNames = leader.sentNames
-        let finished = leader.finished()
         adopted = (finished.findings.filter { !CheckRun.transferDependentIDs.contains($0.check) }, finished.claimed)
     }
 

@@ -93,8 +93,12 @@ package struct ScanPipeline {
         }
         let seconds = Self.seconds(clock.now - started)
         var tallies = result.visitor.tallies
+        // Each leader's directory checks run once, however many builds follow it.
+        var finishedLeaders: [Int: BuildTally.Finished] = [:]
         for index in builds.indices {
-            if let leader = tallies[index].setup.leader { tallies[index].adopt(from: tallies[leader]) }
+            guard let leader = tallies[index].setup.leader else { continue }
+            if finishedLeaders[leader] == nil { finishedLeaders[leader] = tallies[leader].finished() }
+            tallies[index].adopt(from: tallies[leader], finished: finishedLeaders[leader]!)
         }
         var reports = try zip(builds, tallies).map { build, tally in
             if tally.setup.ownsWalk { Self.assertSameTotals(tally, result.totals) }
