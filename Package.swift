@@ -35,7 +35,17 @@ let package = Package(
         // Dockerfile parsing: instructions, stages, COPY/ADD/RUN --mount sources.
         .target(name: "DockerfileReader", dependencies: ["CtxtrimErrors", "UntrustedText"]),
         // docker buildx bake files: the HCL subset and the JSON form bake files use, targets, inherits, variables.
-        .target(name: "BakeReader", dependencies: ["CtxtrimErrors", "UntrustedText"]),
+        .target(name: "BakeReader", dependencies: ["CtxtrimErrors", "Digest", "UntrustedText"]),
+        // MD5 and SHA-256 (bake's functions, the HTML report's CSP hashes). Standard library only.
+        .target(name: "Digest"),
+        // The self-contained HTML report page: its stylesheet, markup and script, embedded in the binary, around the
+        // report's JSON. Knows nothing of scans.
+        .target(
+            name: "ReportPage", dependencies: ["Digest", "UntrustedText"],
+            resources: [
+                .embedInCode("Assets/report.css"), .embedInCode("Assets/report-body.html"),
+                .embedInCode("Assets/report.js"),
+            ]),
         // libgit2 through pkg-config (Debian: libgit2-dev).
         .systemLibrary(
             name: "CLibgit2",
@@ -48,8 +58,8 @@ let package = Package(
         .target(
             name: "CtxtrimCore",
             dependencies: [
-                "DockerIgnore", "ContextWalker", "DockerfileReader", "BakeReader", "GitClassifier", "UntrustedText",
-                "CTempFile",
+                "DockerIgnore", "ContextWalker", "DockerfileReader", "BakeReader", "GitClassifier", "ReportPage",
+                "UntrustedText", "CTempFile",
                 "CtxtrimErrors",
                 .product(name: "Yams", package: "Yams"),
             ]
