@@ -98,7 +98,8 @@ let package = Package(
         .testTarget(name: "BakeReaderTests", dependencies: ["BakeReader", "TestSupport"]),
         .testTarget(name: "GitClassifierTests", dependencies: ["GitClassifier", "TestSupport"]),
         .testTarget(
-            name: "CtxtrimCoreTests", dependencies: ["CtxtrimCore", "TestSupport", "UntrustedText"],
+            name: "CtxtrimCoreTests",
+            dependencies: ["CtxtrimCore", "Digest", "ReportPage", "TestSupport", "UntrustedText"],
             // Golden files, read by path so that re-recording writes them in place.
             exclude: ["Snapshots"]),
         .testTarget(

@@ -41,7 +41,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Least severity that fails the check: error, warning, info or never (default error).")
     var failOn: FailThreshold?
 
-    @Option(help: "text, json, sarif, github, gitlab or markdown (default: github under GitHub Actions, else text).")
+    @Option(
+        help: "text, json, sarif, github, gitlab, markdown or html (default: github under GitHub Actions, else text).")
     var format: Format<CheckOutput>?
 
     @Option(help: "Write the report to this file instead of standard output.")
@@ -101,6 +102,7 @@ struct CheckCommand: ParsableCommand {
             var options = ContextScanner.Options(
                 threads: threadOptions, git: gitOptions, build: buildOptions, config: configOptions)
             options.namedContexts = try buildContextOptions.parsed()
+            options.mapsContext = (format ?? .environmentDefault).reporter.drawsContextMap
             let outcome = try GateOutcome.check(try contextOptions.resolve(), overrides: overrides, options: options)
             try write(.check(outcome), failed: outcome.failed)
             return outcome.failed ? ExitStatus.findings : ExitStatus.success
@@ -113,6 +115,7 @@ struct CheckCommand: ParsableCommand {
         var options = ContextScanner.Options(threads: threadOptions, git: gitOptions, config: configOptions)
         options.compose = composeOptions.discovery
         options.namedContexts = try buildContextOptions.parsed()
+        options.mapsContext = (format ?? .environmentDefault).reporter.drawsContextMap
         let discovery = try BuildDiscovery.run(
             root: contextOptions.context, configPath: options.configPath, threads: options.threads,
             compose: options.compose)

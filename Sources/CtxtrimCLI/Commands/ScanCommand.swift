@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContextWalker
 import CtxtrimCore
+import UntrustedText
 
 /// `ctxtrim scan`: what the build context would send, what the ignore file keeps out, and where the bytes are.
 struct ScanCommand: ParsableCommand {
@@ -15,8 +16,14 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var contextOptions: ContextOptions
 
-    @Option(help: "text, json (schemaVersion 1, see the README), or a CI format: sarif, github, gitlab, markdown.")
+    @Option(
+        help:
+            "text, json (schemaVersion 1, see the README), html (a self-contained page with a treemap), or a CI format: sarif, github, gitlab, markdown."
+    )
     var format: Format<ScanOutput> = .text
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
 
     @OptionGroup var buildOptions: BuildOptions
 
@@ -62,6 +69,9 @@ struct ScanCommand: ParsableCommand {
         if all && buildOptions.target != nil {
             throw ValidationError("--all builds each build's own target; drop --target")
         }
+        if format.reporter.name == "html" && output == nil && Console.standardOutput.isTerminal {
+            throw ValidationError("--format html writes a web page; give --output report.html or redirect the output")
+        }
         if wide && !all {
             throw ValidationError("--wide widens the table of scan --all; add --all or drop --wide")
         }
@@ -81,7 +91,7 @@ struct ScanCommand: ParsableCommand {
                 defer { line.finish() }
                 report = try ContextScanner(context: context, rules: rules, options: options).scan(progress: progress)
             }
-            Console.show(format.reporter.render(.scan(report), options: renderOptions), messagesFirst: true)
+            try show(.scan(report))
         }
     }
 
@@ -93,12 +103,14 @@ struct ScanCommand: ParsableCommand {
         options.findings = !noFindings
         options.compose = composeOptions.discovery
         options.suggestionRate = transferOptions.rate
+        options.mapsContext = format.reporter.drawsContextMap
         return options
     }
 
     private var renderOptions: RenderOptions {
         RenderOptions(
-            style: TextStyle(color: Console.standardOutput.usesColor), toolVersion: CtxtrimCommand.version, wide: wide)
+            style: TextStyle(color: output == nil && Console.standardOutput.usesColor),
+            toolVersion: CtxtrimCommand.version, wide: wide)
     }
 
     /// `--all`: every build of the repository from one walk, as a table or one JSON document.
@@ -114,6 +126,18 @@ struct ScanCommand: ParsableCommand {
             report = try MultiContextScanner(root: contextOptions.context, discovery: discovery, options: options)
                 .scan(progress: progress)
         }
-        Console.show(format.reporter.render(.builds(report), options: renderOptions), messagesFirst: true)
+        try show(.builds(report))
+    }
+
+    /// Writes the report to `--output` (saying where) or to standard output.
+    private func show(_ outcome: CommandOutcome) throws {
+        let rendering = format.reporter.render(outcome, options: renderOptions)
+        guard let output else { return Console.show(rendering, messagesFirst: true) }
+        Console.showMessages(of: rendering)
+        try OutputFile.write(rendering.output, to: output)
+        Console.standardOutput.line(
+            "ctxtrim scan: \(format.reporter.name) report written to \(TerminalText.escape(output)) "
+                + "(\(ByteCount.format(Int64(rendering.output.count))))")
+        Console.standardOutput.flush()
     }
 }

@@ -15,7 +15,8 @@ extension BuildGateOutcome {
         root: String, builds: [DiscoveredBuild], overrides: GateSettings.Overrides, options: ContextScanner.Options
     ) throws -> [BuildGateOutcome] {
         var options = options
-        options.measureExcluded = false
+        // The gate needs only what is sent; the HTML page also draws what is kept out.
+        options.measureExcluded = options.mapsContext
         let scans = try MultiContextScanner(root: root, builds: builds, options: options).scan()
         return try scans.builds.map { scan in
             let settings = try GateSettings.resolve(config: scan.config, overrides: overrides)

@@ -7,7 +7,8 @@ extension GateOutcome {
         _ context: BuildContext, overrides: GateSettings.Overrides, options: ContextScanner.Options
     ) throws -> GateOutcome {
         var options = options
-        options.measureExcluded = false
+        // The gate needs only what is sent; the HTML page also draws what is kept out.
+        options.measureExcluded = options.mapsContext
         let build = try BuildInputs.read(context: context, target: options.target, options: options)
         let settings = try GateSettings.resolve(config: build.config, overrides: overrides)
         let report = try ScanPipeline(build: build, options: options).run()[0]

@@ -12,6 +12,10 @@ package struct TextStyle: Sendable {
     package func yellow(_ text: String) -> String { wrap(text, "33") }
     package func green(_ text: String) -> String { wrap(text, "32") }
     package func cyan(_ text: String) -> String { wrap(text, "36") }
+    package func blue(_ text: String) -> String { wrap(text, "34") }
+    package func magenta(_ text: String) -> String { wrap(text, "35") }
+    package func brightMagenta(_ text: String) -> String { wrap(text, "95") }
+    package func gray(_ text: String) -> String { wrap(text, "90") }
 
     private func wrap(_ text: String, _ code: String) -> String {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

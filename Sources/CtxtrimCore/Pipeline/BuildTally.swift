@@ -41,6 +41,8 @@ struct BuildTally: Sendable {
         /// (``CheckRun/transferDependentIDs``), records no rule usage or names, and takes the rest from the leader
         /// once the walk is over (``adopt(from:)``). The index of that leader in the set.
         var leader: Int?
+        /// Collect the treemap of the context (``ContextMapTally``) for the HTML report.
+        var mapsContext = false
 
         var followsLeader: Bool { leader != nil }
     }
@@ -108,6 +110,8 @@ struct BuildTally: Sendable {
     var watchedDirectories: [String: WatchedDirectory] = [:]
     /// `ls`: the entries listed so far, unsorted.
     var listed: [ContextListing.Entry] = []
+    /// The treemap's counts, when ``Setup/mapsContext``.
+    var map: ContextMapTally?
     /// What the walk saw of the Dockerfile's explicit sources (for `copy-source-ignored` and `copy-source-missing`).
     var sourceSightings: SourceSightings?
     /// A follower's share of its leader: the findings of the checks that do not depend on the Dockerfile, and the
@@ -125,6 +129,7 @@ struct BuildTally: Sendable {
             : setup.enabledChecks
         checks = setup.runChecks ? CheckRun(enabledIDs: enabled, largeFileThreshold: setup.largeFileThreshold) : nil
         sourceSightings = setup.runChecks ? setup.sourceSightings : nil
+        map = setup.mapsContext && !setup.followsLeader ? ContextMapTally() : nil
         if setup.runChecks, !setup.followsLeader {
             ruleUsage = setup.ignoreFile.map { RuleUsage(file: $0) }
             nestedNames = NestedNameSightings(watching: setup.ignoreFile)
@@ -149,6 +154,12 @@ struct BuildTally: Sendable {
                 entry, path: path, state: state, walkerSkipped: walkerSkipped, flagged: flaggedElsewhere)
         }
         if let listing = setup.listing { list(entry, mode: listing) }
+        if map != nil {
+            let outside = walkerSkipped || state.insideSkipped
+            map!.record(
+                entry, path: path, sent: !outside && state.verdict == .send,
+                rule: outside ? nil : state.context.decidingRule)
+        }
         if walkerSkipped || state.insideSkipped {
             countExcluded(entry)
             return false
@@ -275,6 +286,7 @@ struct BuildTally: Sendable {
         for (gitClass, tally) in other.gitClasses { gitClasses[gitClass, default: .init()].add(tally) }
         diagnostics += other.diagnostics
         listed += other.listed
+        if let theirs = other.map { map?.merge(theirs) }
         if let theirs = other.checks { checks?.merge(theirs) }
         if let theirs = other.ruleUsage { ruleUsage?.merge(theirs) }
         if let theirs = other.nestedNames { nestedNames?.merge(theirs) }
@@ -349,6 +361,7 @@ struct BuildTally: Sendable {
         ruleUsage = leader.ruleUsage
         nestedNames = leader.nestedNames
         sentNames = leader.sentNames
+        map = leader.map
         adopted = (finished.findings.filter { !CheckRun.transferDependentIDs.contains($0.check) }, finished.claimed)
     }
 

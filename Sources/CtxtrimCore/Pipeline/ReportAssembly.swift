@@ -1,5 +1,6 @@
 import DockerIgnore
 import GitClassifier
+import UntrustedText
 
 /// A build's scan report from its merged tally: the same assembly for one build and for every build of `--all`.
 enum ReportAssembly {
@@ -62,10 +63,31 @@ enum ReportAssembly {
         } else if let error = build.dockerfileError {
             report.build = ScanReport.BuildUsage(target: build.target ?? "", sources: 0, error: error)
         }
+        var proposal: FixProposal?
         if let rate = options.suggestionRate, options.findings, build.dockerfileError == nil {
-            report.shrink = try? FixProposal.suggested(for: report, build: build, rate: rate)?.shrink
+            proposal = try? FixProposal.suggested(for: report, build: build, rate: rate)
+            report.shrink = proposal?.shrink
+        }
+        report.suggestedFix = proposal.map { suggestedFix($0, build: build) }
+        // What `fix` keeps out is what the file it would write keeps out, as the engine decides.
+        let fixMatcher = proposal.flatMap { try? IgnoreRules(bytes: $0.updated, source: ".dockerignore").matcher }
+        report.classifier = MapClassifier(
+            findings: report.findings, rules: tally.setup.ignoreFile?.rules ?? [], matcher: build.rules.matcher,
+            fixMatcher: fixMatcher, gitIgnored: finished.outermostIgnored.map(\.path))
+        if let map = tally.map, let classifier = report.classifier {
+            report.map = ContextMap.build(from: map, classifier: classifier)
         }
         return report
+    }
+
+    /// The proposal as the HTML report shows it: the diff `ctxtrim fix --dry-run` would print, and the block's lines.
+    static func suggestedFix(_ proposal: FixProposal, build: BuildInputs) -> ScanReport.SuggestedFix {
+        let name = build.context.ignoreFile?.displayPath ?? ".dockerignore"
+        let original = proposal.original.map { LosslessUTF8.decode($0) } ?? ""
+        let diff = UnifiedDiff.render(
+            old: original, new: LosslessUTF8.decode(proposal.updated),
+            oldName: proposal.original == nil ? "/dev/null" : "a/" + name, newName: "b/" + name)
+        return ScanReport.SuggestedFix(ignoreFile: name, diff: diff, lines: proposal.plan.lines)
     }
 
     /// The paths among findings and git-ignored entries that git tracks or tracks files in.

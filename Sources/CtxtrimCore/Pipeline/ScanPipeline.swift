@@ -181,7 +181,7 @@ package struct ScanPipeline {
             walkRootLength: walkRoot.utf8.count, top: top, runChecks: options.findings,
             enabledChecks: enabledChecks, largeFileThreshold: largeFileThreshold,
             ignoreFile: build.context.ignoreFile == nil ? nil : build.rules.file,
-            git: snapshot, ownsWalk: false)
+            git: snapshot, ownsWalk: false, mapsContext: options.mapsContext)
         if options.findings, let analysis = build.analysis {
             setup.sourceSightings = SourceSightings(analysis.usage.sources)
         }

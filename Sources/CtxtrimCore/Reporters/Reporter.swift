@@ -13,13 +13,20 @@ package protocol Reporter: Sendable {
 
     /// The output for `outcome`, whose kind this reporter ``renders(_:)``.
     func render(_ outcome: CommandOutcome, options: RenderOptions) -> Rendering
+
+    /// Whether it draws the context's treemap, which the scan then collects (``ContextScanner/Options/mapsContext``).
+    var drawsContextMap: Bool { get }
+}
+
+extension Reporter {
+    package var drawsContextMap: Bool { false }
 }
 
 /// Every output format, in the order `--help` lists them.
 package enum Reporters {
     package static let all: [any Reporter] = [
         TextReporter(), TSVReporter(), JSONReporter(), SARIFReporter(), GitHubReporter(), GitLabReporter(),
-        MarkdownReporter(),
+        MarkdownReporter(), HTMLReporter(),
     ]
 
     /// The reporter called `name`, if it renders outcomes of `kind`.

@@ -41,6 +41,8 @@ package struct ContextScanner {
         package var listing: ContextListing.Mode?
         /// How `--all`'s discovery reads compose projects.
         package var compose = ComposeDiscoveryOptions()
+        /// Build each report's treemap (``ScanReport/map``) for the HTML report.
+        package var mapsContext = false
 
         package init() {}
 

@@ -16,6 +16,9 @@ extension ScanReport {
             + ByteCount.format(transferred.bytes) + " in " + TextLayout.count(transferred.files, "file")
     }
 
+    /// What colours a sent entry's bar: the treemap's class (``MapClassifier``), `sent` without findings.
+    func mapClass(of path: String) -> MapClass { classifier?.classOfSent(path) ?? .sent }
+
     /// The human report: what is sent, what is kept out, where the bytes are, with bars; colour per `style`.
     package func text(style: TextStyle) -> String {
         var out: [String] = []
@@ -96,7 +99,7 @@ extension ScanReport {
                     "  " + TextLayout.padRight(TextLayout.elided(shown(directory.path) + "/", width), width) + "  "
                         + padSize(directory.bytes) + "  "
                         + TextLayout.padLeft(TextLayout.count(directory.files, "file"), 13) + "  "
-                        + style.cyan(TextLayout.bar(directory.bytes, of: maximum)))
+                        + style.bar(TextLayout.bar(directory.bytes, of: maximum), mapClass(of: directory.path)))
             }
         }
         if !largestFiles.isEmpty {
@@ -108,7 +111,7 @@ extension ScanReport {
                 out.append(
                     "  " + TextLayout.padRight(TextLayout.elided(shown(file.path), width), width) + "  "
                         + padSize(file.bytes)
-                        + "  " + style.cyan(TextLayout.bar(file.bytes, of: maximum)))
+                        + "  " + style.bar(TextLayout.bar(file.bytes, of: maximum), mapClass(of: file.path)))
             }
         }
         if !extensions.isEmpty {

@@ -129,6 +129,21 @@ package struct ScanReport: Sendable {
     package var listing: [ContextListing.Entry]?
     /// The build's named contexts (`--build-context`, compose `additional_contexts`, bake `contexts`), as given.
     package var namedContexts: [NamedContextUsage] = []
+    /// The treemap of the context; nil unless ``ContextScanner/Options/mapsContext``. Only the HTML report shows it.
+    package var map: ContextMap?
+    /// What `ctxtrim fix` would write, behind ``shrink``: the HTML report shows its diff.
+    package var suggestedFix: SuggestedFix?
+    /// What colours an entry in the treemap and the text report's bars. Not rendered.
+    var classifier: MapClassifier?
+
+    /// The ignore-file change `ctxtrim fix` proposes, as the HTML report shows it.
+    package struct SuggestedFix: Sendable, Equatable {
+        /// The ignore file's path in the context.
+        package var ignoreFile: String
+        package var diff: String
+        /// The lines of ctxtrim's block, comments included.
+        package var lines: [String]
+    }
 
     /// What the build transfers in all: the main context's transfer (what is sent, without a readable Dockerfile)
     /// and that of every local named context it reads. The `max-transferred-*` budgets apply to it.

@@ -30,12 +30,12 @@ import Testing
         try Snapshot.expect(Self.text(rendering), matches: "check.color.txt")
     }
 
-    /// The values `--format` has always taken per command, in the order help lists them.
+    /// The values `--format` takes per command, in the order help lists them (html came in 0.2.0).
     @Test(arguments: [
-        (CommandOutcome.Kind.scan, ["text", "json", "sarif", "github", "gitlab", "markdown"]),
-        (.check, ["text", "json", "sarif", "github", "gitlab", "markdown"]),
-        (.checkAll, ["text", "json", "sarif", "github", "gitlab", "markdown"]),
-        (.builds, ["text", "json"]), (.listing, ["text", "tsv", "json"]), (.explanations, ["text", "json"]),
+        (CommandOutcome.Kind.scan, ["text", "json", "sarif", "github", "gitlab", "markdown", "html"]),
+        (.check, ["text", "json", "sarif", "github", "gitlab", "markdown", "html"]),
+        (.checkAll, ["text", "json", "sarif", "github", "gitlab", "markdown", "html"]),
+        (.builds, ["text", "json", "html"]), (.listing, ["text", "tsv", "json"]), (.explanations, ["text", "json"]),
         (.fix, ["text"]),
     ])
     func eachCommandOffersTheFormatsItAlwaysHad(kind: CommandOutcome.Kind, names: [String]) {
