@@ -7,7 +7,7 @@ import Testing
 /// Every build `--all` finds in a declared project (compose with `.env`, an override, `include:`, `args` and
 /// `additional_contexts`; bake with inherits, groups and a named context; stand-alone Dockerfiles built from the
 /// root) has the numbers and findings of its own `scan` with the same arguments: context, `-f`, `--target`,
-/// `--build-arg` and `--build-context`.
+/// `--build-arg` and `--build-context`; and the same treemap in the HTML report.
 @Suite struct DeclaredBuildEqualityTests {
     /// What one build sends, transfers and reports, for comparison.
     struct Numbers: Equatable, CustomStringConvertible {
@@ -118,6 +118,7 @@ import Testing
             context: BuildContext.joined(root, build.context), dockerfile: BuildContext.joined(root, build.dockerfile),
             ignoreFileOverride: nil)
         var options = ContextScanner.Options()
+        options.mapsContext = true
         options.target = build.target
         options.buildArgs = build.buildArgs
         options.namedContexts = build.namedContexts.sorted { $0.key < $1.key }.map {
@@ -131,7 +132,9 @@ import Testing
         #expect(Set(discovery.builds.map(\.name)) == names)
         let root = try #require(BuildContext.realPath(tree.path))
         let walksBefore = WalkCounter.walks(of: root)
-        let multi = try MultiContextScanner(root: tree.path, discovery: discovery, options: .init()).scan()
+        var options = ContextScanner.Options()
+        options.mapsContext = true
+        let multi = try MultiContextScanner(root: tree.path, discovery: discovery, options: options).scan()
         // Every build, named contexts inside the repository included, from one walk of the root and no other walk.
         #expect(WalkCounter.walks(of: root) - walksBefore == 1)
         for named in Set(discovery.builds.flatMap(\.namedContexts.values)) {
@@ -140,6 +143,9 @@ import Testing
         for scan in multi.builds {
             let alone = try single(scan.build, root: tree.path)
             #expect(Numbers(scan.report) == Numbers(alone), "\(scan.build.name)")
+            // The HTML report's treemap too, tile for tile.
+            #expect(scan.report.map != nil)
+            #expect(scan.report.map == alone.map, "\(scan.build.name)")
         }
     }
 
