@@ -371,13 +371,13 @@
     }
 
     function describe(t, into) {
-      into.replaceChildren(
+      into.replaceChildren(...[
         h('p', { class: 'dpath path', text: vis(t.path) + (t.kind === 'rest' ? ' · ' + vis(t.name) : '') }),
         h('p', { class: 'dclass' }, [h('span', { class: 'sw c-' + t.cls, 'aria-hidden': 'true' }), h('strong', { text: vis(classLabel(t.cls)) }), ' ', h('span', { class: 'muted', text: vis((classById.get(t.cls) || {}).description || '') })]),
         h('p', { text: 'Sent: ' + fmtBytes(sum(t.sent, 'bytes')) + ' in ' + fmtFiles(sum(t.sent, 'files')) + (sum(t.excluded, 'files') || sum(t.excluded, 'bytes') ? ' · kept out: ' + fmtBytes(sum(t.excluded, 'bytes')) + ' in ' + fmtFiles(sum(t.excluded, 'files')) : '') + (t.kind !== 'file' && t.entries != null ? ' · ' + fmtInt(t.entries) + ' entries' : '') }),
         h('p', null, [h('span', { class: 'muted', text: 'Rule: ' }), t.rule ? h('code', { text: ruleText(t.rule) }) : h('span', { text: t.kind === 'rest' ? 'several' : 'no ignore-file line matched' }),
           t.check ? h('span', { class: 'muted', text: ' · check ' }) : null, t.check ? h('code', { text: vis(t.check) }) : null]),
-        zoomable(t.node) ? h('p', { class: 'muted', text: 'Click or press Enter to zoom in.' }) : null);
+        zoomable(t.node) ? h('p', { class: 'muted', text: 'Click or press Enter to zoom in.' }) : null].filter(Boolean));
     }
 
     function setActive(i, focus) {
@@ -441,10 +441,15 @@
       const t = tileOf(ev.target);
       if (t) setActive(tiles.indexOf(t), false);
     });
+    let shown = null;
     box.addEventListener('mousemove', (ev) => {
       const t = tileOf(ev.target);
       if (!t) return hideTip();
-      describe(t, tooltip);
+      if (shown !== t || tooltip.hidden) {
+        describe(t, tooltip);
+        describe(t, details);
+        shown = t;
+      }
       tooltip.hidden = false;
       const pad = 14;
       const tw = tooltip.offsetWidth;
