@@ -48,7 +48,8 @@
     if (r >= 100) return Math.round(v) + ' ' + UNITS[u];
     return r.toFixed(1) + ' ' + UNITS[u];
   }
-  const fmtInt = (n) => (Number(n) || 0).toLocaleString('en-US');
+  const NUMBER = new Intl.NumberFormat('en-US');
+  const fmtInt = (n) => ((n = Number(n) || 0) < 1000 && n > -1000 ? String(n) : NUMBER.format(n));
   const fmtFiles = (n) => fmtInt(n) + (n === 1 ? ' file' : ' files');
   function fmtSec(s) {
     const v = Number(s) || 0;
@@ -124,7 +125,7 @@
     ]);
     const out = h('div', { class: 'verdictbox' }, [box]);
     if (violations.length) {
-      out.append(h('ul', { class: 'violations' }, violations.map((v) => h('li', { class: v.fails ? 'fails' : null }, [
+      out.append(h('ul', { class: 'violations' }, violations.map((v) => h('li', { class: v.fails ? 'vfail' : null }, [
         h('code', { text: vis(v.rule) + (v.key ? ' ' + vis(v.key) : '') }), ' ',
         h('span', { text: vis(v.message) + (v.advice ? '. ' + vis(v.advice) : '') }),
       ]))));
@@ -135,6 +136,14 @@
       out.append(table(['Budget', 'Scope', 'Limit', 'Actual', 'Result'], budgets.map((b) => h('tr', { class: b.exceeded ? 'exceeded' : null }, [
         h('td', { text: vis(b.name) }), h('td', { text: vis(b.scope) }), h('td', { class: 'num', text: val(b, b.limit) }),
         h('td', { class: 'num', text: val(b, b.actual) }), h('td', { text: b.exceeded ? 'exceeded' : 'within' })]))));
+    }
+    const rank = c.failOn in SEVERITY ? SEVERITY[c.failOn] : -1;
+    const failing = (Array.isArray(r.findings) ? r.findings : []).filter((f) => (SEVERITY[f.severity] ?? 9) <= rank);
+    if (failing.length) {
+      out.append(h('p', { class: 'failhead', text: 'Findings at or above ' + vis(c.failOn) + ':' }), h('ul', { class: 'failing' }, failing.map((f) => h('li', null, [
+        h('span', { class: 'sev sev-' + (f.severity in SEVERITY ? f.severity : 'info'), text: vis(f.severity) }), ' ',
+        h('code', { text: vis(f.check) }), ' ', h('code', { class: 'path', text: vis(f.path) + (f.line != null ? ':' + f.line : '') }), ' ',
+        h('span', { class: 'muted', text: vis(f.message) })]))));
     }
     return out;
   }
