@@ -434,6 +434,8 @@
     });
     box.addEventListener('keydown', (ev) => {
       if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+      const from = tileOf(ev.target);
+      if (from && tiles[active] !== from) setActive(tiles.indexOf(from), false);
       const k = ev.key;
       if (k.startsWith('Arrow') || k === 'Home' || k === 'End') { ev.preventDefault(); move(k); }
       else if (k === 'Enter' || k === ' ') {
@@ -649,7 +651,7 @@
     main.append(headerCard(view), totalsGrid(view));
     if (shrink) main.append(shrink);
     if (tm) main.append(tm.element);
-    main.append(findingsCard(view), h('div', { class: 'cols' }, [fixCard(view)].concat(largestCards(view))));
+    main.append(findingsCard(view), fixCard(view), h('div', { class: 'cols' }, largestCards(view)));
     const prof = profileCard((view.report || {}).profile || DATA.profile);
     if (prof) main.append(prof);
     if (tm) tm.start();
