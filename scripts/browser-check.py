@@ -20,7 +20,9 @@ PAGE as a file:// URL and checks, each a failure when it does not hold:
     directory zooms in, Escape zooms out;
   - sort: two clicks on the findings table's Bytes header sort the rows by bytes in both directions and set
     aria-sort (reported as "skipped" when the page has no findings);
-  - every [data-metric] element's data-value is read; with --expect-json (a JSON object metric name -> integer)
+  - tabs (for --all): a click on each tab selects it, and a build's treemap has tiles (reported per tab under
+    "tabs"; the check is "skipped" on a page without tabs); the other checks use the first tab;
+  - every [data-metric] element's data-value is read (the first tab's, for --all); with --expect-json (a JSON object metric name -> integer)
     every expected metric must be present and equal;
   - with --hostile TEXT: TEXT appears literally in the page's text, and no element came from it (no img, iframe,
     object or embed, no on* attribute, no script other than the page's two);
@@ -31,7 +33,9 @@ PAGE as a file:// URL and checks, each a failure when it does not hold:
 Output: one JSON object on stdout:
   {"ok": bool, "errors": [str], "renderMs": float|null, "tiles": int, "metrics": {name: int},
    "checks": {"zoom": bool, "breadcrumb": bool, "keyboard": bool, "sort": bool|"skipped", "screenshot": bool,
-              "darkScreenshot": bool (only with --dark-screenshot), "hostile": bool (only with --hostile)}}
+              "tabs": bool|"skipped", "darkScreenshot": bool (only with --dark-screenshot),
+              "hostile": bool (only with --hostile)},
+   "tabs": [{"label": str, "tiles": int}] (only on a page with tabs)}
 Exit status: 0 when ok, 1 when a check failed, 2 on a usage or launch problem (message on stderr).
 """
 import argparse
@@ -514,6 +518,28 @@ def run(cdp, url, args, expected, errors, result):
         if elements or scripts != 2 or on_attr or dialogs:
             errors.append(f"hostile: elements were made from data (img/iframe/...: {elements}, scripts: {scripts}, "
                           f"on* attributes: {on_attr}, dialogs: {dialogs})")
+
+    # Tabs (--all): each opens its panel; a build's panel has a treemap with tiles.
+    tab_count = js("document.querySelectorAll('[role=tab]').length")
+    if not tab_count:
+        checks["tabs"] = "skipped"
+    else:
+        result["tabs"] = []
+        for i in range(tab_count):
+            point = point_of(f"[role=tab][data-tab='{i}']")
+            if point is None:
+                errors.append(f"tabs: tab {i} cannot be clicked")
+                continue
+            click_at(*point)
+            label, selected, tiles, treemap = js(
+                f"[document.querySelector(\"[role=tab][data-tab='{i}']\").textContent,"
+                f" document.querySelector(\"[role=tab][data-tab='{i}']\").getAttribute('aria-selected'),"
+                f" document.querySelectorAll('{tile_sel}').length, !!document.querySelector('.treemap')]")
+            result["tabs"].append({"label": label, "tiles": tiles})
+            if selected != "true" or (treemap and not tiles):
+                errors.append(f"tabs: tab {label!r} is not selected after a click, or its treemap has no tiles")
+        click_at(*point_of("[role=tab][data-tab='0']"))
+        checks["tabs"] = not any(e.startswith("tabs") for e in errors)
 
     csp = js("window.__cspViolations || []")
     errors.extend(f"CSP violation: {v}" for v in csp)

@@ -269,7 +269,7 @@
       h('div', { class: 'maptools' }, [nav, toggle]), box, h('div', { class: 'mapfoot' }, [legend, details])], 'mapcard');
 
     function info(n) {
-      return { node: n, name: n.name, path: n.path, kind: n.kind, cls: knownClass(n.class), sent: n.sent || {}, excluded: n.excluded || {}, entries: n.entries, rule: n.rule, check: n.check };
+      return { node: n, name: n.name, path: n.path, kind: n.kind, cls: typeof n.class === 'string' ? n.class : 'sent', sent: n.sent || {}, excluded: n.excluded || {}, entries: n.entries, rule: n.rule, check: n.check };
     }
     function restInfo(parent, nodes) {
       const byCls = new Map();
@@ -280,7 +280,8 @@
         s.bytes += sum(n.sent, 'bytes'); s.files += sum(n.sent, 'files');
         e.bytes += sum(n.excluded, 'bytes'); e.files += sum(n.excluded, 'files');
         entries += n.kind === 'dir' ? 1 + (n.entries || 0) : (n.kind === 'rest' ? n.entries || 0 : 1);
-        byCls.set(knownClass(n.class), (byCls.get(knownClass(n.class)) || 0) + area(n));
+        const c = typeof n.class === 'string' ? n.class : 'sent';
+        byCls.set(c, (byCls.get(c) || 0) + area(n));
       }
       let cls = 'sent';
       let best = -1;
@@ -295,7 +296,7 @@
 
     function place(t, x, y, w, hgt, depth, nested, frag) {
       const e = h('div', {
-        class: 'tile c-' + t.cls + (nested ? ' nest' : '') + (t.kind === 'rest' ? ' rest' : '') + (zoomable(t.node) ? ' zoom' : ''),
+        class: 'tile c-' + knownClass(t.cls) + (nested ? ' nest' : '') + (t.kind === 'rest' ? ' rest' : '') + (zoomable(t.node) ? ' zoom' : ''),
         role: 'button', tabindex: '-1', 'data-path': t.path, 'data-class': t.cls, 'data-kind': t.kind, 'data-depth': String(depth),
         'data-zoomable': zoomable(t.node) ? '1' : null, 'data-i': String(tiles.length),
         'aria-label': vis(t.name) + ', ' + vis(classLabel(t.cls)) + ', ' + label(t) + (t.kind === 'dir' ? ', directory' : ''),
@@ -382,7 +383,7 @@
     function describe(t, into) {
       into.replaceChildren(...[
         h('p', { class: 'dpath path', text: vis(t.path) + (t.kind === 'rest' ? ' · ' + vis(t.name) : '') }),
-        h('p', { class: 'dclass' }, [h('span', { class: 'sw c-' + t.cls, 'aria-hidden': 'true' }), h('strong', { text: vis(classLabel(t.cls)) }), ' ', h('span', { class: 'muted', text: vis((classById.get(t.cls) || {}).description || '') })]),
+        h('p', { class: 'dclass' }, [h('span', { class: 'sw c-' + knownClass(t.cls), 'aria-hidden': 'true' }), h('strong', { text: vis(classLabel(t.cls)) }), ' ', h('span', { class: 'muted', text: vis((classById.get(t.cls) || {}).description || '') })]),
         h('p', { text: 'Sent: ' + fmtBytes(sum(t.sent, 'bytes')) + ' in ' + fmtFiles(sum(t.sent, 'files')) + (sum(t.excluded, 'files') || sum(t.excluded, 'bytes') ? ' · kept out: ' + fmtBytes(sum(t.excluded, 'bytes')) + ' in ' + fmtFiles(sum(t.excluded, 'files')) : '') + (t.kind !== 'file' && t.entries != null ? ' · ' + fmtInt(t.entries) + ' entries' : '') }),
         h('p', null, [h('span', { class: 'muted', text: 'Rule: ' }), t.rule ? h('code', { text: ruleText(t.rule) }) : h('span', { text: t.kind === 'rest' ? 'several' : 'no ignore-file line matched' }),
           t.check ? h('span', { class: 'muted', text: ' · check ' }) : null, t.check ? h('code', { text: vis(t.check) }) : null]),
