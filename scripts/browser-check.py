@@ -20,6 +20,7 @@ PAGE as a file:// URL and checks, each a failure when it does not hold:
     directory zooms in, Escape zooms out;
   - sort: two clicks on the findings table's Bytes header sort the rows by bytes in both directions and set
     aria-sort (reported as "skipped" when the page has no findings);
+  - resize: narrowing the window redraws the treemap, widening it again restores the layout;
   - tabs (for --all): a click on each tab selects it, and a build's treemap has tiles (reported per tab under
     "tabs"; the check is "skipped" on a page without tabs); the other checks use the first tab;
   - every [data-metric] element's data-value is read (the first tab's, for --all); with --expect-json (a JSON object metric name -> integer)
@@ -32,7 +33,7 @@ PAGE as a file:// URL and checks, each a failure when it does not hold:
 
 Output: one JSON object on stdout:
   {"ok": bool, "errors": [str], "renderMs": float|null, "tiles": int, "metrics": {name: int},
-   "checks": {"zoom": bool, "breadcrumb": bool, "keyboard": bool, "sort": bool|"skipped", "screenshot": bool,
+   "checks": {"zoom": bool, "breadcrumb": bool, "keyboard": bool, "sort": bool|"skipped", "screenshot": bool, "resize": bool,
               "tabs": bool|"skipped", "darkScreenshot": bool (only with --dark-screenshot),
               "hostile": bool (only with --hostile)},
    "tabs": [{"label": str, "tiles": int}] (only on a page with tabs)}
@@ -279,6 +280,11 @@ def main(argv):
         except (TimeoutError, RuntimeError) as error:
             errors.append(f"protocol: {error}")
             status = 1
+        except Exception as error:  # a bug of this script, not of the page: say so, exit 2
+            errors.append(f"browser-check itself failed: {type(error).__name__}: {error}")
+            result["ok"] = False
+            print(json.dumps(result, indent=2, ensure_ascii=False))
+            return 2
         finally:
             cdp.close()
     result["ok"] = status == 0 and not errors
@@ -519,6 +525,27 @@ def run(cdp, url, args, expected, errors, result):
             errors.append(f"hostile: elements were made from data (img/iframe/...: {elements}, scripts: {scripts}, "
                           f"on* attributes: {on_attr}, dialogs: {dialogs})")
 
+    # Resize: the treemap is drawn again for the new width.
+    geometry_js = f"Array.from(document.querySelectorAll('{tile_sel}'), e => e.style.left + e.style.width).join()"
+    before_geometry = js(geometry_js)
+    call("Emulation.setDeviceMetricsOverride", {"width": WIDTH * 2 // 3, "height": HEIGHT, "deviceScaleFactor": 1,
+                                                "mobile": False})
+    changed = False
+    for _ in range(40):
+        cdp.pump(0.05)
+        if js(geometry_js) != before_geometry:
+            changed = True
+            break
+    call("Emulation.setDeviceMetricsOverride", {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1,
+                                                "mobile": False})
+    for _ in range(40):
+        cdp.pump(0.05)
+        if js(geometry_js) == before_geometry:
+            break
+    checks["resize"] = changed and js(geometry_js) == before_geometry
+    if not checks["resize"]:
+        errors.append("resize: the treemap was not drawn again when the window narrowed and widened")
+
     # Tabs (--all): each opens its panel; a build's panel has a treemap with tiles.
     tab_count = js("document.querySelectorAll('[role=tab]').length")
     if not tab_count:
@@ -538,7 +565,9 @@ def run(cdp, url, args, expected, errors, result):
             result["tabs"].append({"label": label, "tiles": tiles})
             if selected != "true" or (treemap and not tiles):
                 errors.append(f"tabs: tab {label!r} is not selected after a click, or its treemap has no tiles")
-        click_at(*point_of("[role=tab][data-tab='0']"))
+        first_tab = point_of("[role=tab][data-tab='0']")
+        if first_tab is not None:
+            click_at(*first_tab)
         checks["tabs"] = not any(e.startswith("tabs") for e in errors)
 
     csp = js("window.__cspViolations || []")
