@@ -4,7 +4,7 @@
 usage: scripts/browser-check-selftest.py [--chromium PATH]
 
 Builds pages from Fixtures/report-page with scripts/assemble-page.py, then variants whose JS or CSS is broken on
-purpose (an exception, a console error, an inline style the CSP blocks, a fetch, no zoom, no sort, no resize, no
+purpose (an exception, a console error, an inline style the CSP blocks, a fetch, an alert, no zoom, no sort, no resize, no
 arrow keys, no data-rendered, a blank page), runs the driver on each and checks its exit status and the error it
 names. Exit 0 when the driver behaves, 1 otherwise. Standard library only; needs Chromium like the driver.
 """
@@ -55,6 +55,7 @@ def main(argv):
         "console-error": (patched(end, end + "  console.error('bad');\n"), "console error"),
         "inline-style": (patched(end, end + "  document.body.setAttribute('style', 'color: red');\n"), "CSP violation"),
         "fetch": (patched(end, end + "  fetch('https://example.com/x').catch(() => {});\n"), "CSP violation"),
+        "alert": (patched(end, end + "  alert(1);\n"), "the page called alert"),
         "no-zoom": (patched("if (zoomable(t.node)) zoomTo(t.node, true);\n    });", "});"), "zoom:"),
         "no-sort": (patched("tbody.replaceChildren(...sorted.map((x) => x.tr));", ""), "sort:"),
         "no-resize": (patched("if (observer) observer.observe(box);", ""), "resize:"),

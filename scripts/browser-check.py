@@ -10,8 +10,8 @@ Starts Chromium (`--chromium`, else $CHROMIUM, else /usr/bin/chromium, else `chr
 temporary --user-data-dir, --disable-gpu, a 1280x900 window, and --no-sandbox only when running as root (or when
 --no-sandbox is given, for containers without user namespaces); opens
 PAGE as a file:// URL and checks, each a failure when it does not hold:
-  - no console error, no uncaught exception, no CSP violation, no JavaScript dialog, and no network request other
-    than the page itself;
+  - no console error, no uncaught exception, no CSP violation, no call of alert/confirm/prompt (replaced before the
+    page loads, so a dialog cannot block the run), and no network request other than the page itself;
   - the page sets <html data-rendered="1"> within the timeout; data-render-ms is read;
   - the treemap has tiles (`.treemap [data-path][data-class][data-kind]`);
   - zoom: real mouse events on the first zoomable directory tile (data-zoomable="1") deepen the breadcrumbs
@@ -570,6 +570,9 @@ def run(cdp, url, args, expected, errors, result):
             click_at(*first_tab)
         checks["tabs"] = not any(e.startswith("tabs") for e in errors)
 
+    dialogs = js("window.__dialogs || 0")
+    if dialogs:
+        errors.append(f"the page called alert, confirm or prompt {dialogs} time(s)")
     csp = js("window.__cspViolations || []")
     errors.extend(f"CSP violation: {v}" for v in csp)
 
