@@ -289,17 +289,18 @@
       return { node: null, name: 'other (' + fmtInt(nodes.length) + ' small entries)', path: parent.path, kind: 'rest', cls: cls, sent: s, excluded: e, entries: entries, rule: null, check: null, merged: nodes.length };
     }
 
+    /** The tile's size in the current measure, as people read it. */
     function label(t) {
-      const size = measure === 'bytes' ? fmtBytes(sum(t.sent, 'bytes') + sum(t.excluded, 'bytes')) : fmtFiles(sum(t.sent, 'files') + sum(t.excluded, 'files'));
-      return size;
+      return measure === 'bytes' ? fmtBytes(sum(t.sent, 'bytes') + sum(t.excluded, 'bytes')) : fmtFiles(sum(t.sent, 'files') + sum(t.excluded, 'files'));
     }
+    const classText = (t) => (t.merged ? 'mostly ' : '') + vis(classLabel(t.cls));
 
     function place(t, x, y, w, hgt, depth, nested, frag) {
       const e = h('div', {
         class: 'tile c-' + knownClass(t.cls) + (nested ? ' nest' : '') + (t.kind === 'rest' ? ' rest' : '') + (zoomable(t.node) ? ' zoom' : ''),
         role: 'button', tabindex: '-1', 'data-path': t.path, 'data-class': t.cls, 'data-kind': t.kind, 'data-depth': String(depth),
         'data-zoomable': zoomable(t.node) ? '1' : null, 'data-i': String(tiles.length),
-        'aria-label': vis(t.name) + ', ' + vis(classLabel(t.cls)) + ', ' + label(t) + (t.kind === 'dir' ? ', directory' : ''),
+        'aria-label': vis(t.name) + ', ' + classText(t) + ', ' + label(t) + (t.kind === 'dir' ? ', directory' : ''),
       });
       e.style.left = x + 'px'; e.style.top = y + 'px';
       e.style.width = Math.max(0, w - 1) + 'px'; e.style.height = Math.max(0, hgt - 1) + 'px';
@@ -383,7 +384,7 @@
     function describe(t, into) {
       into.replaceChildren(...[
         h('p', { class: 'dpath path', text: vis(t.path) + (t.kind === 'rest' ? ' · ' + vis(t.name) : '') }),
-        h('p', { class: 'dclass' }, [h('span', { class: 'sw c-' + knownClass(t.cls), 'aria-hidden': 'true' }), h('strong', { text: vis(classLabel(t.cls)) }), ' ', h('span', { class: 'muted', text: vis((classById.get(t.cls) || {}).description || '') })]),
+        h('p', { class: 'dclass' }, [h('span', { class: 'sw c-' + knownClass(t.cls), 'aria-hidden': 'true' }), h('strong', { text: classText(t) }), ' ', h('span', { class: 'muted', text: vis((classById.get(t.cls) || {}).description || '') })]),
         h('p', { text: 'Sent: ' + fmtBytes(sum(t.sent, 'bytes')) + ' in ' + fmtFiles(sum(t.sent, 'files')) + (sum(t.excluded, 'files') || sum(t.excluded, 'bytes') ? ' · kept out: ' + fmtBytes(sum(t.excluded, 'bytes')) + ' in ' + fmtFiles(sum(t.excluded, 'files')) : '') + (t.kind !== 'file' && t.entries != null ? ' · ' + fmtInt(t.entries) + ' entries' : '') }),
         h('p', null, [h('span', { class: 'muted', text: 'Rule: ' }), t.rule ? h('code', { text: ruleText(t.rule) }) : h('span', { text: t.kind === 'rest' ? 'several' : 'no ignore-file line matched' }),
           t.check ? h('span', { class: 'muted', text: ' · check ' }) : null, t.check ? h('code', { text: vis(t.check) }) : null]),
