@@ -111,6 +111,9 @@
     return h('section', { class: 'card head' }, kids);
   }
 
+  /** Whether a finding fails `ctxtrim check`: its own `fails` when DATA gives one, else severity at or above fail-on. */
+  const failsCheck = (f, rank) => (typeof f.fails === 'boolean' ? f.fails : rank >= 0 && (SEVERITY[f.severity] ?? 9) <= rank);
+
   function checkBanner(r) {
     const c = r.check;
     const failed = !!c.failed;
@@ -138,7 +141,7 @@
         h('td', { class: 'num', text: val(b, b.actual) }), h('td', { text: b.exceeded ? 'exceeded' : 'within' })]))));
     }
     const rank = c.failOn in SEVERITY ? SEVERITY[c.failOn] : -1;
-    const failing = (Array.isArray(r.findings) ? r.findings : []).filter((f) => (SEVERITY[f.severity] ?? 9) <= rank);
+    const failing = (Array.isArray(r.findings) ? r.findings : []).filter((f) => failsCheck(f, rank));
     if (failing.length) {
       out.append(h('p', { class: 'failhead', text: 'Findings at or above ' + vis(c.failOn) + ':' }), h('ul', { class: 'failing' }, failing.map((f) => h('li', null, [
         h('span', { class: 'sev sev-' + (f.severity in SEVERITY ? f.severity : 'info'), text: vis(f.severity) }), ' ',
@@ -521,7 +524,7 @@
     ];
     const rows = findings.map((f, i) => ({ f: f, i: i, tr: h('tr', { 'data-severity': vis(f.severity), 'data-bytes': String(f.bytes || 0), 'data-files': String(f.files || 0) }, [
       h('td', null, [h('span', { class: 'sev sev-' + (f.severity in SEVERITY ? f.severity : 'info'), text: vis(f.severity) }),
-        failOn >= 0 && (SEVERITY[f.severity] ?? 9) <= failOn ? h('span', { class: 'fails', text: 'fails check' }) : null]),
+        failsCheck(f, failOn) ? h('span', { class: 'fails', text: 'fails check' }) : null]),
       h('td', null, [h('code', { text: vis(f.check) })]),
       h('td', { class: 'path' }, [h('code', { text: vis(f.path) + (f.line != null ? ':' + f.line : '') })]),
       h('td', { class: 'num', text: fmtBytes(f.bytes || 0) }),
