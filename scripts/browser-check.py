@@ -33,6 +33,7 @@ PAGE as a file:// URL and checks, each a failure when it does not hold:
 
 Output: one JSON object on stdout:
   {"ok": bool, "errors": [str], "renderMs": float|null, "tiles": int, "metrics": {name: int},
+   "legend": [class id, with ":absent" when the first treemap has no tile of it],
    "checks": {"zoom": bool, "breadcrumb": bool, "keyboard": bool, "sort": bool|"skipped", "screenshot": bool, "resize": bool,
               "tabs": bool|"skipped", "darkScreenshot": bool (only with --dark-screenshot),
               "hostile": bool (only with --hostile)},
@@ -370,6 +371,11 @@ def run(cdp, url, args, expected, errors, result):
     result["tiles"] = js(f"document.querySelectorAll('{tile_sel}').length")
     if not result["tiles"]:
         errors.append("the treemap has no tiles")
+    # The legend of the first treemap: which classes its data has (an absent one is marked so), for the caller to
+    # compare with the classes it planted.
+    result["legend"] = js(
+        "Array.from(document.querySelector('.legend').querySelectorAll('li[data-class]'),"
+        " e => e.dataset.class + (e.classList.contains('absent') ? ':absent' : ''))") or []
 
     def click_at(x, y):
         for kind, buttons in (("mouseMoved", 0), ("mousePressed", 1), ("mouseReleased", 0)):

@@ -264,7 +264,7 @@
     const toggle = h('div', { class: 'toggle', role: 'group', 'aria-label': 'Tile area' }, [h('span', { class: 'muted', text: 'Area:' }), btnBytes, btnFiles]);
     const box = h('div', { class: 'treemap', role: 'group', 'aria-roledescription': 'treemap', 'aria-label': 'Treemap of the context. Arrow keys move between tiles, Enter zooms into a directory, Escape or Backspace zooms out.' });
     const details = h('div', { class: 'details', 'aria-live': 'polite' }, [h('p', { class: 'muted', text: 'Hover over or focus a tile to see its path, size, class and the ignore-file rule that decided it. Click or press Enter on a directory to zoom in.' })]);
-    const legend = h('ul', { class: 'legend', 'aria-label': 'Colours' }, CLASSES.map((c) => h('li', { class: present.has(c.id) ? null : 'absent' }, [
+    const legend = h('ul', { class: 'legend', 'aria-label': 'Colours' }, CLASSES.map((c) => h('li', { class: present.has(c.id) ? null : 'absent', 'data-class': c.id }, [
       h('span', { class: 'sw c-' + c.id, 'aria-hidden': 'true' }),
       h('strong', { text: vis(c.label) }), ' ', h('span', { class: 'muted', text: vis(c.description) + (present.has(c.id) ? '' : ' (none here)') })])));
     const tooltip = doc.getElementById('tooltip');
