@@ -34,6 +34,13 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .customLong("no-measure-excluded"), help: "Do not enter excluded directories to measure them.")
     var noMeasureExcluded = false
 
+    @Flag(
+        help: """
+            Profile the walk: time and entries per top-level directory and per ignore-file rule, and the excluded \
+            directories BuildKit cannot prune (text, and a "profile" key in json).
+            """)
+    var profile = false
+
     @OptionGroup var gitOptions: GitOptions
 
     @Flag(name: .customLong("no-findings"), help: "Do not run the checks (secrets, build outputs, ...).")
@@ -61,6 +68,13 @@ struct ScanCommand: ParsableCommand {
         if !all && composeOptions.isSet { throw ValidationError(ComposeOptions.needsAll) }
         if all && buildOptions.target != nil {
             throw ValidationError("--all builds each build's own target; drop --target")
+        }
+        if profile && all {
+            throw ValidationError("--profile measures the walk of one build; drop --all or scan one context")
+        }
+        if profile && noMeasureExcluded {
+            throw ValidationError(
+                "--profile walks excluded directories to count what BuildKit walks; drop --no-measure-excluded")
         }
         if wide && !all {
             throw ValidationError("--wide widens the table of scan --all; add --all or drop --wide")
@@ -91,6 +105,7 @@ struct ScanCommand: ParsableCommand {
         options.top = top
         options.measureExcluded = !noMeasureExcluded
         options.findings = !noFindings
+        options.profile = profile
         options.compose = composeOptions.discovery
         options.suggestionRate = transferOptions.rate
         return options

@@ -129,6 +129,8 @@ package struct ScanReport: Sendable {
     package var listing: [ContextListing.Entry]?
     /// The build's named contexts (`--build-context`, compose `additional_contexts`, bake `contexts`), as given.
     package var namedContexts: [NamedContextUsage] = []
+    /// What the ignore file costs the builder's walk (`scan --profile`); nil unless asked for.
+    package var profile: WalkProfile?
 
     /// What the build transfers in all: the main context's transfer (what is sent, without a readable Dockerfile)
     /// and that of every local named context it reads. The `max-transferred-*` budgets apply to it.
