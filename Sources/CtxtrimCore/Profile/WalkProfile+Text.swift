@@ -20,7 +20,7 @@ extension WalkProfile {
         for directory in topDirectories {
             out.append(
                 "  " + TextLayout.padRight(TextLayout.elidedStart(shown(directory.path), 30), 30)
-                    + TextLayout.padLeft(ScanReport.seconds(directory.seconds), 8) + counts(directory.entries))
+                    + TextLayout.padLeft(Self.duration(directory.seconds), 8) + counts(directory.entries))
         }
         let costly = rules.enumerated().sorted {
             ($0.element.seconds, $1.offset) > ($1.element.seconds, $0.offset)
@@ -31,7 +31,7 @@ extension WalkProfile {
             for (_, rule) in costly {
                 let label = TextLayout.elided(shown(rule.pattern), 23) + " (\(rule.line))"
                 out.append(
-                    "  " + TextLayout.padRight(label, 30) + TextLayout.padLeft(ScanReport.seconds(rule.seconds), 8)
+                    "  " + TextLayout.padRight(label, 30) + TextLayout.padLeft(Self.duration(rule.seconds), 8)
                         + TextLayout.padLeft(TextLayout.grouped(rule.matched), 10)
                         + TextLayout.padLeft(TextLayout.grouped(rule.decided), 10)
                         + TextLayout.padLeft(TextLayout.grouped(rule.walkedNotSent), 10))
@@ -63,4 +63,11 @@ extension WalkProfile {
     }
 
     private func shown(_ text: String) -> String { TerminalText.escape(text) }
+
+    /// A short duration with the precision a table row needs: `850 µs`, `12.3 ms`, `1.25 s`.
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 0.001 { return "\(Int((seconds * 1e6).rounded())) µs" }
+        if seconds < 1 { return "\((seconds * 1e4).rounded() / 10) ms" }
+        return ScanReport.seconds(seconds)
+    }
 }

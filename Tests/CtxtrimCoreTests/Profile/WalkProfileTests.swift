@@ -120,6 +120,17 @@ import Testing
         #expect(report.text(style: TextStyle(color: false)).contains("Profile  walked 14 entries"))
     }
 
+    /// The profile key validates against `schemas/scan-report.schema.json`, and the schema rejects a wrong one.
+    @Test func profileJSONValidatesAgainstTheSchema() throws {
+        let tree = try Self.makeTree(ignore: "node_modules\nbuild\n!**/keep\n")
+        let text = try Self.scan(tree).json.rendered()
+        let validator = try JSONSchemaValidator(schema: ReporterFixtures.scanReportSchema())
+        #expect(validator.errors(in: try JSONText.parse(text)) == [])
+        let broken = text.replacingOccurrences(of: #""walkedNotSent": 6"#, with: #""walkedNotSent": -6"#)
+        #expect(broken != text)
+        #expect(!validator.errors(in: try JSONText.parse(broken)).isEmpty)
+    }
+
     static func expectSaneTimes(_ profile: WalkProfile, threads: Int) {
         #expect(profile.walkSeconds > 0)
         #expect(profile.measuringSeconds >= 0)
