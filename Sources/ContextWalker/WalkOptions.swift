@@ -14,6 +14,9 @@ package struct WalkOptions: Sendable, Hashable {
     /// Dockerfiles of a repository) turns it off and trusts the directory entry's type: one system call fewer per
     /// file. Sizes are then 0.
     package var readsSizes = true
+    /// Time each directory visit with the monotonic clock and report it (``WalkVisitor/directoryTimed(path:state:nanoseconds:)``),
+    /// for `scan --profile`. Off, the walker reads no clock.
+    package var timesDirectories = false
 
     /// The most worker threads a walk starts; more than cores gains nothing, and each thread reserves a large stack.
     package static let maxThreads = 64

@@ -14,6 +14,17 @@ package protocol WalkVisitor<State>: Sendable {
     /// Called for each soft problem; the walk goes on.
     mutating func diagnostic(_ diagnostic: WalkDiagnostic)
 
+    /// Called once per directory the walk read, when ``WalkOptions/timesDirectories`` is on, on the thread that read it:
+    /// the monotonic time its worker spent reading the directory and deciding and visiting its entries (its own
+    /// time: subdirectories it entered itself are timed on their own, so times add up across directories). The
+    /// opening of a directory handed to another worker is not included. `path` is valid only during the call.
+    mutating func directoryTimed(path: UnsafeBufferPointer<UInt8>, state: State, nanoseconds: UInt64)
+
     /// Folds another worker's visitor into this one. The order of merges is unspecified.
     mutating func merge(_ other: consuming Self)
+}
+
+extension WalkVisitor {
+    /// Visitors that do not profile ignore directory times.
+    package mutating func directoryTimed(path: UnsafeBufferPointer<UInt8>, state: State, nanoseconds: UInt64) {}
 }

@@ -24,6 +24,9 @@ where Visitor.State == Filter.State {
     private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: readBufferSize, alignment: 8)
     private var unreportedEntries = 0
     private var unreportedBytes: Int64 = 0
+    /// With ``WalkOptions/timesDirectories``: time spent in directories entered below the one being read, so that each
+    /// directory reports only its own time.
+    private var nestedNanoseconds: UInt64 = 0
 
     init(run: WalkRun<Filter, Visitor, Calls>, visitor: Visitor) {
         self.run = run
@@ -90,6 +93,26 @@ where Visitor.State == Filter.State {
     /// Reads one open directory, decides and visits its entries, descends into its subdirectories, then settles it.
     /// The path buffer holds the directory's path on entry and on return.
     private func walkDirectory(_ descriptor: Int32, node: Node) {
+        guard run.options.timesDirectories else { return readDirectory(descriptor, node: node) }
+        let started = Self.monotonicNanoseconds()
+        let outer = nestedNanoseconds
+        nestedNanoseconds = 0
+        readDirectory(descriptor, node: node)
+        let elapsed = Self.monotonicNanoseconds() &- started
+        visitor.directoryTimed(
+            path: path.bytes, state: node.state, nanoseconds: elapsed &- min(nestedNanoseconds, elapsed))
+        nestedNanoseconds = outer &+ elapsed
+    }
+
+    /// `clock_gettime(CLOCK_MONOTONIC)` in nanoseconds.
+    private static func monotonicNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
+    }
+
+    /// `walkDirectory` without the clock.
+    private func readDirectory(_ descriptor: Int32, node: Node) {
         var totals = SubtreeTotals()
         var readable = true
         let arenaMark = arena.count

@@ -96,6 +96,13 @@ package struct IgnoreMatcher: Sendable {
         return body.contains { "*?[]^\\".utf8.contains($0) }
     }
 
+    /// Whether rule `index` (into `file.rules`) alone matches `path` itself, without its ancestors and without the
+    /// other rules: one pattern's cost, as `scan --profile` replays it. An invalid pattern matches nothing.
+    package func ruleMatches(_ index: Int, _ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        let pattern = patterns[index]
+        return !pattern.isInvalid && pattern.matches(path)
+    }
+
     /// How many patterns use each kind of matcher.
     package var matcherKindCounts: [MatcherKind: Int] {
         patterns.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 }
@@ -171,7 +178,13 @@ package struct IgnoreMatcher: Sendable {
     /// docs/ignore-semantics.md §5: whether BuildKit skips this excluded directory (pruning on, and no exception `E` with
     /// `E + "/"` starting with `directory + "/"`).
     package func dockerPrunes(directory: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard pruningEnabled else { return false }
+        pruningEnabled && exceptionsAllowPruning(directory: directory)
+    }
+
+    /// The second half of `dockerPrunes(directory:)`: no exception `E` has `E + "/"` starting with `directory + "/"`.
+    /// An excluded directory for which this holds but `dockerPrunes` does not is walked only because a wildcard
+    /// exception turned pruning off (`scan --profile`'s unprunable directories).
+    package func exceptionsAllowPruning(directory: UnsafeBufferPointer<UInt8>) -> Bool {
         for prefix in exceptionDirectoryPrefixes
         where prefix.count > directory.count && prefix.starts(with: directory)
             && prefix[directory.count] == UInt8(ascii: "/")

@@ -41,6 +41,13 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .customLong("no-measure-excluded"), help: "Do not enter excluded directories to measure them.")
     var noMeasureExcluded = false
 
+    @Flag(
+        help: """
+            Profile the walk: time and entries per top-level directory and per ignore-file rule, and the excluded \
+            directories BuildKit cannot prune (text, and a "profile" key in json).
+            """)
+    var profile = false
+
     @OptionGroup var gitOptions: GitOptions
 
     @Flag(name: .customLong("no-findings"), help: "Do not run the checks (secrets, build outputs, ...).")
@@ -72,6 +79,13 @@ struct ScanCommand: ParsableCommand {
         if format.reporter.name == "html" && output == nil && Console.standardOutput.isTerminal {
             throw ValidationError("--format html writes a web page; give --output report.html or redirect the output")
         }
+        if profile && all {
+            throw ValidationError("--profile measures the walk of one build; drop --all or scan one context")
+        }
+        if profile && noMeasureExcluded {
+            throw ValidationError(
+                "--profile walks excluded directories to count what BuildKit walks; drop --no-measure-excluded")
+        }
         if wide && !all {
             throw ValidationError("--wide widens the table of scan --all; add --all or drop --wide")
         }
@@ -101,6 +115,7 @@ struct ScanCommand: ParsableCommand {
         options.top = top
         options.measureExcluded = !noMeasureExcluded
         options.findings = !noFindings
+        options.profile = profile
         options.compose = composeOptions.discovery
         options.suggestionRate = transferOptions.rate
         options.mapsContext = format.reporter.drawsContextMap

@@ -11,9 +11,12 @@ struct BuildSetVisitor: WalkVisitor {
     private var reader: EntryContentReader
     /// Per build, whether its entry checks flagged the entry being visited.
     private var flagged: [Bool]
+    /// `scan --profile`'s figures for the first build (which then owns the walk); nil when not profiling.
+    var profile: ProfileTally?
 
-    init(members: [BuildSetMember], setups: [BuildTally.Setup]) {
+    init(members: [BuildSetMember], setups: [BuildTally.Setup], profile: ProfileTally? = nil) {
         self.members = members
+        self.profile = profile
         tallies = setups.map { BuildTally(setup: $0) }
         reader = EntryContentReader()
         flagged = Array(repeating: false, count: setups.count)
@@ -22,6 +25,7 @@ struct BuildSetVisitor: WalkVisitor {
     mutating func visit(_ entry: WalkEntry, state: State) {
         let walkerSkipped = entry.disposition == .insideSkipped
         var content: [UInt8]?? = nil
+        if profile != nil, let build = state[0] { profile!.visit(entry, build: build) }
         for index in tallies.indices {
             flagged[index] = false
             guard let build = state[index], !build.isContextRoot else { continue }
@@ -37,6 +41,7 @@ struct BuildSetVisitor: WalkVisitor {
     /// Directory totals are the walker's only for a build that owns the walk; the others count their watched
     /// directories as entries are visited.
     mutating func directoryFinished(_ summary: DirectorySummary, state: State) {
+        if profile != nil, let build = state[0] { profile!.directoryFinished(summary, build: build) }
         guard let build = state[0], tallies[0].setup.ownsWalk, !build.isContextRoot, !build.insideSkipped else {
             return
         }
@@ -52,7 +57,12 @@ struct BuildSetVisitor: WalkVisitor {
         }
     }
 
+    mutating func directoryTimed(path: UnsafeBufferPointer<UInt8>, state: State, nanoseconds: UInt64) {
+        profile?.directoryTimed(path: path, build: state[0], nanoseconds: nanoseconds)
+    }
+
     mutating func merge(_ other: consuming BuildSetVisitor) {
+        if let theirs = other.profile { profile?.merge(theirs) }
         for (index, theirs) in other.tallies.enumerated() { tallies[index].merge(theirs) }
     }
 }

@@ -83,13 +83,18 @@ package struct ScanPipeline {
         } else if options.listing != nil {
             preconditionFailure("a listing is made for one build at the walk root")
         }
-        let walker = ContextWalker(
-            root: walkRoot, options: WalkOptions(threads: options.threads, measureExcluded: options.measureExcluded),
-            progress: progress)
+        var walkOptions = WalkOptions(threads: options.threads, measureExcluded: options.measureExcluded)
+        // The profile reads what BuildKit walks from a measured walk of one build that owns it (`scan --profile`).
+        let profile =
+            options.profile && filter.walkerTotalsAreOwn && options.measureExcluded
+            ? ProfileTally(matcher: builds[0].rules.matcher) : nil
+        walkOptions.timesDirectories = profile != nil
+        let walker = ContextWalker(root: walkRoot, options: walkOptions, progress: progress)
         let (fixedMembers, fixedSetups) = (members, setups)
         let result = try Self.unwrapping {
             try walker.walk(
-                filter: filter, makeVisitor: { BuildSetVisitor(members: fixedMembers, setups: fixedSetups) })
+                filter: filter,
+                makeVisitor: { BuildSetVisitor(members: fixedMembers, setups: fixedSetups, profile: profile) })
         }
         let seconds = Self.seconds(clock.now - started)
         var tallies = result.visitor.tallies
@@ -104,6 +109,8 @@ package struct ScanPipeline {
             if tally.setup.ownsWalk { Self.assertSameTotals(tally, result.totals) }
             return try ReportAssembly.report(for: build, tally: tally, options: options, walkSeconds: seconds)
         }
+        reports[0].profile = result.visitor.profile?.finished(
+            walkSeconds: seconds, threads: walkOptions.threads, top: top)
         var namedReports: [Int: [Int: ScanReport]] = [:]
         let namedOptions = Self.namedContextOptions(options)
         let namedTallies = Array(tallies.dropFirst(builds.count))

@@ -22,6 +22,11 @@ package struct ContextFilter: WalkFilter {
         package var transfer: ParentMatches?
         /// Whether BuildKit transfers this entry for the Dockerfile (a FollowPaths pattern matches it or an ancestor).
         package var transferred = true
+        /// For an excluded directory: whether BuildKit prunes it (`IgnoreMatcher.Decision.dockerPrunes`); entries
+        /// below a skipped directory keep its value.
+        package var dockerPrunes = false
+        /// Whether the parent directory is excluded (so an excluded entry is not an outermost excluded one).
+        package var parentExcluded = false
         /// Whether the entry lies below a directory the checks report as a whole (see `QuietDirectories`).
         package var insideQuietDirectory = false
         /// Whether this entry is such a directory or lies below one.
@@ -66,6 +71,8 @@ package struct ContextFilter: WalkFilter {
         }
         var state = State(ignore: decision.state, git: classify(path, isDirectory, parent.git))
         state.decidingRule = decision.decidingRule
+        state.dockerPrunes = decision.dockerPrunes
+        state.parentExcluded = parent.ignore.excluded
         state.parentIgnored = parent.git?.gitClass == .ignored
         state.insideQuietDirectory = parent.quietsChildren
         state.quietsChildren =

@@ -11,6 +11,8 @@ package struct ContextScanner {
         package var threads = WalkOptions.onlineProcessors
         /// Enter skipped excluded directories to measure what the ignore file keeps out.
         package var measureExcluded = true
+        /// Profile the walk (`scan --profile`): needs `measureExcluded` and one build at the walk root, else ignored.
+        package var profile = false
         /// Classify entries with git (libgit2).
         package var git = true
         /// How long git status may take before the scan goes on without git classes; nil for no limit.

@@ -64,6 +64,7 @@ extension ScanReport {
         if let git { document["git"] = git.json }
         document["build"] = build?.json ?? .null
         document["shrink"] = shrink?.json ?? .null
+        if let profile { document["profile"] = profile.json }
         return .object(document)
     }
 }

@@ -193,6 +193,7 @@ extension ScanReport {
             style.dim(
                 "Walked in \(Self.seconds(walkSeconds)) with \(TextLayout.count(threads, "thread"))"
                     + (excludedMeasured ? "; excluded directories measured" : "")))
+        if let profile { out += ["", profile.text(style: style)] }
         return out.joined(separator: "\n") + "\n"
     }
 

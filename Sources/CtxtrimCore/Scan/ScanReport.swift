@@ -144,6 +144,8 @@ package struct ScanReport: Sendable {
         /// The lines of ctxtrim's block, comments included.
         package var lines: [String]
     }
+    /// What the ignore file costs the builder's walk (`scan --profile`); nil unless asked for.
+    package var profile: WalkProfile?
 
     /// What the build transfers in all: the main context's transfer (what is sent, without a readable Dockerfile)
     /// and that of every local named context it reads. The `max-transferred-*` budgets apply to it.
