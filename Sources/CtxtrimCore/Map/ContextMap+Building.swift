@@ -37,7 +37,7 @@ extension ContextMap {
             if let parent { drafts[parent].children.append(created) }
             return created
         }
-        for path in tally.cells.keys.sorted() { _ = directory(path) }
+        for path in tally.cells.keys { _ = directory(path) }
 
         // Files get tiles of their own when they are among the largest or a finding names them.
         var files = tally.largestFiles.sorted.map { ($0, false) }
@@ -134,7 +134,7 @@ extension ContextMap {
             sent: draft.sent, excluded: draft.excluded, sentEntries: draft.sentEntries,
             excludedEntries: draft.excludedEntries
         )
-        var restRules = Set(draft.cell.excludedByRule.keys)
+        var restRule = draft.cell.excludedRule
         for child in draft.children where kept.contains(child) {
             let built = Self.node(child, drafts: drafts, kept: kept, parentClass: mapClass, classifier: classifier)
             node.children.append(built)
@@ -151,8 +151,9 @@ extension ContextMap {
             }
         }
         // A pruned subdirectory's kept-out bytes are decided by its own rules, which this cell does not know.
-        let prunedExcluded = draft.children.contains { !kept.contains($0) && drafts[$0].excluded.bytes > 0 }
-        if prunedExcluded || draft.cell.excludedByRule.isEmpty { restRules.insert(-1) }
+        if draft.children.contains(where: { !kept.contains($0) && drafts[$0].excluded.files > 0 }) {
+            restRule = ContextMapTally.Cell.severalRules
+        }
         if rest.sent.files > 0 || rest.sent.bytes > 0 || rest.sentEntries > 0 {
             node.children.append(
                 Node(
@@ -166,7 +167,7 @@ extension ContextMap {
                     name: "", path: draft.path.isEmpty ? "." : draft.path, kind: .rest, mapClass: .excluded,
                     excluded: .init(files: rest.excluded.files, bytes: rest.excluded.bytes),
                     entries: rest.excludedEntries,
-                    rule: restRules.count == 1 ? classifier.rule(restRules.first) : nil))
+                    rule: classifier.rule(restRule)))
         }
         node.children.sort {
             $0.weight != $1.weight

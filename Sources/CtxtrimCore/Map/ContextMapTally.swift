@@ -15,8 +15,9 @@ struct ContextMapTally: Sendable {
     struct Cell: Sendable {
         var sent = BuildTally.ClassTally()
         var excluded = BuildTally.ClassTally()
-        /// Kept-out entries directly inside, by the index of the rule that decided them (-1: an ancestor's verdict).
-        var excludedByRule: [Int: BuildTally.ClassTally] = [:]
+        /// The rule that decided every kept-out entry directly inside: ``noRule`` before the first,
+        /// ``severalRules`` once two differ or an ancestor decided one.
+        var excludedRule = Cell.noRule
         /// Entries directly inside (files, directories, links, others), sent and kept out.
         var sentEntries = 0
         var excludedEntries = 0
@@ -25,10 +26,24 @@ struct ContextMapTally: Sendable {
         /// The rule that decided the directory itself; nil when none matched or an ancestor decided.
         var rule: Int?
 
+        static let noRule = -2
+        static let severalRules = -1
+
+        /// Counts a kept-out entry decided by `rule` (nil: an ancestor's verdict).
+        mutating func exclude(_ entry: WalkEntry, rule: Int?) {
+            excluded.add(file: entry.size)
+            let index = rule ?? Cell.severalRules
+            excludedRule = excludedRule == Cell.noRule || excludedRule == index ? index : Cell.severalRules
+        }
+
         mutating func merge(_ other: Cell) {
             sent.add(other.sent)
             excluded.add(other.excluded)
-            for (rule, tally) in other.excludedByRule { excludedByRule[rule, default: .init()].add(tally) }
+            if other.excludedRule != Cell.noRule {
+                excludedRule =
+                    excludedRule == Cell.noRule || excludedRule == other.excludedRule
+                    ? other.excludedRule : Cell.severalRules
+            }
             sentEntries += other.sentEntries
             excludedEntries += other.excludedEntries
             isExcluded = isExcluded || other.isExcluded
@@ -53,31 +68,33 @@ struct ContextMapTally: Sendable {
     /// Counts one entry. `sent` is the build's verdict; `rule` the rule that decided the entry itself, nil when an
     /// ancestor's verdict holds (below a pruned directory) or nothing matched.
     mutating func record(_ entry: WalkEntry, path: UnsafeBufferPointer<UInt8>, sent: Bool, rule: Int?) {
-        let parent = parentKey(of: path)
-        if sent {
-            cells[parent, default: Cell()].sentEntries += 1
-        } else {
-            cells[parent, default: Cell()].excludedEntries += 1
-        }
+        Self.update(&cells[parentKey(of: path), default: Cell()], entry: entry, sent: sent, rule: rule)
         if entry.kind == .directory {
-            let key = LosslessUTF8.decode(path)
-            cells[key, default: Cell()].isExcluded = !sent
-            cells[key, default: Cell()].rule = rule
+            Self.own(&cells[LosslessUTF8.decode(path), default: Cell()], sent: sent, rule: rule)
             return
-        }
-        if sent {
-            cells[parent, default: Cell()].sent.bytes.saturatingAdd(entry.size)
-            if entry.kind == .file { cells[parent, default: Cell()].sent.files += 1 }
-        } else {
-            var tally = BuildTally.ClassTally()
-            tally.add(file: entry.size)
-            cells[parent, default: Cell()].excluded.add(tally)
-            cells[parent, default: Cell()].excludedByRule[rule ?? -1, default: .init()].add(tally)
         }
         guard entry.kind == .file else { return }
         largestFiles.offer(
             entry.size, tie: LosslessUTF8.decode(path),
             LargeFile(path: LosslessUTF8.decode(path), bytes: entry.size, sent: sent, rule: rule))
+    }
+
+    /// Counts an entry in the cell of its parent directory.
+    private static func update(_ cell: inout Cell, entry: WalkEntry, sent: Bool, rule: Int?) {
+        if sent { cell.sentEntries += 1 } else { cell.excludedEntries += 1 }
+        guard entry.kind != .directory else { return }
+        if sent {
+            cell.sent.bytes.saturatingAdd(entry.size)
+            if entry.kind == .file { cell.sent.files += 1 }
+        } else {
+            cell.exclude(entry, rule: rule)
+        }
+    }
+
+    /// Records a directory's own verdict in its cell.
+    private static func own(_ cell: inout Cell, sent: Bool, rule: Int?) {
+        cell.isExcluded = !sent
+        cell.rule = rule
     }
 
     mutating func merge(_ other: ContextMapTally) {
