@@ -24,9 +24,9 @@ extension ContextMap {
         var index: [String: Int] = [:]
         func directory(_ path: String) -> Int {
             if let found = index[path] { return found }
-            let slash = path.lastIndex(of: "/")
-            let parent = path.isEmpty ? nil : directory(slash.map { String(path[..<$0]) } ?? "")
-            let name = path.isEmpty ? "." : slash.map { String(path[path.index(after: $0)...]) } ?? path
+            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+            let parent = path.isEmpty ? nil : directory(slash.map { String(path.utf8[..<$0])! } ?? "")
+            let name = path.isEmpty ? "." : slash.map { String(path.utf8[path.utf8.index(after: $0)...])! } ?? path
             let depth = parent.map { drafts[$0].depth + 1 } ?? 0
             drafts.append(
                 Draft(
@@ -81,7 +81,8 @@ extension ContextMap {
         for path in classifier.findingClass.keys { if let found = index[path] { drafts[found].flagged = true } }
 
         let kept = chooseNodes(drafts, budget: budget)
-        return ContextMap(root: node(0, drafts: drafts, kept: kept, parentClass: nil, classifier: classifier))
+        return ContextMap(
+            root: node(0, drafts: drafts, kept: kept, parentClass: nil, parentRule: nil, classifier: classifier))
     }
 
     /// The nodes to draw: flagged entries (up to ``flaggedBudget``) and their ancestors, then the heaviest nodes (by
@@ -102,22 +103,24 @@ extension ContextMap {
             while let current = next, kept.insert(current).inserted { next = drafts[current].parent }
         }
         let limit = max(1, budget / 2)
-        let scores = drafts.map(score)
-        let order = drafts.indices.sorted {
-            scores[$0] != scores[$1]
-                ? scores[$0] > scores[$1]
-                : drafts[$0].depth != drafts[$1].depth
-                    ? drafts[$0].depth < drafts[$1].depth : drafts[$0].path < drafts[$1].path
+        // Heaviest first; a parent weighs at least what its child does and comes first at equal weight.
+        var order = drafts.indices.map { (score: score(drafts[$0]), depth: drafts[$0].depth, position: $0) }
+        order.sort {
+            $0.score != $1.score
+                ? $0.score > $1.score
+                : $0.depth != $1.depth
+                    ? $0.depth < $1.depth : drafts[$0.position].path < drafts[$1.position].path
         }
-        for position in order where kept.count < limit {
-            guard let parent = drafts[position].parent, kept.contains(parent), scores[position] > 0 else { continue }
-            kept.insert(position)
+        for entry in order where kept.count < limit {
+            guard let parent = drafts[entry.position].parent, kept.contains(parent), entry.score > 0 else { continue }
+            kept.insert(entry.position)
         }
         return kept
     }
 
     private static func node(
-        _ position: Int, drafts: [Draft], kept: Set<Int>, parentClass: MapClass?, classifier: MapClassifier
+        _ position: Int, drafts: [Draft], kept: Set<Int>, parentClass: MapClass?, parentRule: Rule?,
+        classifier: MapClassifier
     ) -> Node {
         let draft = drafts[position]
         let sentAnything = draft.sent.files > 0 || draft.sent.bytes > 0 || (!draft.cell.isExcluded && draft.isDirectory)
@@ -128,7 +131,8 @@ extension ContextMap {
             mapClass: mapClass, sent: .init(files: draft.sent.files, bytes: draft.sent.bytes),
             excluded: .init(files: draft.excluded.files, bytes: draft.excluded.bytes),
             entries: draft.isDirectory ? draft.sentEntries + draft.excludedEntries : 1,
-            rule: classifier.rule(draft.cell.rule), check: check)
+            // Below a directory the ignore file keeps out, that directory's line decided.
+            rule: classifier.rule(draft.cell.rule) ?? (mapClass == .excluded ? parentRule : nil), check: check)
         guard draft.isDirectory else { return node }
         var rest = (
             sent: draft.sent, excluded: draft.excluded, sentEntries: draft.sentEntries,
@@ -136,7 +140,8 @@ extension ContextMap {
         )
         var restRule = draft.cell.excludedRule
         for child in draft.children where kept.contains(child) {
-            let built = Self.node(child, drafts: drafts, kept: kept, parentClass: mapClass, classifier: classifier)
+            let built = Self.node(
+                child, drafts: drafts, kept: kept, parentClass: mapClass, parentRule: node.rule, classifier: classifier)
             node.children.append(built)
             let theirs = drafts[child]
             rest.sent.files -= theirs.sent.files
@@ -167,7 +172,7 @@ extension ContextMap {
                     name: "", path: draft.path.isEmpty ? "." : draft.path, kind: .rest, mapClass: .excluded,
                     excluded: .init(files: rest.excluded.files, bytes: rest.excluded.bytes),
                     entries: rest.excludedEntries,
-                    rule: classifier.rule(restRule)))
+                    rule: classifier.rule(restRule) ?? (mapClass == .excluded ? node.rule : nil)))
         }
         node.children.sort {
             $0.weight != $1.weight

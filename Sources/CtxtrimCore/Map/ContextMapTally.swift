@@ -1,6 +1,10 @@
 import ContextWalker
 import UntrustedText
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What the walk learns for the treemap of one build (`--format html`): per directory, the bytes, files and entries
 /// directly inside it, sent and kept out (the kept-out ones by the rule that decided them), and the largest files.
 ///
@@ -104,9 +108,15 @@ struct ContextMapTally: Sendable {
 
     /// The key of the directory holding `path`, reusing the previous lookup's String when it is the same.
     private mutating func parentKey(of path: UnsafeBufferPointer<UInt8>) -> String {
-        let end = path.lastIndex(of: UInt8(ascii: "/")) ?? 0
+        var end = path.count
+        while end > 0 && path[end - 1] != UInt8(ascii: "/") { end -= 1 }
+        end = max(0, end - 1)
         let parent = UnsafeBufferPointer(rebasing: path[..<end])
-        if parent.elementsEqual(lastParent.bytes) { return lastParent.key }
+        let same = lastParent.bytes.withUnsafeBufferPointer { last in
+            last.count == parent.count
+                && (parent.isEmpty || memcmp(last.baseAddress!, parent.baseAddress!, parent.count) == 0)
+        }
+        if same { return lastParent.key }
         let key = LosslessUTF8.decode(parent)
         lastParent = (Array(parent), key)
         return key

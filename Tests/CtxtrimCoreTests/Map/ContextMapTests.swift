@@ -103,6 +103,8 @@ import Testing
         #expect(kept.mapClass == .sent)
         let notes = try #require(Self.node(map, "notes"))
         #expect(notes.rule?.line == 2)
+        // Below an excluded directory, its line decided.
+        #expect(Self.node(map, "notes/draft.md")?.rule?.line == 2)
     }
 
     @Test func aLargeFileOverTheThresholdIsOfItsOwnClass() throws {
