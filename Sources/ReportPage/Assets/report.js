@@ -169,7 +169,8 @@
     const findings = Array.isArray(r.findings) ? r.findings : [];
     const by = { error: 0, warning: 0, info: 0 };
     for (const f of findings) if (f.severity in by) by[f.severity]++;
-    tile('Findings', by.error + ' errors · ' + by.warning + ' warnings · ' + by.info + ' info',
+    const count = (n, word) => n + ' ' + word + (n === 1 ? '' : 's');
+    tile('Findings', count(by.error, 'error') + ' · ' + count(by.warning, 'warning') + ' · ' + by.info + ' info',
       metric('findings', findings.length, fmtInt(findings.length)), h('span', { text: findings.length === 1 ? 'finding' : 'findings' }));
     return grid;
   }
