@@ -116,6 +116,27 @@ import Testing
         try Snapshot.expect(Self.masked(result.output), matches: golden.golden)
     }
 
+    /// The data the HTML page draws (its embedded JSON, re-indented for review), for one build and for `--all`; the
+    /// page's script and style are tested in the browser, not here.
+    @Test(arguments: [
+        ("scan.page.json", ["scan", "app", "--format", "html"]),
+        ("scan-all.page.json", ["scan", "--all", ".", "--format", "html"]),
+    ])
+    func thePagesDataMatchesItsGoldenFile(golden: String, arguments: [String]) throws {
+        let tree = try Self.repository()
+        let home = tree.path("home")
+        let result = try CtxtrimProcess.run(
+            arguments, environment: ["HOME": home, "XDG_CONFIG_HOME": home, "GIT_CONFIG_NOSYSTEM": "1"],
+            in: tree.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = result.output
+        let open = try #require(page.range(of: #"<script type="application/json" id="ctxtrim-data">"#))
+        let close = try #require(page.range(of: "</script>", range: open.upperBound..<page.endIndex))
+        let data = try JSONSerialization.jsonObject(with: Data(page[open.upperBound..<close.lowerBound].utf8))
+        let pretty = try JSONSerialization.data(withJSONObject: data, options: [.prettyPrinted, .sortedKeys])
+        try Snapshot.expect(String(decoding: pretty, as: UTF8.self) + "\n", matches: golden)
+    }
+
     /// The masks replace only the walk's duration and thread count.
     @Test func masksOnlyTheDurationAndThreads() {
         #expect(
