@@ -20,8 +20,11 @@ extension ContextMap {
 
     /// The map of a build's context from its merged tally, cut down to `budget` nodes.
     static func build(from tally: ContextMapTally, classifier: MapClassifier, budget: Int = nodeBudget) -> ContextMap {
+        let cells = tally.flushed()
         var drafts: [Draft] = []
+        drafts.reserveCapacity(cells.count + tally.largestFiles.capacity)
         var index: [String: Int] = [:]
+        index.reserveCapacity(cells.count)
         func directory(_ path: String) -> Int {
             if let found = index[path] { return found }
             let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
@@ -31,13 +34,13 @@ extension ContextMap {
             drafts.append(
                 Draft(
                     name: name, path: path, parent: parent, isDirectory: true, depth: depth,
-                    cell: tally.cells[path] ?? .init()))
+                    cell: cells[path] ?? .init()))
             let created = drafts.count - 1
             index[path] = created
             if let parent { drafts[parent].children.append(created) }
             return created
         }
-        for path in tally.cells.keys { _ = directory(path) }
+        for path in cells.keys { _ = directory(path) }
 
         // Files get tiles of their own when they are among the largest or a finding names them.
         var files = tally.largestFiles.sorted.map { ($0, false) }

@@ -63,16 +63,33 @@ struct ContextMapTally: Sendable {
         var rule: Int?
     }
 
-    /// By directory path relative to the context (`""` for the context itself).
-    private(set) var cells: [String: Cell] = ["": Cell()]
+    /// By directory path relative to the context (`""` for the context itself); complete once ``flushed()``.
+    private var cells: [String: Cell] = ["": Cell()]
     private(set) var largestFiles = TopN<LargeFile>(capacity: largestFileCapacity)
-    /// The last parent looked up: a directory's entries come one after another, so most lookups hit it.
-    private var lastParent: (bytes: [UInt8], key: String) = ([], "")
+    /// Per depth, the directory whose entries are being counted and what they add up to so far, so that an entry costs
+    /// no dictionary lookup: a directory's entries come together (the walk goes down into a subdirectory and back,
+    /// which uses the next depth's slot), and its cell is added to ``cells`` once it is left.
+    private var open: [(bytes: [UInt8], key: String, cell: Cell)?] = []
 
-    /// Counts one entry. `sent` is the build's verdict; `rule` the rule that decided the entry itself, nil when an
-    /// ancestor's verdict holds (below a pruned directory) or nothing matched.
+    /// Counts one entry (`path` relative to the context root). `sent` is the build's verdict; `rule` the rule that
+    /// decided the entry itself, nil when an ancestor's verdict holds (below a pruned directory) or nothing matched.
     mutating func record(_ entry: WalkEntry, path: UnsafeBufferPointer<UInt8>, sent: Bool, rule: Int?) {
-        Self.update(&cells[parentKey(of: path), default: Cell()], entry: entry, sent: sent, rule: rule)
+        var end = path.count
+        while end > 0 && path[end - 1] != UInt8(ascii: "/") { end -= 1 }
+        let parent = UnsafeBufferPointer(rebasing: path[..<max(0, end - 1)])
+        // The parent's depth: 0 for the context root.
+        let slot = end == 0 ? 0 : 1 + parent.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+        while open.count <= slot { open.append(nil) }
+        let same =
+            open[slot]?.bytes.withUnsafeBufferPointer { current in
+                current.count == parent.count
+                    && (parent.isEmpty || memcmp(current.baseAddress!, parent.baseAddress!, parent.count) == 0)
+            } ?? false
+        if !same {
+            close(slot)
+            open[slot] = (Array(parent), LosslessUTF8.decode(parent), Cell())
+        }
+        Self.update(&open[slot]!.cell, entry: entry, sent: sent, rule: rule)
         if entry.kind == .directory {
             Self.own(&cells[LosslessUTF8.decode(path), default: Cell()], sent: sent, rule: rule)
             return
@@ -81,6 +98,20 @@ struct ContextMapTally: Sendable {
         largestFiles.offer(
             entry.size, tie: LosslessUTF8.decode(path),
             LargeFile(path: LosslessUTF8.decode(path), bytes: entry.size, sent: sent, rule: rule))
+    }
+
+    /// Every directory's cell, the open ones added.
+    func flushed() -> [String: Cell] {
+        var copy = self
+        for slot in copy.open.indices { copy.close(slot) }
+        return copy.cells
+    }
+
+    /// Adds the open cell of `slot` to ``cells``.
+    private mutating func close(_ slot: Int) {
+        guard let current = open[slot] else { return }
+        cells[current.key, default: Cell()].merge(current.cell)
+        open[slot] = nil
     }
 
     /// Counts an entry in the cell of its parent directory.
@@ -102,23 +133,7 @@ struct ContextMapTally: Sendable {
     }
 
     mutating func merge(_ other: ContextMapTally) {
-        for (path, cell) in other.cells { cells[path, default: Cell()].merge(cell) }
+        for (path, cell) in other.flushed() { cells[path, default: Cell()].merge(cell) }
         largestFiles.merge(other.largestFiles)
-    }
-
-    /// The key of the directory holding `path`, reusing the previous lookup's String when it is the same.
-    private mutating func parentKey(of path: UnsafeBufferPointer<UInt8>) -> String {
-        var end = path.count
-        while end > 0 && path[end - 1] != UInt8(ascii: "/") { end -= 1 }
-        end = max(0, end - 1)
-        let parent = UnsafeBufferPointer(rebasing: path[..<end])
-        let same = lastParent.bytes.withUnsafeBufferPointer { last in
-            last.count == parent.count
-                && (parent.isEmpty || memcmp(last.baseAddress!, parent.baseAddress!, parent.count) == 0)
-        }
-        if same { return lastParent.key }
-        let key = LosslessUTF8.decode(parent)
-        lastParent = (Array(parent), key)
-        return key
     }
 }
