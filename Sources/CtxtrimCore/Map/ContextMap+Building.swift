@@ -106,17 +106,22 @@ extension ContextMap {
             while let current = next, kept.insert(current).inserted { next = drafts[current].parent }
         }
         let limit = max(1, budget / 2)
-        // Heaviest first; a parent weighs at least what its child does and comes first at equal weight.
-        var order = drafts.indices.map { (score: score(drafts[$0]), depth: drafts[$0].depth, position: $0) }
-        order.sort {
-            $0.score != $1.score
-                ? $0.score > $1.score
-                : $0.depth != $1.depth
-                    ? $0.depth < $1.depth : drafts[$0.position].path < drafts[$1.position].path
+        // Heaviest first, a parent before its children at equal weight: the best of the children of what is kept,
+        // from a heap, so that only the nodes near the top are ever ordered.
+        let scores = drafts.map(score)
+        func better(_ left: Int, _ right: Int) -> Bool {
+            if scores[left] != scores[right] { return scores[left] > scores[right] }
+            if drafts[left].depth != drafts[right].depth { return drafts[left].depth < drafts[right].depth }
+            return drafts[left].path < drafts[right].path
         }
-        for entry in order where kept.count < limit {
-            guard let parent = drafts[entry.position].parent, kept.contains(parent), entry.score > 0 else { continue }
-            kept.insert(entry.position)
+        var frontier = Heap(by: better)
+        for position in kept {
+            for child in drafts[position].children where !kept.contains(child) { frontier.push(child) }
+        }
+        while kept.count < limit, let best = frontier.pop() {
+            guard scores[best] > 0, !kept.contains(best) else { continue }
+            kept.insert(best)
+            for child in drafts[best].children { frontier.push(child) }
         }
         return kept
     }
@@ -183,5 +188,44 @@ extension ContextMap {
                 : ($0.kind == .rest ? 1 : 0, $0.name) < ($1.kind == .rest ? 1 : 0, $1.name)
         }
         return node
+    }
+}
+
+/// A binary heap of node positions, the best (by `better`) on top.
+private struct Heap {
+    private var items: [Int] = []
+    private let better: (Int, Int) -> Bool
+
+    init(by better: @escaping (Int, Int) -> Bool) {
+        self.better = better
+    }
+
+    mutating func push(_ item: Int) {
+        items.append(item)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard better(items[child], items[parent]) else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> Int? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        guard !items.isEmpty else { return top }
+        items[0] = last
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1
+            let right = left + 1
+            var best = parent
+            if left < items.count && better(items[left], items[best]) { best = left }
+            if right < items.count && better(items[right], items[best]) { best = right }
+            guard best != parent else { return top }
+            items.swapAt(parent, best)
+            parent = best
+        }
     }
 }

@@ -4,8 +4,9 @@
 package struct TopN<Item: Sendable>: Sendable {
     package let capacity: Int
     private var items: [(key: Int64, tie: String, item: Item)] = []
-    /// The smallest kept key once full; anything not above it is rejected without work.
+    /// The smallest kept key once full, and its tie: anything that would rank after it is rejected without work.
     private var threshold: Int64 = .min
+    private var thresholdTie: String?
 
     package init(capacity: Int) {
         self.capacity = max(0, capacity)
@@ -14,7 +15,14 @@ package struct TopN<Item: Sendable>: Sendable {
     /// Offers one item. `tie` breaks equal keys (smaller wins) and should be unique, such as a path.
     package mutating func offer(_ key: Int64, tie: @autoclosure () -> String, _ item: @autoclosure () -> Item) {
         guard capacity > 0 else { return }
-        if items.count >= capacity && key < threshold { return }
+        var tie = tie
+        if items.count >= capacity && key <= threshold {
+            if key < threshold { return }
+            // An equal key ranks by its tie: many files share a size, and each would otherwise be kept until compacted.
+            let text = tie()
+            if let thresholdTie, text >= thresholdTie { return }
+            tie = { text }
+        }
         items.append((key, tie(), item()))
         if items.count > capacity * 2 { compact() }
     }
@@ -34,6 +42,6 @@ package struct TopN<Item: Sendable>: Sendable {
     private mutating func compact() {
         items.sort { $0.key != $1.key ? $0.key > $1.key : $0.tie < $1.tie }
         if items.count > capacity { items.removeLast(items.count - capacity) }
-        if items.count == capacity, let last = items.last { threshold = last.key }
+        if items.count == capacity, let last = items.last { (threshold, thresholdTie) = (last.key, last.tie) }
     }
 }
