@@ -10,6 +10,16 @@ package struct ContextMap: Sendable, Equatable {
     /// At most this many nodes, `rest` tiles included (flagged entries may add a few): a page of a few hundred
     /// kilobytes that draws in well under a second, for any tree.
     package static let nodeBudget = 3000
+    /// A page of many builds (`--all`) holds at most this many nodes in all, each build's map at least
+    /// ``minimumNodeBudget``: the page of a repository of 600 builds stays a few megabytes.
+    static let pageNodeBudget = 30_000
+    static let minimumNodeBudget = 200
+
+    /// The budget of each map when one page shows `builds` of them.
+    static func nodeBudget(forBuilds builds: Int) -> Int {
+        max(minimumNodeBudget, min(nodeBudget, pageNodeBudget / max(1, builds)))
+    }
+
     /// At most this many flagged entries are kept whatever they weigh (a secret among a million files).
     static let flaggedBudget = 300
 

@@ -75,7 +75,7 @@ enum ReportAssembly {
             findings: report.findings, rules: tally.setup.ignoreFile?.rules ?? [], matcher: build.rules.matcher,
             fixMatcher: fixMatcher, gitIgnored: finished.outermostIgnored.map(\.path))
         if let map = tally.map, let classifier = report.classifier {
-            report.map = ContextMap.build(from: map, classifier: classifier)
+            report.map = ContextMap.build(from: map, classifier: classifier, budget: options.mapNodeBudget)
         }
         return report
     }

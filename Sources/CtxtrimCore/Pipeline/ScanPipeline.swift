@@ -105,9 +105,11 @@ package struct ScanPipeline {
             if finishedLeaders[leader] == nil { finishedLeaders[leader] = tallies[leader].finished() }
             tallies[index].adopt(from: tallies[leader], finished: finishedLeaders[leader]!)
         }
+        var perBuild = options
+        perBuild.mapNodeBudget = ContextMap.nodeBudget(forBuilds: builds.count)
         var reports = try zip(builds, tallies).map { build, tally in
             if tally.setup.ownsWalk { Self.assertSameTotals(tally, result.totals) }
-            return try ReportAssembly.report(for: build, tally: tally, options: options, walkSeconds: seconds)
+            return try ReportAssembly.report(for: build, tally: tally, options: perBuild, walkSeconds: seconds)
         }
         reports[0].profile = result.visitor.profile?.finished(
             walkSeconds: seconds, threads: walkOptions.threads, top: top)

@@ -43,8 +43,9 @@ package struct ContextScanner {
         package var listing: ContextListing.Mode?
         /// How `--all`'s discovery reads compose projects.
         package var compose = ComposeDiscoveryOptions()
-        /// Build each report's treemap (``ScanReport/map``) for the HTML report.
+        /// Build each report's treemap (``ScanReport/map``) for the HTML report, of at most this many nodes.
         package var mapsContext = false
+        package var mapNodeBudget = ContextMap.nodeBudget
 
         package init() {}
 
