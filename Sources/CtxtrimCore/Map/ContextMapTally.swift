@@ -95,9 +95,9 @@ struct ContextMapTally: Sendable {
             return
         }
         guard entry.kind == .file else { return }
-        largestFiles.offer(
-            entry.size, tie: LosslessUTF8.decode(path),
-            LargeFile(path: LosslessUTF8.decode(path), bytes: entry.size, sent: sent, rule: rule))
+        largestFiles.offer(entry.size, tie: { LosslessUTF8.decode(path) }) { path in
+            LargeFile(path: path, bytes: entry.size, sent: sent, rule: rule)
+        }
     }
 
     /// Every directory's cell, the open ones added.

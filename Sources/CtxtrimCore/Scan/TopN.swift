@@ -27,6 +27,15 @@ package struct TopN<Item: Sendable>: Sendable {
         if items.count > capacity * 2 { compact() }
     }
 
+    /// Offers one item made from its tie, which is computed at most once (and only when the item could be kept).
+    package mutating func offer(_ key: Int64, tie: () -> String, making item: (String) -> Item) {
+        guard capacity > 0, items.count < capacity || key >= threshold else { return }
+        let text = tie()
+        if items.count >= capacity, key == threshold, let thresholdTie, text >= thresholdTie { return }
+        items.append((key, text, item(text)))
+        if items.count > capacity * 2 { compact() }
+    }
+
     package mutating func merge(_ other: TopN<Item>) {
         for entry in other.items { items.append(entry) }
         compact()

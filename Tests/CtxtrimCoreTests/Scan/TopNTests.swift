@@ -16,8 +16,13 @@ import Testing
         var random = SplitMix64(seed: 14)
         let items = (0..<500).map { index in (Int64([10, 20, 20][index % 3]), "p\(index)") }.shuffled(using: &random)
         var top = TopN<String>(capacity: capacity)
-        for (key, tie) in items { top.offer(key, tie: tie, tie) }
+        var made = TopN<String>(capacity: capacity)
+        for (key, tie) in items {
+            top.offer(key, tie: tie, tie)
+            made.offer(key, tie: { tie }, making: { $0 })
+        }
         #expect(top.sorted == Self.expected(items, capacity: capacity))
+        #expect(made.sorted == top.sorted)
     }
 
     @Test func mergedListsEqualOneList() {
