@@ -12,8 +12,8 @@ package struct ContextMap: Sendable, Equatable {
     package static let nodeBudget = 3000
     /// A page of many builds (`--all`) holds at most this many nodes in all, each build's map at least
     /// ``minimumNodeBudget``: the page of a repository of 600 builds stays a few megabytes.
-    static let pageNodeBudget = 30_000
-    static let minimumNodeBudget = 200
+    static let pageNodeBudget = 12_000
+    static let minimumNodeBudget = 150
 
     /// The budget of each map when one page shows `builds` of them.
     static func nodeBudget(forBuilds builds: Int) -> Int {
@@ -116,7 +116,8 @@ package enum MapClass: String, Sendable, CaseIterable {
         case .dependencyDir: .dependency
         case .buildOutput: .buildOutput
         case .largeFile: .largeFile
-        case .gitIgnoredSent: .gitIgnored
+        // Not `git-ignored-sent`: it sums a top-level directory's ignored files, and `src/` is not ignored because
+        // `src/a/.venv/` is; what git ignores itself is `git-ignored` (``MapClassifier``).
         default: nil
         }
     }

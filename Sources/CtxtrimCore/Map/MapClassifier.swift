@@ -4,8 +4,8 @@ import DockerIgnore
 /// `ctxtrim fix` would write, and what git ignores. The treemap and the terminal report's bars ask the same one.
 ///
 /// An entry takes the class of a finding that names it; otherwise a class its parent has (below `node_modules`,
-/// everything is a dependency); otherwise `fix` when the ignore file in force sends it and the proposed one keeps it
-/// out, as the engine decides; otherwise `git-ignored` for an outermost git-ignored entry; otherwise `sent`.
+/// everything is a dependency); otherwise `git-ignored` for an outermost git-ignored entry; otherwise `fix` when the
+/// ignore file in force sends it and the proposed one keeps it out, as the engine decides; otherwise `sent`.
 struct MapClassifier: Sendable {
     let findings: [Finding]
     /// By path: the most urgent class a finding gives the entry, and that finding's check.
@@ -43,12 +43,13 @@ struct MapClassifier: Sendable {
         guard sentAnything else { return (.excluded, nil) }
         if let (mapClass, check) = findingClass[path] { return (mapClass, check) }
         if let inherited = parentClass, inherited != .sent, inherited != .excluded { return (inherited, nil) }
+        // What git ignores says more than that `fix` would keep it out (which the diff shows anyway).
+        if gitIgnored.contains(path) { return (.gitIgnored, nil) }
         if !path.isEmpty, let fix = fixMatcher, let current = matcher, (try? current.sent(path).sent) == true,
             (try? fix.sent(path).sent) == false
         {
             return (.fix, nil)
         }
-        if gitIgnored.contains(path) { return (.gitIgnored, nil) }
         return (.sent, nil)
     }
 

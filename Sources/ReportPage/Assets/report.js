@@ -448,6 +448,13 @@
         ev.preventDefault();
         const t = tiles[active];
         if (t && zoomable(t.node)) zoomTo(t.node, true);
+        else if (t) {
+          // A file drawn inside a nested directory: Enter zooms into that directory, so every directory on the map
+          // can be entered from the keyboard, even one whose own tile its children cover.
+          let n = parentOf.get(t.node);
+          while (n && parentOf.get(n) !== zoom && n !== zoom) n = parentOf.get(n);
+          if (n && n !== zoom && zoomable(n)) zoomTo(n, true);
+        }
       } else if (k === 'Escape' || k === 'Backspace') {
         const up = parentOf.get(zoom);
         hideTip();
