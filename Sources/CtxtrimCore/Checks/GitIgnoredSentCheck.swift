@@ -69,18 +69,20 @@ package struct GitIgnoredSentCheck: Check {
     }
 
     package func findings(excluding claimed: ClaimedDirectories) -> [Finding] {
-        var groups: [Substring: Tally] = [:]
+        var groups: [Substring: (total: Tally, parents: [(path: String, tally: Tally)])] = [:]
         for (parent, tally) in directoryTallies where !claimed.covers(parent) {
-            groups[ContextPath.topLevel(of: parent), default: Tally()].files += tally.files
-            groups[ContextPath.topLevel(of: parent), default: Tally()].bytes.saturatingAdd(tally.bytes)
+            let top = ContextPath.topLevel(of: parent)
+            groups[top, default: (Tally(), [])].total.files += tally.files
+            groups[top, default: (Tally(), [])].total.bytes.saturatingAdd(tally.bytes)
+            groups[top, default: (Tally(), [])].parents.append((parent, tally))
         }
-        let directoryFindings = groups.map { top, tally in
-            finding(
+        let directoryFindings = groups.map { top, group in
+            let tally = group.total
+            return finding(
                 .directory(String(top)),
                 message: """
                     `\(top)/` holds \(tally.files) git-ignored \(tally.files == 1 ? "file" : "files") \
-                    (\(ByteCount.format(tally.bytes))) that would be sent: add `\(top)` to .dockerignore unless \
-                    the build needs them.
+                    (\(ByteCount.format(tally.bytes))) that would be sent\(Self.advice(top: top, parents: group.parents))
                     """,
                 bytes: tally.bytes, files: tally.files)
         }
@@ -94,5 +96,25 @@ package struct GitIgnoredSentCheck: Check {
                 bytes: size)
         }
         return FindingOrder.sorted(directoryFindings + fileFindings)
+    }
+
+    /// What to exclude: the top-level directory when its ignored files lie directly in it, else the directories
+    /// that hold most of them. `src/` is no candidate when only `src/api/.venv/` is ignored: its sources are
+    /// what the build copies.
+    private static func advice(top: Substring, parents: [(path: String, tally: Tally)]) -> String {
+        if parents.count == 1, parents[0].path == top {
+            return ": add `\(top)` to .dockerignore unless the build needs them."
+        }
+        let largest = parents.sorted {
+            $0.tally.bytes != $1.tally.bytes ? $0.tally.bytes > $1.tally.bytes : $0.path < $1.path
+        }
+        let named = largest.prefix(2).map { "`\($0.path)/` (\(ByteCount.format($0.tally.bytes)))" }
+        let list =
+            largest.count > 2
+            ? named.joined(separator: ", ") + " and \(largest.count - 2) more" : named.joined(separator: " and ")
+        return """
+            , most in \(list): exclude those in .dockerignore (the .gitignore \
+            rules that ignore them say how) unless the build needs them.
+            """
     }
 }

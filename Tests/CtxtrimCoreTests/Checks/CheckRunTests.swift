@@ -60,6 +60,24 @@ import Testing
         #expect(run.finish().contains { $0.check == "log-file" && $0.path == "app.log" })
     }
 
+    /// Seen on a root-built monorepo: `src/` of tracked services held two services' ignored `bin/` directories, and
+    /// the advice was "add `src` to .dockerignore", which would break every build. The advice names where they are.
+    @Test func theAdviceNamesTheIgnoredDirectoriesNotTheTopLevelOneAboveThem() {
+        var run = CheckRun()
+        run.visit(EntryFacts(path: "src/checkout/main.go", kind: .file, size: 40, gitClass: .tracked))
+        for (path, size) in [("src/checkout/out/server", 900), ("src/cart/out/cart", 600), ("src/ad/out/x", 5)] {
+            run.visit(EntryFacts(path: path, kind: .file, size: Int64(size), gitClass: .ignored))
+        }
+        run.visit(EntryFacts(path: "tmp/a.bin", kind: .file, size: 10, gitClass: .ignored))
+        let findings = run.finish().filter { $0.check == "git-ignored-sent" }
+        let source = try? #require(findings.first { $0.path == "src" })
+        #expect(
+            source?.message.contains("most in `src/checkout/out/` (900 B), `src/cart/out/` (600 B) and 1 more") == true)
+        #expect(source?.message.contains("add `src`") == false)
+        // Files directly in the top-level directory: that directory is the one to exclude.
+        #expect(findings.first { $0.path == "tmp" }?.message.contains("add `tmp` to .dockerignore") == true)
+    }
+
     @Test func symlinksLeavingTheContextAreFoundOnDisk() throws {
         let context = try TemporaryContext()
         try context.write("lib/real.txt", "x")
