@@ -164,6 +164,28 @@ import Testing
         #expect(rests(map.root) > 0)
     }
 
+    /// `--all` on a repository of many builds: their maps share the page's budget, so the page stays small.
+    @Test func manyBuildsShareThePagesBudget() throws {
+        let tree = try TemporaryTree("map")
+        for service in 0..<90 {
+            try tree.write("svc\(service)/Dockerfile", "FROM scratch\nCOPY . /\n")
+            for file in 0..<40 {
+                try tree.write("svc\(service)/d\(file % 9)/f\(file).txt", String(repeating: "x", count: file + 1))
+            }
+        }
+        var options = ContextScanner.Options()
+        options.git = false
+        options.mapsContext = true
+        let discovery = try BuildDiscovery.run(root: tree.path, threads: 2)
+        let multi = try MultiContextScanner(root: tree.path, discovery: discovery, options: options).scan()
+        #expect(multi.builds.count == 90)
+        let counts = multi.builds.map { $0.report.map?.root.nodeCount ?? 0 }
+        #expect(counts.allSatisfy { $0 > 0 && $0 <= ContextMap.minimumNodeBudget })
+        #expect(counts.reduce(0, +) <= ContextMap.pageNodeBudget + 90 * 2)
+        // Cut down, each map still adds up to its build's report.
+        for scan in multi.builds { #expect(scan.report.map?.root.sent.bytes == scan.report.sent.bytes) }
+    }
+
     @Test func noMapIsCollectedUnlessAsked() throws {
         let tree = try Self.nodeService()
         #expect(try Self.scan(tree) { $0.mapsContext = false }.map == nil)
