@@ -169,8 +169,8 @@ import Testing
         let tree = try TemporaryTree("map")
         for service in 0..<90 {
             try tree.write("svc\(service)/Dockerfile", "FROM scratch\nCOPY . /\n")
-            for file in 0..<40 {
-                try tree.write("svc\(service)/d\(file % 9)/f\(file).txt", String(repeating: "x", count: file + 1))
+            for file in 0..<200 {
+                try tree.write("svc\(service)/d\(file % 25)/f\(file).txt", String(repeating: "x", count: file + 1))
             }
         }
         var options = ContextScanner.Options()
