@@ -14,7 +14,10 @@ struct LsCommand: ParsableCommand {
 
     @OptionGroup var contextOptions: ContextOptions
 
-    @Option(help: "text (sizes for people), tsv or json (one object per line). Default: text on a terminal, else tsv.")
+    @Option(
+        help:
+            "text (sizes for people), tsv, json (one object per line) or make (the files as Makefile prerequisites). Default: text on a terminal, else tsv."
+    )
     var format: Format<ListingOutput>?
 
     @Flag(name: .customShort("0"), help: "End each record with NUL instead of a newline (for xargs -0).")
@@ -27,14 +30,21 @@ struct LsCommand: ParsableCommand {
 
     @OptionGroup var threadOptions: ThreadOptions
 
+    func validate() throws {
+        if format?.reporter.name == "make" && (excluded || nullTerminated) {
+            throw ValidationError("--format make lists what is sent, one prerequisite a line; drop --excluded and -0")
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             // The listing is the main context's; named contexts are checked as a build would check them.
             _ = try NamedBuildContext.roots(of: try buildContextOptions.parsed())
             let context = try contextOptions.resolve()
             let rules = try IgnoreRules.load(for: context)
-            let listing = try ContextListing.list(
+            var listing = try ContextListing.list(
                 root: context.root, rules: rules, excluded: excluded, threads: threadOptions.threads)
+            listing.root = contextOptions.context
             let chosen = format ?? (Console.standardOutput.isTerminal ? .text : Format(argument: "tsv") ?? .text)
             let options = RenderOptions(nulTerminated: nullTerminated)
             Console.show(chosen.reporter.render(.listing(listing), options: options))

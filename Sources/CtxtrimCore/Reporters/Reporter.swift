@@ -26,7 +26,7 @@ extension Reporter {
 package enum Reporters {
     package static let all: [any Reporter] = [
         TextReporter(), TSVReporter(), JSONReporter(), SARIFReporter(), GitHubReporter(), GitLabReporter(),
-        MarkdownReporter(), HTMLReporter(),
+        MarkdownReporter(), HTMLReporter(), MakeReporter(),
     ]
 
     /// The reporter called `name`, if it renders outcomes of `kind`.

@@ -37,6 +37,8 @@ package struct ContextListing: Sendable {
     package let diagnostics: [ScanReport.Diagnostic]
     /// Whether this lists what the ignore file keeps out (`--excluded`) rather than what is sent.
     package let listsExcluded: Bool
+    /// The context directory as the user named it, which `--format make` puts in front of each path.
+    package var root = "."
 
     package init(entries: [Entry], diagnostics: [ScanReport.Diagnostic], listsExcluded: Bool = false) {
         self.entries = entries

@@ -35,7 +35,8 @@ import Testing
         (CommandOutcome.Kind.scan, ["text", "json", "sarif", "github", "gitlab", "markdown", "html"]),
         (.check, ["text", "json", "sarif", "github", "gitlab", "markdown", "html"]),
         (.checkAll, ["text", "json", "sarif", "github", "gitlab", "markdown", "html"]),
-        (.builds, ["text", "json", "html"]), (.listing, ["text", "tsv", "json"]), (.explanations, ["text", "json"]),
+        (.builds, ["text", "json", "html"]), (.listing, ["text", "tsv", "json", "make"]),
+        (.explanations, ["text", "json"]),
         (.fix, ["text"]),
     ])
     func eachCommandOffersTheFormatsItAlwaysHad(kind: CommandOutcome.Kind, names: [String]) {
