@@ -43,6 +43,8 @@ package struct BuildContext: Sendable, Equatable {
     package let ignoreFile: IgnoreFileChoice?
     /// `CONTEXT/.dockerignore` when it exists but a `<Dockerfile>.dockerignore` makes it inactive.
     package let shadowedIgnoreFile: String?
+    /// `.containerignore` when the context has one: Podman and Buildah read it, docker build does not.
+    package var containerIgnoreFile: String? = nil
 
     /// Resolves a context the way `docker build [-f DOCKERFILE] CONTEXT` does.
     ///
@@ -112,11 +114,15 @@ package struct BuildContext: Sendable, Equatable {
         } else {
             choice = nil
         }
-        return BuildContext(
+        var resolved = BuildContext(
             givenRoot: context, root: root, dockerfile: dockerfilePath,
             dockerfileDisplayPath: display(dockerfilePath, root: root), dockerfileExists: dockerfileExists,
             dockerfileOrigin: dockerfileOrigin,
             ignoreFile: choice, shadowedIgnoreFile: shadowed)
+        if exists(joined(root, ".containerignore")) {
+            resolved.containerIgnoreFile = ".containerignore"
+        }
+        return resolved
     }
 
     /// The context as reports show it, never absolute: as given when relative; else relative to the current directory

@@ -37,6 +37,7 @@ package struct CheckID: RawRepresentable, Hashable, Sendable, Codable, Expressib
     package static let ignoreRootOnlyName: CheckID = "ignore-root-only-name"
     package static let ignoreWildcardException: CheckID = "ignore-wildcard-exception"
     package static let ignoreFileShadowed: CheckID = "ignore-file-shadowed"
+    package static let containerIgnoreNotRead: CheckID = "containerignore-not-read"
     package static let ignoreFileInSubdirectory: CheckID = "ignore-file-in-subdirectory"
     /// Also the gate condition of `ctxtrim check` for a context without an ignore file.
     package static let ignoreFileMissing: CheckID = "ignore-file-missing"

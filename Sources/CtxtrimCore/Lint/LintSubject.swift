@@ -12,6 +12,8 @@ package struct LintSubject: Sendable {
     package var nestedNames: NestedNameSightings?
     /// `BuildContext.shadowedIgnoreFile`: `.dockerignore` when `<Dockerfile>.dockerignore` replaces it.
     package var shadowedIgnoreFile: String?
+    /// `BuildContext.containerIgnoreFile`: `.containerignore`, which docker build does not read.
+    package var containerIgnoreFile: String?
     /// The findings of the walk checks (`CheckRun.finish()`): what an ignore file would keep out.
     package var walkFindings: [Finding]
     /// The parsed Dockerfile and what the target build reads; nil when there is no Dockerfile (hints are off).
@@ -22,8 +24,9 @@ package struct LintSubject: Sendable {
     package init(
         ignoreFile: IgnoreFile?, ruleUsage: RuleUsage? = nil, nestedNames: NestedNameSightings? = nil,
         shadowedIgnoreFile: String? = nil, walkFindings: [Finding] = [], sourceProblems: [SourceProblem]? = nil,
-        dockerfile: DockerfileSubject? = nil
+        dockerfile: DockerfileSubject? = nil, containerIgnoreFile: String? = nil
     ) {
+        self.containerIgnoreFile = containerIgnoreFile
         self.ignoreFile = ignoreFile
         self.ruleUsage = ruleUsage
         self.nestedNames = nestedNames

@@ -165,7 +165,7 @@ enum ReportAssembly {
             dockerfile: analysis.map {
                 DockerfileSubject(
                     dockerfile: $0.dockerfile, usage: $0.usage, displayPath: context.dockerfileDisplayPath)
-            })
+            }, containerIgnoreFile: context.containerIgnoreFile)
         return FindingOrder.sorted(findings + LintRegistry.findings(for: subject, enabledIDs: enabledIDs))
     }
 

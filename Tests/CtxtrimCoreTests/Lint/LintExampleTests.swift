@@ -22,7 +22,8 @@ import Testing
         #expect(
             ids == [
                 "ignore-unused-pattern", "ignore-inline-comment", "ignore-root-only-name", "ignore-wildcard-exception",
-                "ignore-file-shadowed", "ignore-file-in-subdirectory", "ignore-file-missing", "copy-source-ignored",
+                "ignore-file-shadowed", "containerignore-not-read", "ignore-file-in-subdirectory",
+                "ignore-file-missing", "copy-source-ignored",
                 "copy-source-missing", "copy-all-before-install", "single-stage-compiler-image", "unpinned-base-image",
             ])
         #expect(Set(ids).isDisjoint(with: CheckRegistry.ids))
