@@ -14,23 +14,14 @@ package struct TopN<Item: Sendable>: Sendable {
 
     /// Offers one item. `tie` breaks equal keys (smaller wins) and should be unique, such as a path.
     package mutating func offer(_ key: Int64, tie: @autoclosure () -> String, _ item: @autoclosure () -> Item) {
-        guard capacity > 0 else { return }
-        var tie = tie
-        if items.count >= capacity && key <= threshold {
-            if key < threshold { return }
-            // An equal key ranks by its tie: many files share a size, and each would otherwise be kept until compacted.
-            let text = tie()
-            if let thresholdTie, text >= thresholdTie { return }
-            tie = { text }
-        }
-        items.append((key, tie(), item()))
-        if items.count > capacity * 2 { compact() }
+        offer(key, tie: tie, making: { _ in item() })
     }
 
     /// Offers one item made from its tie, which is computed at most once (and only when the item could be kept).
     package mutating func offer(_ key: Int64, tie: () -> String, making item: (String) -> Item) {
         guard capacity > 0, items.count < capacity || key >= threshold else { return }
         let text = tie()
+        // An equal key ranks by its tie: many files share a size, and each would otherwise be kept until compacted.
         if items.count >= capacity, key == threshold, let thresholdTie, text >= thresholdTie { return }
         items.append((key, text, item(text)))
         if items.count > capacity * 2 { compact() }
