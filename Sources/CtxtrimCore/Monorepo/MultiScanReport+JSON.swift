@@ -2,10 +2,16 @@ extension MultiScanReport {
     /// `{"schemaVersion","discovery"?,"builds":[{"name","context","dockerfile",…,"report"}],"contexts","totals"}`,
     /// each report being the single-context scan document.
     package var json: JSONValue {
+        var document = sharedJSON
+        document["schemaVersion"] = .int(ScanReport.schemaVersion)
+        document["builds"] = .array(builds.map(Self.json))
+        return .object(document)
+    }
+
+    /// What the builds share, without the builds: `contexts`, `totals` and `discovery` (the HTML page's shared tab).
+    var sharedJSON: [String: JSONValue] {
         let totals = totals
         var document: [String: JSONValue] = [
-            "schemaVersion": .int(ScanReport.schemaVersion),
-            "builds": .array(builds.map(Self.json)),
             "contexts": .array(
                 contexts.map { context in
                     var entry: [String: JSONValue] = [
@@ -27,7 +33,7 @@ extension MultiScanReport {
             ]),
         ]
         if let discovery { document["discovery"] = Self.json(discovery) }
-        return .object(document)
+        return document
     }
 
     private static func json(_ totals: ScanReport.Totals) -> JSONValue {

@@ -38,9 +38,7 @@ package struct HTMLReporter: Reporter {
             document["command"] = .string("scan --all")
             document["views"] = .array(
                 multi.builds.map { view(name: $0.build.name, json: $0.report.json, report: $0.report) })
-            if case .object(let all) = multi.json {
-                document["shared"] = .object(all.filter { ["totals", "contexts", "discovery"].contains($0.key) })
-            }
+            document["shared"] = .object(multi.sharedJSON)
         case .check(let gate):
             document["command"] = .string("check")
             document["views"] = .array([view(name: nil, json: gate.json, report: gate.report)])
