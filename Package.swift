@@ -36,8 +36,10 @@ let package = Package(
         .target(name: "DockerfileReader", dependencies: ["CtxtrimErrors", "UntrustedText"]),
         // docker buildx bake files: the HCL subset and the JSON form bake files use, targets, inherits, variables.
         .target(name: "BakeReader", dependencies: ["CtxtrimErrors", "Digest", "UntrustedText"]),
-        // MD5 and SHA-256 (bake's functions, the HTML report's CSP hashes). Standard library only.
-        .target(name: "Digest"),
+        // MD5 and SHA-256 over OpenSSL's libcrypto (bake's functions, the HTML report's CSP hashes, `ctxtrim digest`).
+        .target(name: "Digest", dependencies: ["CLibcrypto"]),
+        // OpenSSL's libcrypto through pkg-config (Debian: libssl-dev, which libgit2-dev already pulls in).
+        .systemLibrary(name: "CLibcrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The self-contained HTML report page: its stylesheet, markup and script, embedded in the binary, around the
         // report's JSON. Knows nothing of scans.
         .target(
@@ -58,7 +60,8 @@ let package = Package(
         .target(
             name: "CtxtrimCore",
             dependencies: [
-                "DockerIgnore", "ContextWalker", "DockerfileReader", "BakeReader", "GitClassifier", "ReportPage",
+                "DockerIgnore", "ContextWalker", "DockerfileReader", "BakeReader", "Digest", "GitClassifier",
+                "ReportPage",
                 "UntrustedText", "CTempFile",
                 "CtxtrimErrors",
                 .product(name: "Yams", package: "Yams"),

@@ -10,12 +10,33 @@ package struct FileStatus: Sendable, Hashable {
     package var size: Int64
     package var owner: UInt32
     package var group: UInt32
+    /// `st_dev` and `st_ino`: which file this is, while it exists.
+    package var device: UInt64 = 0
+    package var inode: UInt64 = 0
+    /// `st_mtim` and `st_ctim` in nanoseconds since the epoch: with the identity and size, what tells that the
+    /// content may have changed (as git's index decides).
+    package var modified: Int64 = 0
+    package var changed: Int64 = 0
 
     package init(mode: UInt32, size: Int64, owner: UInt32, group: UInt32) {
         self.mode = mode
         self.size = size
         self.owner = owner
         self.group = group
+    }
+
+    /// Every field of a `struct stat` the walker keeps.
+    package init(_ status: stat) {
+        self.init(
+            mode: UInt32(status.st_mode), size: Int64(status.st_size), owner: status.st_uid, group: status.st_gid)
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+        modified = Self.nanoseconds(status.st_mtim)
+        changed = Self.nanoseconds(status.st_ctim)
+    }
+
+    private static func nanoseconds(_ time: timespec) -> Int64 {
+        Int64(time.tv_sec).multipliedReportingOverflow(by: 1_000_000_000).partialValue &+ Int64(time.tv_nsec)
     }
 
     /// The entry kind the file type bits describe.

@@ -44,8 +44,7 @@ package struct POSIXSystemCalls: SystemCalls {
     {
         var buffer = stat()
         _ = try retryingInterrupts("fstatat") { fstatat(parent, name, &buffer, AT_SYMLINK_NOFOLLOW) }
-        return FileStatus(
-            mode: UInt32(buffer.st_mode), size: Int64(buffer.st_size), owner: buffer.st_uid, group: buffer.st_gid)
+        return FileStatus(buffer)
     }
 
     /// close(2); its errors are ignored (the descriptor is gone either way and nothing was written).

@@ -20,6 +20,9 @@ package struct WalkEntry {
     /// The open directory holding the entry, valid only during the call: read the entry with `openat` or
     /// `readlinkat` and its ``name``, which works for any name and at any depth (no path is built or resolved).
     package let directoryDescriptor: Int32
+    /// The entry's `fstatat`, when the walk made one (regular files and symlinks of a walk that reads sizes, and any
+    /// entry whose type the directory did not give); nil otherwise.
+    package let status: FileStatus?
 
     /// The last path component.
     package var name: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: path[nameStart...]) }

@@ -241,7 +241,7 @@ where Visitor.State == Filter.State {
         visitor.visit(
             WalkEntry(
                 path: path.bytes, nameStart: path.count - length, depth: depth, kind: kind, size: size,
-                disposition: disposition, isReadable: readable, directoryDescriptor: directory),
+                disposition: disposition, isReadable: readable, directoryDescriptor: directory, status: status),
             state: state)
         unreportedEntries += 1
         unreportedBytes.saturatingAdd(size)

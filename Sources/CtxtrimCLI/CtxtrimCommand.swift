@@ -11,7 +11,7 @@ public struct CtxtrimCommand: ParsableCommand {
         version: version,
         subcommands: [
             ScanCommand.self, LsCommand.self, ExplainCommand.self, FixCommand.self, CheckCommand.self,
-            ChecksCommand.self,
+            ChecksCommand.self, DigestCommand.self,
         ]
     )
 

@@ -45,6 +45,7 @@ enum ScanOutput: OutputKind { static var kind: CommandOutcome.Kind { .scan } }
 enum CheckOutput: OutputKind { static var kind: CommandOutcome.Kind { .check } }
 enum ListingOutput: OutputKind { static var kind: CommandOutcome.Kind { .listing } }
 enum ExplanationOutput: OutputKind { static var kind: CommandOutcome.Kind { .explanations } }
+enum DigestOutput: OutputKind { static var kind: CommandOutcome.Kind { .digest } }
 
 extension FailThreshold: ExpressibleByArgument {}
 

@@ -1,3 +1,4 @@
+import Digest
 import DockerIgnore
 import DockerfileReader
 
@@ -10,6 +11,8 @@ package struct DockerfileAnalysis: Sendable {
     /// BuildKit's FollowPaths as patterns: decides which sent entries are transferred. Nil when a source is the root,
     /// so that everything eligible is transferred.
     package let transferMatcher: IgnoreMatcher?
+    /// The SHA-256 of the Dockerfile's bytes as read (for `ctxtrim digest`).
+    package var sourceDigest: [UInt8] = []
 
     /// Each explicit source with a matcher whose "excluded" means the source copies the path (names it or an
     /// ancestor of it), as opposed to only passing through it on the way to a wildcard's matches. Compiled on each
@@ -31,19 +34,21 @@ package struct DockerfileAnalysis: Sendable {
         context: BuildContext, target: String? = nil, buildArgs: [String: String] = [:],
         namedContexts: Set<String> = [], inlineDockerfile: String? = nil
     ) throws -> DockerfileAnalysis? {
-        let text: String
+        let bytes: [UInt8]
         if let inlineDockerfile {
-            text = inlineDockerfile
+            bytes = Array(inlineDockerfile.utf8)
         } else {
             guard context.dockerfileExists,
-                let bytes = try InputFile.read(
-                    context.dockerfile, kind: .dockerfile, origin: context.dockerfileOrigin)
+                let read = try InputFile.read(context.dockerfile, kind: .dockerfile, origin: context.dockerfileOrigin)
             else { return nil }
-            text = String(decoding: bytes, as: UTF8.self)
+            bytes = read
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         let dockerfile = try Dockerfile.parse(text, path: context.dockerfileDisplayPath)
         let usage = try dockerfile.contextUsage(target: target, buildArgs: buildArgs, namedContexts: namedContexts)
-        return try DockerfileAnalysis(dockerfile: dockerfile, usage: usage)
+        var analysis = try DockerfileAnalysis(dockerfile: dockerfile, usage: usage)
+        analysis.sourceDigest = Digest.sha256(bytes)
+        return analysis
     }
 
     package init(dockerfile: Dockerfile, usage: ContextUsage) throws {

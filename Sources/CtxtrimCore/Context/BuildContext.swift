@@ -141,7 +141,7 @@ package struct BuildContext: Sendable, Equatable {
 
     // MARK: - Path helpers
 
-    static func realPath(_ path: String) -> String? {
+    package static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

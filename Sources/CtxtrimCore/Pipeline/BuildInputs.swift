@@ -8,6 +8,8 @@ package struct BuildInputs: Sendable {
     package var rules: IgnoreRules
     /// The stage built (`--target`); nil for the last one.
     package var target: String?
+    /// The `--build-arg` values (for `--all`, the build's own under those given).
+    package var buildArguments: [String: String] = [:]
     /// Nil without a Dockerfile, or when it could not be read (then `dockerfileFailure` says why).
     package var analysis: DockerfileAnalysis?
     /// Why the Dockerfile could not be read or understood, as thrown.
@@ -84,6 +86,7 @@ package struct BuildInputs: Sendable {
         var inputs = BuildInputs(
             context: context, rules: rules, target: target, analysis: nil, dockerfileFailure: nil, git: git,
             config: config, displayRoot: displayRoot ?? context.displayRoot)
+        inputs.buildArguments = options.buildArgs
         guard options.dockerfile else { return inputs }
         do {
             if !context.dockerfileExists, context.dockerfileOrigin == .user {

@@ -13,10 +13,16 @@ struct BuildSetVisitor: WalkVisitor {
     private var flagged: [Bool]
     /// `scan --profile`'s figures for the first build (which then owns the walk); nil when not profiling.
     var profile: ProfileTally?
+    /// This thread's hasher, when the walk digests what builds transfer.
+    var hasher: ContentHasher?
 
-    init(members: [BuildSetMember], setups: [BuildTally.Setup], profile: ProfileTally? = nil) {
+    init(
+        members: [BuildSetMember], setups: [BuildTally.Setup], profile: ProfileTally? = nil,
+        digestCache: DigestCache? = nil
+    ) {
         self.members = members
         self.profile = profile
+        hasher = digestCache.map { ContentHasher(cache: $0) }
         tallies = setups.map { BuildTally(setup: $0) }
         reader = EntryContentReader()
         flagged = Array(repeating: false, count: setups.count)
@@ -25,6 +31,7 @@ struct BuildSetVisitor: WalkVisitor {
     mutating func visit(_ entry: WalkEntry, state: State) {
         let walkerSkipped = entry.disposition == .insideSkipped
         var content: [UInt8]?? = nil
+        var hashing = EntryHashing(hasher: hasher)
         if profile != nil, let build = state[0] { profile!.visit(entry, build: build) }
         for index in tallies.indices {
             flagged[index] = false
@@ -34,7 +41,7 @@ struct BuildSetVisitor: WalkVisitor {
             let flaggedElsewhere = tallies[index].setup.leader.map { flagged[$0] } ?? false
             flagged[index] = tallies[index].visit(
                 entry, path: relative, state: build, walkerSkipped: walkerSkipped, reader: &reader,
-                content: &content, flaggedElsewhere: flaggedElsewhere)
+                content: &content, flaggedElsewhere: flaggedElsewhere, hashing: &hashing)
         }
     }
 
@@ -63,6 +70,7 @@ struct BuildSetVisitor: WalkVisitor {
 
     mutating func merge(_ other: consuming BuildSetVisitor) {
         if let theirs = other.profile { profile?.merge(theirs) }
+        if let theirs = other.hasher { hasher?.merge(theirs) }
         for (index, theirs) in other.tallies.enumerated() { tallies[index].merge(theirs) }
     }
 }

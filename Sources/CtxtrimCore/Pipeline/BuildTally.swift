@@ -43,6 +43,8 @@ struct BuildTally: Sendable {
         var leader: Int?
         /// Collect the treemap of the context (``ContextMapTally``) for the HTML report.
         var mapsContext = false
+        /// Record what the build transfers for its digest (``DigestRecords``).
+        var digests = false
 
         var followsLeader: Bool { leader != nil }
     }
@@ -114,6 +116,10 @@ struct BuildTally: Sendable {
     var map: ContextMapTally?
     /// What the walk saw of the Dockerfile's explicit sources (for `copy-source-ignored` and `copy-source-missing`).
     var sourceSightings: SourceSightings?
+    /// The transferred entries, when ``Setup/digests``; every build records its own, leader or follower.
+    var digest: DigestRecords?
+    /// Why the digest cannot be computed: the first problem by path.
+    var digestProblem: DigestProblem?
     /// A follower's share of its leader: the findings of the checks that do not depend on the Dockerfile, and the
     /// directories they claim.
     private var adopted: (findings: [Finding], claimed: ClaimedDirectories)?
@@ -130,6 +136,7 @@ struct BuildTally: Sendable {
         checks = setup.runChecks ? CheckRun(enabledIDs: enabled, largeFileThreshold: setup.largeFileThreshold) : nil
         sourceSightings = setup.runChecks ? setup.sourceSightings : nil
         map = setup.mapsContext && !setup.followsLeader ? ContextMapTally() : nil
+        digest = setup.digests ? DigestRecords() : nil
         if setup.runChecks, !setup.followsLeader {
             ruleUsage = setup.ignoreFile.map { RuleUsage(file: $0) }
             nestedNames = NestedNameSightings(watching: setup.ignoreFile)
@@ -143,12 +150,17 @@ struct BuildTally: Sendable {
     ///   - walkerSkipped: the walker itself skipped an ancestor and only measures (the state is that ancestor's).
     ///   - content: the entry's small-file content, read at most once for all builds of the walk.
     ///   - flaggedElsewhere: for a follower, whether its leader's entry checks flagged this entry.
+    ///   - hashing: the entry's digest input, made at most once for all builds of the walk (with ``Setup/digests``).
     /// - Returns: whether this build's entry checks (`large-file` aside) flagged the entry.
     @discardableResult
     mutating func visit(
         _ entry: WalkEntry, path: UnsafeBufferPointer<UInt8>, state: BuildSetFilter.BuildState,
-        walkerSkipped: Bool, reader: inout EntryContentReader, content: inout [UInt8]??, flaggedElsewhere: Bool = false
+        walkerSkipped: Bool, reader: inout EntryContentReader, content: inout [UInt8]??, flaggedElsewhere: Bool = false,
+        hashing: inout EntryHashing
     ) -> Bool {
+        if digest != nil, !walkerSkipped, !state.insideSkipped, state.verdict == .send, state.context.transferred {
+            recordDigest(entry, path: path, hashing: &hashing)
+        }
         if setup.followsLeader {
             return visitAsFollower(
                 entry, path: path, state: state, walkerSkipped: walkerSkipped, flagged: flaggedElsewhere)
@@ -292,6 +304,10 @@ struct BuildTally: Sendable {
         if let theirs = other.nestedNames { nestedNames?.merge(theirs) }
         sentNames.merge(other.sentNames)
         if let theirs = other.sourceSightings { sourceSightings?.merge(theirs) }
+        if let theirs = other.digest { digest?.merge(theirs) }
+        if let theirs = other.digestProblem, digestProblem.map({ theirs.path < $0.path }) ?? true {
+            digestProblem = theirs
+        }
         outermostIgnored += other.outermostIgnored
         topLevelEntries += other.topLevelEntries
         directoryCandidates += other.directoryCandidates
@@ -363,6 +379,23 @@ struct BuildTally: Sendable {
         sentNames = leader.sentNames
         map = leader.map
         adopted = (finished.findings.filter { !CheckRun.transferDependentIDs.contains($0.check) }, finished.claimed)
+    }
+
+    /// Adds a transferred entry to the build's digest, hashing it unless another build of the walk already did.
+    private mutating func recordDigest(
+        _ entry: WalkEntry, path: UnsafeBufferPointer<UInt8>, hashing: inout EntryHashing
+    ) {
+        switch hashing.result(for: entry) {
+        case .success(let hashed):
+            hashed.payload.withUnsafeBufferPointer { payload in
+                digest!.append(path: path, type: hashed.type, mode: hashed.mode, size: hashed.size, payload: payload)
+            }
+        case .failure(var problem):
+            problem.path = LosslessUTF8.decode(path)
+            if digestProblem.map({ problem.path < $0.path }) ?? true { digestProblem = problem }
+        case nil:
+            break
+        }
     }
 
     /// How git sees an entry: nil outside a repository, tracked when the snapshot has no more specific answer.

@@ -12,6 +12,13 @@ enum ReportAssembly {
         let top = tally.setup.top
         let finished = tally.finished()
         var report = ScanReport(context: contextInfo(build))
+        if let records = tally.digest {
+            if let problem = tally.digestProblem {
+                report.contextDigestProblem = problem
+            } else {
+                report.contextDigest = try ContextDigest.make(records: records, analysis: build.analysis)
+            }
+        }
         report.walkSeconds = walkSeconds
         report.threads = options.threads
         (report.sent, report.excluded) = tally.finalTotals

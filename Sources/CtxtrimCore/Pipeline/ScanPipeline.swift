@@ -1,4 +1,5 @@
 import ContextWalker
+import Digest
 import UntrustedText
 
 /// The one pipeline of every command: a set of builds (one for `scan`, `check`, `fix`, `ls`; every build for `--all`)
@@ -91,10 +92,15 @@ package struct ScanPipeline {
         walkOptions.timesDirectories = profile != nil
         let walker = ContextWalker(root: walkRoot, options: walkOptions, progress: progress)
         let (fixedMembers, fixedSetups) = (members, setups)
+        let digestCache = options.digest?.cache
+        let digestStarted = DigestCache.now()
         let result = try Self.unwrapping {
             try walker.walk(
                 filter: filter,
-                makeVisitor: { BuildSetVisitor(members: fixedMembers, setups: fixedSetups, profile: profile) })
+                makeVisitor: {
+                    BuildSetVisitor(
+                        members: fixedMembers, setups: fixedSetups, profile: profile, digestCache: digestCache)
+                })
         }
         let seconds = Self.seconds(clock.now - started)
         var tallies = result.visitor.tallies
@@ -133,6 +139,19 @@ package struct ScanPipeline {
             reports[index] = try NamedContextReports.attach(
                 namedReports[index] ?? [:], of: builds[index], to: reports[index])
         }
+        if let settings = options.digest {
+            for index in reports.indices {
+                do {
+                    reports[index].buildDigest = try Self.buildDigest(
+                        builds[index], report: reports[index], named: namedReports[index] ?? [:])
+                } catch  where settings.recordsFailures {
+                    reports[index].digestFailure = "\(error)"
+                }
+            }
+            if settings.savesCache, let hasher = result.visitor.hasher {
+                reports[0].digestCacheProblem = Self.saving(hasher, in: settings.cache, startedAt: digestStarted)
+            }
+        }
         return reports
     }
 
@@ -163,6 +182,7 @@ package struct ScanPipeline {
         var named = options
         named.listing = nil
         named.suggestionRate = nil
+        named.digest?.savesCache = false
         return named
     }
 
@@ -190,7 +210,7 @@ package struct ScanPipeline {
             walkRootLength: walkRoot.utf8.count, top: top, runChecks: options.findings,
             enabledChecks: enabledChecks, largeFileThreshold: largeFileThreshold,
             ignoreFile: build.context.ignoreFile == nil ? nil : build.rules.file,
-            git: snapshot, ownsWalk: false, mapsContext: options.mapsContext)
+            git: snapshot, ownsWalk: false, mapsContext: options.mapsContext, digests: options.digest != nil)
         if options.findings, let analysis = build.analysis {
             setup.sourceSightings = SourceSightings(analysis.usage.sources)
         }
@@ -199,6 +219,47 @@ package struct ScanPipeline {
                 for: analysis.explicitSources.map(\.pattern))
         }
         return (member, setup)
+    }
+
+    /// The build's digest from its report's context digest and those of its named contexts.
+    private static func buildDigest(_ build: BuildInputs, report: ScanReport, named: [Int: ScanReport]) throws
+        -> BuildDigest
+    {
+        if let failure = build.dockerfileFailure { throw failure }
+        guard let analysis = build.analysis else {
+            throw DigestProblem(code: .noDockerfile, path: build.context.dockerfileDisplayPath)
+        }
+        if let problem = report.contextDigestProblem { throw problem }
+        guard let main = report.contextDigest else { preconditionFailure("a digest walk digests every build") }
+        var contexts = [BuildDigest.Context(name: ".", digest: main)]
+        for (index, context) in build.namedContexts.enumerated()
+        where analysis.usage.namedContextsRead.contains(context.context.name) {
+            switch context.context.value {
+            case .remote(let value):
+                contexts.append(.init(name: context.context.name, reference: value))
+            case .local:
+                if let problem = named[index]?.contextDigestProblem { throw problem }
+                guard let digest = named[index]?.contextDigest else { continue }
+                contexts.append(.init(name: context.context.name, digest: digest))
+            }
+        }
+        return BuildDigest(
+            dockerfile: analysis.sourceDigest,
+            ignoreFile: build.context.ignoreFile == nil ? nil : Digest.sha256(build.rules.bytes),
+            target: build.target, buildArguments: build.buildArguments, contexts: contexts,
+            unpinnedImages: BuildDigest.unpinnedImages(analysis.usage))
+    }
+
+    /// Writes the cache for the next digest; a failure is reported, not thrown: the digest itself is right.
+    private static func saving(_ hasher: ContentHasher, in cache: DigestCache, startedAt: Int64) -> DigestProblem? {
+        do {
+            try cache.save(hasher.seen, startedAt: startedAt)
+            return nil
+        } catch {
+            return DigestProblem(
+                code: .cacheNotWritten, path: cache.path ?? "", call: error.call,
+                errno: error.errno == 0 ? nil : error.errno)
+        }
     }
 
     /// A build that owns the walk must count exactly what the walker counted: the proof, in every debug run, that

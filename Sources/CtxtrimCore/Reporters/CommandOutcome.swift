@@ -16,10 +16,12 @@ package enum CommandOutcome: Sendable {
     case explanations(PathExplanations)
     /// `fix`, and whether it was a dry run (the diff is shown instead of what was written).
     case fix(IgnoreFileFixer.Outcome, dryRun: Bool)
+    /// `digest` of one build, or of every build with `--all`.
+    case digest(DigestOutcome)
 
     /// The cases without their values, for asking a reporter what it renders before anything runs.
     package enum Kind: Sendable, CaseIterable {
-        case scan, builds, check, checkAll, listing, explanations, fix
+        case scan, builds, check, checkAll, listing, explanations, fix, digest
     }
 
     package var kind: Kind {
@@ -31,6 +33,7 @@ package enum CommandOutcome: Sendable {
         case .listing: .listing
         case .explanations: .explanations
         case .fix: .fix
+        case .digest: .digest
         }
     }
 
@@ -44,7 +47,7 @@ package enum CommandOutcome: Sendable {
         case .check(let outcome): diagnostics = outcome.report.diagnostics.filter(\.isGit)
         case .checkAll(let outcomes, _): diagnostics = outcomes.flatMap(\.outcome.report.diagnostics).filter(\.isGit)
         case .listing(let listing): diagnostics = listing.diagnostics
-        case .explanations, .fix: diagnostics = []
+        case .explanations, .fix, .digest: diagnostics = []
         }
         return diagnostics.map {
             "ctxtrim: warning: \($0.kind) \(TerminalText.escape($0.path)): " + TerminalText.escape($0.message)
@@ -68,7 +71,7 @@ extension CommandOutcome {
         case .scan(let report): GateOutcome(unjudged: report)
         case .check(let gate): gate
         case .checkAll(let outcomes, _): CombinedGate.combine(outcomes)
-        case .builds, .listing, .explanations, .fix: nil
+        case .builds, .listing, .explanations, .fix, .digest: nil
         }
     }
 

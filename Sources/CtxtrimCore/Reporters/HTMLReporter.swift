@@ -50,7 +50,7 @@ package struct HTMLReporter: Reporter {
                 "failed": .bool(CombinedGate.failed(outcomes)), "builds": .int(outcomes.count),
                 "failedBuilds": .array(outcomes.filter(\.outcome.failed).map { .string($0.build.name) }),
             ])
-        case .listing, .explanations, .fix:
+        case .listing, .explanations, .fix, .digest:
             document["command"] = .string("")
             document["views"] = .array([])
         }
@@ -77,7 +77,7 @@ package struct HTMLReporter: Reporter {
         case .builds(let multi): multi.root
         case .check(let gate): gate.report.context.root
         case .checkAll(let outcomes, _): outcomes.first.map { $0.outcome.report.context.root } ?? "."
-        case .listing, .explanations, .fix: ""
+        case .listing, .explanations, .fix, .digest: ""
         }
     }
 }

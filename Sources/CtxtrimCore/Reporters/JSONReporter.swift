@@ -37,6 +37,8 @@ package struct JSONReporter: Reporter {
             return Rendering(output: out)
         case .fix:
             return Rendering(output: [])
+        case .digest(let digest):
+            return Rendering(text: digest.json(toolVersion: options.toolVersion).rendered(), warningsOf: outcome)
         }
     }
 

@@ -29,6 +29,9 @@ package struct TextReporter: Reporter {
             return Self.explanations(explanations, options: options)
         case .fix(let fix, let dryRun):
             return Self.fix(fix, dryRun: dryRun, style: style)
+        case .digest(let digest):
+            let (text, messages) = digest.text
+            return Rendering(output: Array(text.withFinalNewline.utf8), messages: messages)
         }
     }
 

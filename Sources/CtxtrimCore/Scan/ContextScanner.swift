@@ -46,6 +46,8 @@ package struct ContextScanner {
         /// Build each report's treemap (``ScanReport/map``) for the HTML report, of at most this many nodes.
         package var mapsContext = false
         package var mapNodeBudget = ContextMap.nodeBudget
+        /// Digest what each build transfers (`ctxtrim digest`): ``ScanReport/buildDigest``.
+        package var digest: DigestSettings?
 
         package init() {}
 

@@ -146,6 +146,16 @@ package struct ScanReport: Sendable {
     }
     /// What the ignore file costs the builder's walk (`scan --profile`); nil unless asked for.
     package var profile: WalkProfile?
+    /// `ctxtrim digest`: what the build transfers from this context, and the build's digest over it, its
+    /// Dockerfile, ignore file, arguments and named contexts. Only a digest walk computes them.
+    package var contextDigest: ContextDigest?
+    package var buildDigest: BuildDigest?
+    /// Why this context's digest could not be computed (a transferred file unreadable or changed).
+    package var contextDigestProblem: DigestProblem?
+    /// With ``DigestSettings/recordsFailures``: why the build's digest could not be computed.
+    package var digestFailure: String?
+    /// Why the digest cache could not be written for the next digest (the digest itself is right).
+    package var digestCacheProblem: DigestProblem?
 
     /// What the build transfers in all: the main context's transfer (what is sent, without a readable Dockerfile)
     /// and that of every local named context it reads. The `max-transferred-*` budgets apply to it.
