@@ -4,7 +4,7 @@ import Testing
 /// The flags several commands share come from one option group each: the same name and the same help everywhere,
 /// on every command that can use them, and no default stated twice.
 @Suite struct HelpTests {
-    static let commands = ["scan", "check", "ls", "explain", "fix", "checks"]
+    static let commands = ["scan", "check", "ls", "explain", "fix", "checks", "digest"]
 
     /// Each option's help block (`--name` → its text with wrapped lines joined) from `ctxtrim COMMAND --help`.
     static func options(_ command: String) throws -> [String: String] {
@@ -27,10 +27,10 @@ import Testing
     /// Which commands must take each shared flag: the context group everywhere a context is read, the build group
     /// where the Dockerfile is, the walk and git groups where the context is walked and classified.
     @Test(arguments: [
-        ("--file", ["scan", "check", "ls", "explain", "fix"]),
-        ("--ignore-file", ["scan", "check", "ls", "explain", "fix"]),
-        ("--target", ["scan", "check", "fix"]), ("--build-arg", ["scan", "check", "fix"]),
-        ("--threads", ["scan", "check", "ls", "fix"]), ("--no-git", ["scan", "check", "fix"]),
+        ("--file", ["scan", "check", "ls", "explain", "fix", "digest"]),
+        ("--ignore-file", ["scan", "check", "ls", "explain", "fix", "digest"]),
+        ("--target", ["scan", "check", "fix", "digest"]), ("--build-arg", ["scan", "check", "fix", "digest"]),
+        ("--threads", ["scan", "check", "ls", "fix", "digest"]), ("--no-git", ["scan", "check", "fix"]),
         ("--git-timeout", ["scan", "check", "fix"]),
     ])
     func sharedFlagsHaveTheSameHelpOnEveryCommandThatUsesThem(flag: String, commands: [String]) throws {

@@ -50,7 +50,7 @@ import Testing
     }
 
     /// Every option of every command's `--help` (by any of its names) appears in that command's README section.
-    @Test(arguments: ["scan", "ls", "explain", "fix", "check", "checks"])
+    @Test(arguments: ["scan", "ls", "explain", "fix", "check", "checks", "digest"])
     func everyFlagOfTheCommandIsDocumented(command: String) throws {
         let help = try CtxtrimProcess.run([command, "--help"]).output
         let heading = "### `ctxtrim \(command)`"

@@ -148,8 +148,12 @@ package struct ScanPipeline {
                     reports[index].digestFailure = "\(error)"
                 }
             }
-            if settings.savesCache, let hasher = result.visitor.hasher {
-                reports[0].digestCacheProblem = Self.saving(hasher, in: settings.cache, startedAt: digestStarted)
+            if let hasher = result.visitor.hasher {
+                reports[0].digestCacheHits = hasher.cacheHits
+                reports[0].digestHashedBytes = hasher.hashedBytes
+                if settings.savesCache {
+                    reports[0].digestCacheProblem = Self.saving(hasher, in: settings.cache, startedAt: digestStarted)
+                }
             }
         }
         return reports

@@ -156,6 +156,9 @@ package struct ScanReport: Sendable {
     package var digestFailure: String?
     /// Why the digest cache could not be written for the next digest (the digest itself is right).
     package var digestCacheProblem: DigestProblem?
+    /// Files of the walk whose content digest came from the cache, and bytes read and hashed.
+    package var digestCacheHits = 0
+    package var digestHashedBytes: Int64 = 0
 
     /// What the build transfers in all: the main context's transfer (what is sent, without a readable Dockerfile)
     /// and that of every local named context it reads. The `max-transferred-*` budgets apply to it.
