@@ -269,3 +269,19 @@ import Testing
         #expect(after.contexts[0] == before.contexts[0])
     }
 }
+
+/// `digest --format json` validates against `schemas/digest.schema.json`, and the schema is not vacuous.
+@Suite struct DigestSchemaTests {
+    @Test func digestJSONValidates() throws {
+        let tree = try ContextDigestTests.service()
+        let report = try ContextDigestTests.report(tree)
+        let outcome = DigestOutcome(reports: [(nil, report)], all: false)
+        let text = outcome.json(toolVersion: "0.2.0").rendered()
+        let schema = try JSONSchemaValidator(
+            schema: JSONText.parse(PackageRoot.read("schemas/digest.schema.json")))
+        #expect(schema.errors(in: try JSONText.parse(text)) == [])
+        let broken = text.replacingOccurrences(of: "\"digest\": \"sha256:", with: "\"digest\": \"md5:")
+        #expect(broken != text)
+        #expect(!schema.errors(in: try JSONText.parse(broken)).isEmpty)
+    }
+}
