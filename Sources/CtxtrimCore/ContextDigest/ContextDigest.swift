@@ -45,16 +45,16 @@ package struct ContextDigest: Sendable, Equatable {
             uniquingKeysWith: { first, _ in first })
         let copying = try analysis.sourcesWithCopyMatchers()
         for source in analysis.usage.sources {
-            let matcher = copying.first { $0.source == source }?.copies
-            var entries = 0
-            let digest = hash(order, of: records) { path in
-                guard let matcher else {
-                    entries += 1
-                    return true
+            // A source of the whole context (`COPY . .`) reads every transferred entry: its digest is the context's.
+            var entries = result.entries
+            var digest = result.digest
+            if let matcher = copying.first(where: { $0.source == source })?.copies {
+                entries = 0
+                digest = hash(order, of: records) { path in
+                    let copied = (try? matcher.excluded(path).excluded) == true
+                    if copied { entries += 1 }
+                    return copied
                 }
-                let copied = (try? matcher.excluded(path).excluded) == true
-                if copied { entries += 1 }
-                return copied
             }
             result.sources.append(
                 SourceDigest(
