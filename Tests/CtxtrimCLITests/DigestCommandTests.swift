@@ -72,6 +72,47 @@ import Testing
         }
     }
 
+    /// Each build's digest in `--all` (a compose service with arguments and a named context, a lone Dockerfile)
+    /// is the digest of that build alone with the same arguments; dropping an argument changes it.
+    @Test func allEqualsEachBuildDigestedAlone() throws {
+        let tree = try TemporaryTree("digest-cli-equal")
+        try tree.write(
+            "compose.yaml",
+            """
+            services:
+              api:
+                build:
+                  context: api
+                  args:
+                    VERSION: "1"
+                  additional_contexts:
+                    lib: ./lib
+
+            """)
+        try tree.write("api/Dockerfile", "FROM alpine:3.20\nARG VERSION\nCOPY --from=lib util.sh /\nCOPY main.go /\n")
+        try tree.write("api/main.go", "package main\n")
+        try tree.write("lib/util.sh", "echo util\n")
+        try tree.write("web/Dockerfile", "FROM nginx:1.27\nCOPY index.html /usr/share/nginx/html/\n")
+        try tree.write("web/index.html", "<p>hi</p>\n")
+        let all = try CtxtrimProcess.run(["digest", "--all", ".", "--no-cache"], in: tree.path(""))
+        #expect(all.status == 0, "\(all.stderr)")
+        let digests = Dictionary(
+            uniqueKeysWithValues: all.lines.map { line in
+                let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+                return (String(parts[1]), String(parts[0]))
+            })
+        #expect(digests.keys.sorted() == ["api", "web/Dockerfile"], "\(all.output)")
+        let api = try CtxtrimProcess.run(
+            ["digest", "api", "--build-arg", "VERSION=1", "--build-context", "lib=lib", "--no-cache"],
+            in: tree.path(""))
+        #expect(api.lines == [digests["api"] ?? ""])
+        let web = try CtxtrimProcess.run(["digest", "web", "--no-cache"], in: tree.path(""))
+        #expect(web.lines == [digests["web/Dockerfile"] ?? ""])
+        let withoutArgument = try CtxtrimProcess.run(
+            ["digest", "api", "--build-context", "lib=lib", "--no-cache"], in: tree.path(""))
+        #expect(withoutArgument.lines != api.lines)
+    }
+
     @Test func missingDockerfileIsAnInputError() throws {
         let tree = try TemporaryTree("digest-cli-none")
         try tree.write("main.go", "package main\n")
