@@ -113,6 +113,35 @@ import Testing
         #expect(withoutArgument.lines != api.lines)
     }
 
+    /// Two services of one context share its walk (the second follows the first), yet each digest covers only what
+    /// its own Dockerfile copies.
+    @Test func servicesOfOneContextEachDigestTheirOwnSources() throws {
+        let tree = try TemporaryTree("digest-cli-shared")
+        try tree.write(
+            "compose.yaml",
+            """
+            services:
+              a:
+                build: { context: app, dockerfile: a.Dockerfile }
+              b:
+                build: { context: app, dockerfile: b.Dockerfile }
+
+            """)
+        try tree.write("app/a.Dockerfile", "FROM scratch\nCOPY a.txt /\n")
+        try tree.write("app/b.Dockerfile", "FROM scratch\nCOPY b.txt /\n")
+        try tree.write("app/a.txt", "a\n")
+        try tree.write("app/b.txt", "b\n")
+        let before = try CtxtrimProcess.run(["digest", "--all", ".", "--no-cache"], in: tree.path("")).lines
+        let alone = try CtxtrimProcess.run(
+            ["digest", "app", "-f", "app/b.Dockerfile", "--no-cache"], in: tree.path("")
+        ).lines
+        #expect(before.count == 2 && before[1].hasPrefix(alone.first ?? "-") && before[1].hasSuffix("  b"))
+        _ = try tree.write("app/b.txt", "b, changed\n")
+        let after = try CtxtrimProcess.run(["digest", "--all", ".", "--no-cache"], in: tree.path("")).lines
+        #expect(after[0] == before[0], "a copies nothing that changed")
+        #expect(after[1] != before[1])
+    }
+
     @Test func missingDockerfileIsAnInputError() throws {
         let tree = try TemporaryTree("digest-cli-none")
         try tree.write("main.go", "package main\n")
