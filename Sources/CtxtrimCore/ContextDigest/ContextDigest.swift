@@ -96,14 +96,16 @@ package struct ContextDigest: Sendable, Equatable {
     ) {
         line.append(item.type.rawValue)
         line.append(UInt8(ascii: " "))
-        line.append(contentsOf: DigestEncoding.octalMode(item.mode).utf8)
+        DigestEncoding.appendOctalMode(item.mode, to: &line)
         line.append(UInt8(ascii: " "))
         DigestEncoding.appendString(path, to: &line)
         line.append(UInt8(ascii: " "))
         switch item.type {
         case .file:
-            line.append(contentsOf: "\(item.size) ".utf8)
-            line.append(contentsOf: DigestEncoding.label(Array(payload)).utf8)
+            DigestEncoding.appendDecimal(UInt64(max(0, item.size)), to: &line)
+            line.append(UInt8(ascii: " "))
+            line.append(contentsOf: DigestEncoding.labelPrefix)
+            DigestEncoding.appendHex(payload, to: &line)
         case .symlink:
             DigestEncoding.appendString(payload, to: &line)
         default:

@@ -12,9 +12,37 @@ enum DigestEncoding {
 
     /// `LENGTH:BYTES`.
     static func appendString(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8]) {
-        line.append(contentsOf: String(bytes.count).utf8)
+        appendDecimal(UInt64(bytes.count), to: &line)
         line.append(UInt8(ascii: ":"))
         line.append(contentsOf: bytes)
+    }
+
+    /// A number in decimal, without allocating (a million lines are written per digest).
+    static func appendDecimal(_ value: UInt64, to line: inout [UInt8]) {
+        var digits: (UInt64, Int) = (value, 0)
+        var buffer: [UInt8] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+        repeat {
+            buffer[19 - digits.1] = UInt8(ascii: "0") + UInt8(digits.0 % 10)
+            digits = (digits.0 / 10, digits.1 + 1)
+        } while digits.0 > 0
+        line.append(contentsOf: buffer[(20 - digits.1)...])
+    }
+
+    /// ``octalMode(_:)`` appended to `line`.
+    static func appendOctalMode(_ mode: UInt32, to line: inout [UInt8]) {
+        let bits = mode & 0o7777
+        for shift in [9, 6, 3, 0] { line.append(UInt8(ascii: "0") + UInt8((bits >> UInt32(shift)) & 7)) }
+    }
+
+    static let labelPrefix = Array("sha256:".utf8)
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Lowercase hexadecimal of `bytes`.
+    static func appendHex(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8]) {
+        for byte in bytes {
+            line.append(hexDigits[Int(byte >> 4)])
+            line.append(hexDigits[Int(byte & 0xf)])
+        }
     }
 
     static func appendString(_ text: String, to line: inout [UInt8]) {
