@@ -19,13 +19,12 @@ enum DigestEncoding {
 
     /// A number in decimal, without allocating (a million lines are written per digest).
     static func appendDecimal(_ value: UInt64, to line: inout [UInt8]) {
-        var digits: (UInt64, Int) = (value, 0)
-        var buffer: [UInt8] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
-        repeat {
-            buffer[19 - digits.1] = UInt8(ascii: "0") + UInt8(digits.0 % 10)
-            digits = (digits.0 / 10, digits.1 + 1)
-        } while digits.0 > 0
-        line.append(contentsOf: buffer[(20 - digits.1)...])
+        var divisor: UInt64 = 1
+        while value / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            line.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 
     /// ``octalMode(_:)`` appended to `line`.
