@@ -5,11 +5,12 @@
 #   docker build -t ctxtrim .
 #   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/context" ctxtrim scan .
 FROM swift:6.3-bookworm AS build
-# The static archives scripts/package links (it names the package of any that is missing).
+# The static archives scripts/package links (it names the package of any that is missing), and python3 and
+# binutils (objcopy, strip) for its ICU data subset.
 RUN apt-get update -qq \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         libgit2-dev libmbedtls-dev libhttp-parser-dev libssh2-1-dev libssl-dev libpcre2-dev zlib1g-dev \
-        libstdc++-12-dev pkg-config \
+        libstdc++-12-dev pkg-config python3-minimal binutils \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Package.swift README.md LICENSE ./
