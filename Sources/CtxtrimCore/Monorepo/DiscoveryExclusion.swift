@@ -6,10 +6,10 @@ import DockerIgnore
 /// to the repository root and matched as `.dockerignore` lines match (a directory's pattern covers what is inside).
 package struct DiscoveryExclusion: Sendable {
     /// Directory names that hold test data or templates in the ecosystems ctxtrim meets (Go's `testdata`,
-    /// JavaScript's `__fixtures__`, BuildKit's parser `testfiles` and `testfiles-negative`, dotnet-docker's
-    /// `eng/dockerfile-templates`, cookiecutter's `templates`, ...).
+    /// JavaScript's `__fixtures__`, SwiftPM's `Fixtures`, BuildKit's parser `testfiles` and `testfiles-negative`,
+    /// dotnet-docker's `eng/dockerfile-templates`, cookiecutter's `templates`, ...).
     package static let testDataPatterns = [
-        "**/testdata", "**/test-data", "**/test_data", "**/fixtures", "**/__fixtures__", "**/testfile*",
+        "**/testdata", "**/test-data", "**/test_data", "**/fixtures", "**/Fixtures", "**/__fixtures__", "**/testfile*",
         "**/test-fixtures", "**/__snapshots__", "**/templates", "**/*-templates",
     ]
 

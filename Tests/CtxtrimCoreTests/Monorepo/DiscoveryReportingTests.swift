@@ -13,6 +13,8 @@ import Testing
         try tree.write("parser/testdata/bad/Dockerfile", "FRM nothing\n")
         try tree.write("frontend/parser/testfiles-negative/env/Dockerfile", "ENV\n")
         try tree.write("web/__fixtures__/compose.yaml", "services: [not, a, mapping]\n")
+        // A fuzz seed in SwiftPM's `Fixtures/`, which no build reads.
+        try tree.write("Fixtures/fuzz/Dockerfile", "FRM nothing\n")
         try tree.write("examples/demo/Dockerfile", "FROM alpine:3.20\n")
         try tree.write("eng/dockerfile-templates/Dockerfile.linux", "{{InsertTemplate(\"base\")}}\n")
         if let config { try tree.write(".ctxtrim.yml", config) }
@@ -25,6 +27,7 @@ import Testing
         #expect(discovery.builds.map(\.name) == ["examples/demo/Dockerfile", "svc/Dockerfile"])
         #expect(
             discovery.skipped.map { "\($0.path) \($0.skip.pattern)" } == [
+                "Fixtures/fuzz/Dockerfile **/Fixtures",
                 "eng/dockerfile-templates/Dockerfile.linux **/*-templates",
                 "frontend/parser/testfiles-negative/env/Dockerfile **/testfile*",
                 "parser/testdata/bad/Dockerfile **/testdata",
@@ -113,11 +116,11 @@ import Testing
             Issue.record("no discovery in \(document)")
             return
         }
-        #expect(skipped.count == 4)
+        #expect(skipped.count == 5)
         #expect(contexts.count == 2)
         let text = report.text(style: TextStyle(color: false))
-        #expect(text.contains("skipped 4 test-data or template files"))
-        #expect(text.contains("eng/dockerfile-templates/Dockerfile.linux, and 3 more"))
+        #expect(text.contains("skipped 5 test-data or template files"))
+        #expect(text.contains("Fixtures/fuzz/Dockerfile, eng/dockerfile-templates/Dockerfile.linux, and 3 more"))
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= MultiScanReport.tableWidth })
     }
 }
