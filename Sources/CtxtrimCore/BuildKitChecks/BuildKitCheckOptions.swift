@@ -2,7 +2,8 @@
 ///
 /// The value is up to three `;`-separated `key=value` parts: `skip=` a comma list of rule names or `all`,
 /// `experimental=` the same for experimental rules, and `error=` a Go boolean. A value BuildKit refuses (an unknown
-/// key, a part without `=`, a bad boolean) makes BuildKit fail the build, so ctxtrim then applies no options.
+/// key, a part without `=`, a bad boolean) makes BuildKit fail the build before any rule runs, so the rules then
+/// report nothing (the value is nil).
 struct BuildKitCheckOptions: Equatable, Sendable {
     var skipsAll = false
     var skipped: Set<String> = []
