@@ -31,6 +31,14 @@ import Testing
         #expect(CheckCatalog.id(named: "undefinedvar") == nil)
     }
 
+    /// A named context's lint does not repeat what the build's Dockerfile says as a whole.
+    @Test func namedContextsDoNotRepeatBuildKitFindings() {
+        let buildKitIDs = CheckCatalog.all.filter { $0.buildKitName != nil && $0.id != .copySourceIgnored }.map(\.id)
+        #expect(Set(buildKitIDs).isSubset(of: BuildInputs.buildOnlyChecks))
+        #expect(BuildInputs.buildOnlyChecks.contains(.baseImageNotDigestPinned))
+        #expect(!BuildInputs.buildOnlyChecks.contains(.copySourceIgnored))
+    }
+
     @Test func configAcceptsBuildKitNamesForTheirIds() throws {
         let config = try CtxtrimConfig.parse(
             """
