@@ -6,4 +6,8 @@ package struct FromInstruction: Equatable, Sendable {
     package let stageName: String?
     /// The `--platform` value, if given.
     package let platform: String?
+    /// The `AS` word as written (`as`, `AS`), nil without a stage name.
+    package var writtenAs: String? = nil
+    /// The stage name as written, before lower-casing.
+    package var writtenStageName: String? = nil
 }

@@ -16,4 +16,11 @@ package struct Instruction: Equatable, Sendable {
     package let endLine: Int
     /// What the reader understood of the instruction's arguments.
     package let detail: InstructionDetail
+    /// The keyword exactly as written (`from`, `Run`), for casing checks.
+    package let writtenKeyword: String
+    /// The comment lines just before the instruction, without `#` and trimmed, as BuildKit's `PrevComment` keeps
+    /// them: an empty comment line starts the list again, parser directives are left out.
+    package let comments: [String]
+    /// True when a continuation of this instruction crosses an empty line (BuildKit's empty continuation warning).
+    package let hasEmptyContinuationLine: Bool
 }

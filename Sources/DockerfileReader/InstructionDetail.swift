@@ -130,7 +130,9 @@ package indirect enum InstructionDetail: Equatable, Sendable {
                     "invalid stage name \(Excerpt.quote(words[2]))",
                     fix: "start with a letter and use only letters, digits, '-', '_' and '.'")
             }
-            return FromInstruction(image: words[0], stageName: stageName, platform: platform)
+            return FromInstruction(
+                image: words[0], stageName: stageName, platform: platform, writtenAs: words[1],
+                writtenStageName: words[2])
         default:
             throw context.error(.missingArguments, "FROM requires either one or three arguments: image [AS name]")
         }

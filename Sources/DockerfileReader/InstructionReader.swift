@@ -30,22 +30,34 @@ struct InstructionReader {
         var directives = ParserDirectives()
         var directivesDone = false
         var instructions: [Instruction] = []
+        var comments: [String] = []
         var next = 0
         while next < lines.count {
             let token = Self.trimmingLeadingSpace(Self.trimmingNewline(lines[next]))
             next += 1
             let startLine = next
+            var isDirective = false
             if !directivesDone {
-                directivesDone = try !readDirective(token, line: next, into: &directives)
+                isDirective = try readDirective(token, line: next, into: &directives)
+                directivesDone = !isDirective
+            }
+            if token.hasPrefix("#") && !isDirective {
+                let comment = Self.trimmingSpace(token.dropFirst())
+                if comment.isEmpty { comments = [] } else { comments.append(String(comment)) }
             }
             let escape = directives.escapeToken
             var (line, ended) = Self.trimmingContinuation(token.hasPrefix("#") ? "" : token, escape: escape)
             if ended && line.isEmpty { continue }
+            var hasEmptyContinuationLine = false
             while !ended && next < lines.count {
                 let continuation = Self.trimmingNewline(lines[next])
                 next += 1
                 let trimmed = Self.trimmingLeadingSpace(continuation)
-                if trimmed.hasPrefix("#") || trimmed.isEmpty { continue }
+                if trimmed.hasPrefix("#") { continue }
+                if trimmed.isEmpty {
+                    hasEmptyContinuationLine = true
+                    continue
+                }
                 let piece = Self.trimmingContinuation(continuation, escape: escape)
                 line += piece.0
                 ended = piece.ended
@@ -90,10 +102,14 @@ struct InstructionReader {
             let detail = try InstructionDetail.parse(
                 keyword: keyword, flags: flags, arguments: arguments, execForm: execForm, heredocs: heredocs,
                 context: .init(path: path, line: startLine, escapeToken: escape))
+            let writtenKeyword = Self.trimmingLeadingSpace(line[...]).prefix { !Self.isCommandGap($0) }
             instructions.append(
                 Instruction(
                     keyword: keyword.uppercased(), flags: flags, arguments: String(arguments), execForm: execForm,
-                    heredocs: heredocs, startLine: startLine, endLine: next, detail: detail))
+                    heredocs: heredocs, startLine: startLine, endLine: next, detail: detail,
+                    writtenKeyword: String(writtenKeyword), comments: comments,
+                    hasEmptyContinuationLine: hasEmptyContinuationLine))
+            comments = []
         }
         guard !instructions.isEmpty else {
             throw DockerfileError(
@@ -211,11 +227,16 @@ struct InstructionReader {
     static func splitCommand(_ line: some StringProtocol) -> (String, [String], Substring) {
         let trimmed = Substring(line).drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()
         let text = Substring(String(trimmed))
-        guard let gap = text.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\u{0B}" || $0 == "\u{0C}" })
+        guard let gap = text.firstIndex(where: isCommandGap)
         else { return (text.lowercased(), [], "") }
         let keyword = text[..<gap].lowercased()
         let (flags, arguments) = extractFlags(text[gap...])
         return (keyword, flags, Substring(String(trimmingSpace(arguments))))
+    }
+
+    /// The blanks that end an instruction's keyword.
+    static func isCommandGap(_ character: Character) -> Bool {
+        character == " " || character == "\t" || character == "\u{0B}" || character == "\u{0C}"
     }
 
     private static func trimmingSpace(_ text: Substring) -> Substring {

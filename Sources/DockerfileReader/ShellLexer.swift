@@ -12,6 +12,8 @@ struct ShellLexer {
         var text: String
         /// Names looked up but not defined, in order of first use.
         var unresolved: [String]
+        /// Names looked up and defined, in order of first use.
+        var resolved: [String] = []
     }
 
     /// A lexing problem, worded like BuildKit's own message.
@@ -25,7 +27,7 @@ struct ShellLexer {
     func expand(_ word: String) throws(Failure) -> Expansion {
         var cursor = Cursor(scalars: Array(word.unicodeScalars), lexer: self)
         let text = try cursor.readUntil(nil)
-        return Expansion(text: text, unresolved: cursor.unresolved)
+        return Expansion(text: text, unresolved: cursor.unresolved, resolved: cursor.resolved)
     }
 }
 
@@ -35,6 +37,7 @@ extension ShellLexer {
         let lexer: ShellLexer
         var index = 0
         var unresolved: [String] = []
+        var resolved: [String] = []
 
         init(scalars: [Unicode.Scalar], lexer: ShellLexer) {
             self.scalars = scalars
@@ -115,7 +118,10 @@ extension ShellLexer {
         }
 
         mutating func lookup(_ name: String) -> String? {
-            if let value = lexer.variables[name] { return value }
+            if let value = lexer.variables[name] {
+                if !resolved.contains(name) { resolved.append(name) }
+                return value
+            }
             if !unresolved.contains(name) { unresolved.append(name) }
             return nil
         }

@@ -10,7 +10,8 @@ import Testing
     /// A context with a fixture key the config suppresses, editor junk it turns off, and a log it grades as error.
     func configuredContext() throws -> TemporaryTree {
         let tree = try TemporaryTree("config-commands")
-        try tree.write("Dockerfile", "FROM alpine:3.20\nCOPY . /app\n")
+        // Pinned to a digest, so that base-image-not-digest-pinned stays out of the findings compared.
+        try tree.write("Dockerfile", "FROM alpine:3.20@sha256:\(String(repeating: "0", count: 64))\nCOPY . /app\n")
         try tree.write(".dockerignore", "tmp\n")
         try tree.write("src/main.c", "int main(void) { return 0; }\n")
         try tree.write("tmp/scratch.txt", "kept out\n")

@@ -324,11 +324,13 @@ private struct Reader {
         }
     }
 
-    /// The id `text` names, or an error: a renamed id says what to write instead, an id of a gate condition or fix
+    /// The id `text` names (an id, or BuildKit's name of one such as `CopyIgnoredFile`), or an error: a renamed id says what to write instead, an id of a gate condition or fix
     /// problem says it cannot be configured here, anything else lists the known ids.
     func checkID(_ node: Node, _ text: String, keyPath: String, where place: String) throws(ConfigError) -> CheckID {
         let id = CheckID(text)
         if knownChecks.contains(id) { return id }
+        // BuildKit's rule name of a check that mirrors `docker build --check` names it as well.
+        if let named = CheckCatalog.buildKitNames[text], knownChecks.contains(named) { return named }
         if let renamed = CheckCatalog.deprecatedAliases[text] {
             throw error(
                 .unknownCheck, node, keyPath,

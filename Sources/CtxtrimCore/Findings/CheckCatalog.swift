@@ -35,6 +35,15 @@ package enum CheckCatalog {
         .lint(MissingIgnoreFileCheck()),
         .lint(CopySourceIgnoredCheck()), .lint(CopySourceMissingCheck()),
         .lint(CopyAllBeforeInstallCheck()), .lint(SingleStageCompilerImageCheck()), .lint(UnpinnedBaseImageCheck()),
+        .lint(BaseImageDigestCheck()),
+        .lint(StageNameCasingCheck()), .lint(FromAsCasingCheck()), .lint(NoEmptyContinuationCheck()),
+        .lint(ConsistentInstructionCasingCheck()), .lint(ReservedStageNameCheck()),
+        .lint(JSONArgsRecommendedCheck()), .lint(MaintainerDeprecatedCheck()), .lint(UndefinedArgInFromCheck()),
+        .lint(WorkdirRelativePathCheck()), .lint(UndefinedVarCheck()), .lint(MultipleInstructionsDisallowedCheck()),
+        .lint(LegacyKeyValueFormatCheck()), .lint(RedundantTargetPlatformCheck()),
+        .lint(SecretsUsedInArgOrEnvCheck()), .lint(InvalidDefaultArgInFromCheck()),
+        .lint(FromPlatformFlagConstDisallowedCheck()), .lint(ExposeProtoCasingCheck()),
+        .lint(ExposeInvalidFormatCheck()), .lint(InvalidDefinitionDescriptionCheck()),
         .rule(DeclarationFindings.composeVariableUnsetDescriptor),
         .rule(GateViolation.budgetDescriptor), .rule(GateViolation.dockerfileInvalidDescriptor),
         .rule(FixPlanner.secretCopiedDescriptor),
@@ -51,6 +60,17 @@ package enum CheckCatalog {
 
     /// Ids that were renamed, still understood in `.ctxtrim.yml` only to say what to write instead.
     package static let deprecatedAliases: [String: CheckID] = ["missing-ignore-file": .ignoreFileMissing]
+
+    /// BuildKit's rule names (`StageNameCasing`, `CopyIgnoredFile`) of the checks that mirror `docker build
+    /// --check`: `.ctxtrim.yml` accepts each as another name of its id.
+    package static let buildKitNames: [String: CheckID] = Dictionary(
+        uniqueKeysWithValues: all.compactMap { descriptor in descriptor.buildKitName.map { ($0, descriptor.id) } })
+
+    /// The id `name` stands for: an id itself, or BuildKit's name of one; nil for anything else.
+    package static func id(named name: String) -> CheckID? {
+        if byID[CheckID(name)] != nil { return CheckID(name) }
+        return buildKitNames[name]
+    }
 
     /// The descriptor of `id`, or nil for an id no check has.
     package static func descriptor(for id: CheckID) -> CheckDescriptor? {
@@ -104,6 +124,7 @@ package enum CheckCatalog {
                     "configurable": .bool(descriptor.family.isConfigurable),
                     "fixGroup": .string(descriptor.fixReason),
                     "deprecatedIds": .array(aliases.map { .string($0) }),
+                    "buildKitName": descriptor.buildKitName.map { .string($0) } ?? .null,
                     "examples": .array(
                         descriptor.examples.map {
                             .object(["label": .string($0.label), "triggers": .bool($0.triggers)])

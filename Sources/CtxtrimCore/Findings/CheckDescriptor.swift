@@ -21,6 +21,9 @@ package struct CheckDescriptor: Sendable {
     /// Whether a directory finding of another check (`vcs-dir`, `dependency-dir`, ...) hides this check's findings
     /// inside that directory. Secrets and unreadable entries are always reported.
     package let yieldsToClaimedDirectories: Bool
+    /// The name BuildKit's linter gives the same rule (`StageNameCasing`), for checks that mirror `docker build
+    /// --check`: `.ctxtrim.yml` and `# check=skip=` accept it for this id.
+    package let buildKitName: String?
     /// Inputs that must trigger the check and inputs that must not; unit tests run every one (walk events through a
     /// `CheckRun`, contexts through a scan).
     package let examples: [CheckExample]
@@ -28,7 +31,7 @@ package struct CheckDescriptor: Sendable {
     package init(
         id: CheckID, title: String, summary: String, defaultSeverity: Severity, help: String,
         family: CheckFamily = .walk, subjects: [FindingSubject.Kind], fixReason: String? = nil,
-        yieldsToClaimedDirectories: Bool = false, examples: [CheckExample]
+        yieldsToClaimedDirectories: Bool = false, buildKitName: String? = nil, examples: [CheckExample]
     ) {
         self.id = id
         self.title = title
@@ -39,6 +42,7 @@ package struct CheckDescriptor: Sendable {
         self.subjects = subjects
         self.fixReason = fixReason
         self.yieldsToClaimedDirectories = yieldsToClaimedDirectories
+        self.buildKitName = buildKitName
         self.examples = examples
     }
 }

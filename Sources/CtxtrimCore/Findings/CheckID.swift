@@ -48,6 +48,28 @@ package struct CheckID: RawRepresentable, Hashable, Sendable, Codable, Expressib
     package static let unpinnedBaseImage: CheckID = "unpinned-base-image"
     package static let copySourceIgnored: CheckID = "copy-source-ignored"
     package static let copySourceMissing: CheckID = "copy-source-missing"
+    package static let baseImageNotDigestPinned: CheckID = "base-image-not-digest-pinned"
+
+    // BuildKit's Dockerfile checks (`docker build --check`), named as BuildKit's documentation pages are.
+    package static let stageNameCasing: CheckID = "stage-name-casing"
+    package static let fromAsCasing: CheckID = "from-as-casing"
+    package static let noEmptyContinuation: CheckID = "no-empty-continuation"
+    package static let consistentInstructionCasing: CheckID = "consistent-instruction-casing"
+    package static let reservedStageName: CheckID = "reserved-stage-name"
+    package static let jsonArgsRecommended: CheckID = "json-args-recommended"
+    package static let maintainerDeprecated: CheckID = "maintainer-deprecated"
+    package static let undefinedArgInFrom: CheckID = "undefined-arg-in-from"
+    package static let workdirRelativePath: CheckID = "workdir-relative-path"
+    package static let undefinedVar: CheckID = "undefined-var"
+    package static let multipleInstructionsDisallowed: CheckID = "multiple-instructions-disallowed"
+    package static let legacyKeyValueFormat: CheckID = "legacy-key-value-format"
+    package static let redundantTargetPlatform: CheckID = "redundant-target-platform"
+    package static let secretsUsedInArgOrEnv: CheckID = "secrets-used-in-arg-or-env"
+    package static let invalidDefaultArgInFrom: CheckID = "invalid-default-arg-in-from"
+    package static let fromPlatformFlagConstDisallowed: CheckID = "from-platform-flag-const-disallowed"
+    package static let exposeProtoCasing: CheckID = "expose-proto-casing"
+    package static let exposeInvalidFormat: CheckID = "expose-invalid-format"
+    package static let invalidDefinitionDescription: CheckID = "invalid-definition-description"
 
     // Declarations `--all` reads (compose, bake).
     package static let composeVariableUnset: CheckID = "compose-variable-unset"

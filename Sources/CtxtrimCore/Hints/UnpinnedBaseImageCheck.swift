@@ -5,12 +5,13 @@ package struct UnpinnedBaseImageCheck: LintCheck {
     package static let descriptor = CheckDescriptor(
         id: .unpinnedBaseImage, title: "Unpinned base image",
         summary: "A stage's base image has no tag or digest, or uses `latest`.",
-        defaultSeverity: .info,
+        defaultSeverity: .warning,
         help: """
             `FROM node` and `FROM node:latest` follow whatever was pushed last: a rebuild of the same sources can \
             change or break, and the build cache cannot be shared reliably. Pin a version tag \
-            (`node:22-bookworm-slim`), or a digest for fully reproducible builds. Only stages the target build \
-            uses are checked; `scratch`, earlier stages and references with unset variables are skipped.
+            (`node:22-bookworm-slim`), or a digest for fully reproducible builds (base-image-not-digest-pinned \
+            says how). Only stages the target build uses are checked; `scratch`, earlier stages and references \
+            with unset variables are skipped.
             """,
         family: .dockerfile, subjects: [.dockerfileLine],
         examples: [

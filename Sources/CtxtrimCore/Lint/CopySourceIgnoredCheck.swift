@@ -17,9 +17,11 @@ package struct CopySourceIgnoredCheck: LintCheck {
             CopyIgnoredFile check turns itself off when the ignore file has one): a directory source with a \
             re-included file below it is sent, and a wildcard with at least one match sent is fine. Only sources \
             the target's stages read from the context count: not `--from` another stage or image, not URLs or git \
-            repositories of ADD. Narrow or remove the ignore-file line, or re-include the path with `!`.
+            repositories of ADD. Narrow or remove the ignore-file line, or re-include the path with `!`. \
+            `.ctxtrim.yml` also knows this check by BuildKit's name, `CopyIgnoredFile`; a `# check=skip=` \
+            directive does not turn it off, since it reports what fails the build itself, not only a warning.
             """,
-        family: .dockerfile, subjects: [.dockerfileLine],
+        family: .dockerfile, subjects: [.dockerfileLine], buildKitName: "CopyIgnoredFile",
         examples: [
             CheckExample(
                 "`COPY config/app.yml` with `config` excluded", triggers: true,

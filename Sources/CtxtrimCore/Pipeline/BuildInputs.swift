@@ -167,8 +167,10 @@ package struct BuildInputs: Sendable {
         return (enabled ?? Set(CheckCatalog.all.map(\.id))).subtracting(Self.buildOnlyChecks)
     }
 
-    /// The hints about the Dockerfile as a whole, which a named context does not repeat.
-    static let buildOnlyChecks: Set<CheckID> = [.copyAllBeforeInstall, .singleStageCompilerImage, .unpinnedBaseImage]
+    /// The hints about the Dockerfile as a whole, which a named context does not repeat: BuildKit's rules among them.
+    static let buildOnlyChecks: Set<CheckID> = Set(
+        [.copyAllBeforeInstall, .singleStageCompilerImage, .unpinnedBaseImage, .baseImageNotDigestPinned]
+            + LintRegistry.checks.compactMap { ($0 as? any BuildKitCheck)?.descriptor.id })
 
     /// The git status, when git is on and worked.
     var snapshot: GitStatusSnapshot? { git?.snapshot }

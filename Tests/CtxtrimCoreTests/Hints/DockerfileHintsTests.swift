@@ -171,7 +171,8 @@ import Testing
     @Test func hintsUseTheDockerfileDisplayPath() throws {
         let context = try LintContext(files: ["docker/api.Dockerfile": "FROM node\nCOPY . .\nRUN npm ci\n"])
         let findings = try context.findings(
-            Set(LintRegistry.ids.suffix(3)), dockerfile: context.directory.path + "/docker/api.Dockerfile")
+            [.copyAllBeforeInstall, .singleStageCompilerImage, .unpinnedBaseImage],
+            dockerfile: context.directory.path + "/docker/api.Dockerfile")
         #expect(findings.map(\.check) == ["unpinned-base-image", "copy-all-before-install"])
         #expect(findings.allSatisfy { $0.path == "docker/api.Dockerfile" })
     }

@@ -25,6 +25,12 @@ import Testing
                 "ignore-file-shadowed", "containerignore-not-read", "ignore-file-in-subdirectory",
                 "ignore-file-missing", "copy-source-ignored",
                 "copy-source-missing", "copy-all-before-install", "single-stage-compiler-image", "unpinned-base-image",
+                "base-image-not-digest-pinned", "stage-name-casing", "from-as-casing", "no-empty-continuation",
+                "consistent-instruction-casing", "reserved-stage-name", "json-args-recommended",
+                "maintainer-deprecated", "undefined-arg-in-from", "workdir-relative-path", "undefined-var",
+                "multiple-instructions-disallowed", "legacy-key-value-format", "redundant-target-platform",
+                "secrets-used-in-arg-or-env", "invalid-default-arg-in-from", "from-platform-flag-const-disallowed",
+                "expose-proto-casing", "expose-invalid-format", "invalid-definition-description",
             ])
         #expect(Set(ids).isDisjoint(with: CheckRegistry.ids))
         for id in ids {
@@ -58,9 +64,11 @@ import Testing
         }
     }
 
-    @Test func hintsAreInformationOnly() {
-        for id: CheckID in ["copy-all-before-install", "single-stage-compiler-image", "unpinned-base-image"] {
+    /// Advice is information; a base image floating on `latest` is a warning, since a rebuild can change it.
+    @Test func hintsAreInformationOnlyButFloatingBaseImagesWarn() {
+        for id: CheckID in ["copy-all-before-install", "single-stage-compiler-image", "base-image-not-digest-pinned"] {
             #expect(LintRegistry.descriptor(id: id)?.defaultSeverity == .info)
         }
+        #expect(LintRegistry.descriptor(id: .unpinnedBaseImage)?.defaultSeverity == .warning)
     }
 }
