@@ -17,7 +17,7 @@ extension Dockerfile {
     ) throws(DockerfileError) -> ContextUsage {
         let targetIndex: Int
         if let target {
-            guard let stage = stages.first(where: { $0.name == target.lowercased() }) else {
+            guard let stage = stages.last(where: { $0.name == target.lowercased() }) else {
                 let names = stages.compactMap(\.name)
                 throw DockerfileError(
                     .unknownTarget,
@@ -359,7 +359,7 @@ private struct StageResolver {
             }
             return index
         }
-        guard let named = dockerfile.stages.first(where: { $0.name == reference.lowercased() }) else { return nil }
+        guard let named = dockerfile.stages.last(where: { $0.name == reference.lowercased() }) else { return nil }
         guard named.index != stage.index else {
             throw DockerfileError(
                 .invalidStageReference,

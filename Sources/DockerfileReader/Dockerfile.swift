@@ -17,7 +17,6 @@ package struct Dockerfile: Equatable, Sendable {
         var globalArgs: [VariableDefinition] = []
         var stages: [Stage] = []
         var current: (from: FromInstruction, line: Int, body: [Instruction])?
-        var stageNames: Set<String> = []
         for instruction in instructions {
             switch instruction.detail {
             case .from(let from):
@@ -27,12 +26,8 @@ package struct Dockerfile: Equatable, Sendable {
                             index: stages.count, name: open.from.stageName, from: open.from, fromLine: open.line,
                             instructions: open.body))
                 }
-                if let name = from.stageName, !stageNames.insert(name).inserted {
-                    throw DockerfileError(
-                        .duplicateStageName,
-                        "the stage name \(Excerpt.quote(name)) is used twice", fix: "give each stage its own name",
-                        path: path, line: instruction.startLine)
-                }
+                // A stage name used twice builds: BuildKit only warns (`DuplicateStageName`), a later `FROM` takes
+                // the latest stage of that name before it, `COPY --from` and `--target` the last one.
                 current = (from, instruction.startLine, [])
             case .arg(let definitions) where current == nil:
                 globalArgs += definitions
@@ -59,10 +54,11 @@ package struct Dockerfile: Equatable, Sendable {
             path: path, directives: directives, instructions: instructions, globalArgs: globalArgs, stages: stages)
     }
 
-    /// The stage with this name (case-insensitive) or, for a decimal number, this index.
+    /// The stage with this name (case-insensitive; the last of that name, as BuildKit's `findStateByName`) or, for a
+    /// decimal number, this index.
     package func stage(named reference: String) -> Stage? {
         let lowered = reference.lowercased()
-        if let byName = stages.first(where: { $0.name == lowered }) { return byName }
+        if let byName = stages.last(where: { $0.name == lowered }) { return byName }
         if let index = Int(reference), String(index) == reference, stages.indices.contains(index) {
             return stages[index]
         }

@@ -19,7 +19,6 @@ package struct DockerfileError: CtxtrimError, Equatable, Sendable {
         case badFlagValue = "dockerfile.bad-flag-value"
         case duplicateFlag = "dockerfile.duplicate-flag"
         case invalidStageName = "dockerfile.invalid-stage-name"
-        case duplicateStageName = "dockerfile.duplicate-stage-name"
         case invalidStageReference = "dockerfile.invalid-stage-reference"
         case badSubstitution = "dockerfile.bad-substitution"
         case badPattern = "dockerfile.bad-pattern"

@@ -253,8 +253,6 @@ import Testing
             label: "heredoc destination", text: "FROM a\nCOPY a <<EOF\nx\nEOF\n", code: .heredocDestination, line: 2),
         ErrorCase(label: "invalid stage name", text: "FROM a AS 1st\n", code: .invalidStageName, line: 1),
         ErrorCase(
-            label: "duplicate stage name", text: "FROM a AS x\nFROM b AS X\n", code: .duplicateStageName, line: 2),
-        ErrorCase(
             label: "mount with unknown key", text: "FROM a\nRUN --mount=type=bind,target=/x,colour=red make\n",
             code: .invalidMount, line: 2),
         ErrorCase(

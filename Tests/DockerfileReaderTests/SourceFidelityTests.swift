@@ -73,3 +73,20 @@ import Testing
         #expect(dockerfile.expand("\"open", variables: [:]) == nil)
     }
 }
+
+/// A stage name used twice builds, as BuildKit builds it: `FROM name` takes the latest stage of that name before
+/// it (`addState`), `COPY --from=name` and `--target` the last one in the file (`findStateByName`).
+@Suite struct DuplicateStageNameTests {
+    @Test func referencesResolveAsBuildKitDoes() throws {
+        let dockerfile = try Dockerfile.parse(
+            "FROM alpine:3.20 AS x\nFROM x AS y\nFROM busybox:1.36 AS X\nFROM scratch\nCOPY --from=x /a /b\n")
+        #expect(dockerfile.stages.count == 4)
+        #expect(dockerfile.stage(named: "X")?.index == 2)
+        let usage = try dockerfile.contextUsage(target: nil, buildArgs: [:], namedContexts: [])
+        #expect(usage.stages.last?.dependencies == [2], "COPY --from=x reads the last stage named x")
+        let fromX = try dockerfile.contextUsage(target: "y", buildArgs: [:], namedContexts: [])
+        #expect(fromX.stages.last?.baseImage.kind == .stage(0), "FROM x takes the x defined before it")
+        let targeted = try dockerfile.contextUsage(target: "x", buildArgs: [:], namedContexts: [])
+        #expect(targeted.targetStage == 2)
+    }
+}

@@ -37,7 +37,7 @@ package enum CheckCatalog {
         .lint(CopyAllBeforeInstallCheck()), .lint(SingleStageCompilerImageCheck()), .lint(UnpinnedBaseImageCheck()),
         .lint(BaseImageDigestCheck()),
         .lint(StageNameCasingCheck()), .lint(FromAsCasingCheck()), .lint(NoEmptyContinuationCheck()),
-        .lint(ConsistentInstructionCasingCheck()), .lint(ReservedStageNameCheck()),
+        .lint(ConsistentInstructionCasingCheck()), .lint(DuplicateStageNameCheck()), .lint(ReservedStageNameCheck()),
         .lint(JSONArgsRecommendedCheck()), .lint(MaintainerDeprecatedCheck()), .lint(UndefinedArgInFromCheck()),
         .lint(WorkdirRelativePathCheck()), .lint(UndefinedVarCheck()), .lint(MultipleInstructionsDisallowedCheck()),
         .lint(LegacyKeyValueFormatCheck()), .lint(RedundantTargetPlatformCheck()),

@@ -56,6 +56,7 @@ package struct CheckID: RawRepresentable, Hashable, Sendable, Codable, Expressib
     package static let noEmptyContinuation: CheckID = "no-empty-continuation"
     package static let consistentInstructionCasing: CheckID = "consistent-instruction-casing"
     package static let reservedStageName: CheckID = "reserved-stage-name"
+    package static let duplicateStageName: CheckID = "duplicate-stage-name"
     package static let jsonArgsRecommended: CheckID = "json-args-recommended"
     package static let maintainerDeprecated: CheckID = "maintainer-deprecated"
     package static let undefinedArgInFrom: CheckID = "undefined-arg-in-from"

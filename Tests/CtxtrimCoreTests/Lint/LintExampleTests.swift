@@ -26,7 +26,7 @@ import Testing
                 "ignore-file-missing", "copy-source-ignored",
                 "copy-source-missing", "copy-all-before-install", "single-stage-compiler-image", "unpinned-base-image",
                 "base-image-not-digest-pinned", "stage-name-casing", "from-as-casing", "no-empty-continuation",
-                "consistent-instruction-casing", "reserved-stage-name", "json-args-recommended",
+                "consistent-instruction-casing", "duplicate-stage-name", "reserved-stage-name", "json-args-recommended",
                 "maintainer-deprecated", "undefined-arg-in-from", "workdir-relative-path", "undefined-var",
                 "multiple-instructions-disallowed", "legacy-key-value-format", "redundant-target-platform",
                 "secrets-used-in-arg-or-env", "invalid-default-arg-in-from", "from-platform-flag-const-disallowed",
