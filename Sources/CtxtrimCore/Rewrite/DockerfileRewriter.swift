@@ -22,15 +22,22 @@ package struct DockerfileRewriter {
     /// function references: Swift 6.3.1 crashes lowering typed-throws references stored in an array.)
     static func plan(_ stage: SingleStage, _ project: RewriteProject) throws(RewriteStop) -> RecipePlan? {
         for ecosystem in RewriteEcosystem.allCases {
-            let plan: RecipePlan? =
-                switch ecosystem {
-                case .go: try GoRecipe.plan(stage, project)
-                case .rust: try RustRecipe.plan(stage, project)
-                case .maven: try MavenRecipe.plan(stage, project)
-                case .gradle: try GradleRecipe.plan(stage, project)
-                case .node: try NodeRecipe.plan(stage, project)
-                case .python: try PythonRecipe.plan(stage, project)
-                }
+            let plan: RecipePlan?
+            do throws(RewriteStop) {
+                plan =
+                    switch ecosystem {
+                    case .go: try GoRecipe.plan(stage, project)
+                    case .rust: try RustRecipe.plan(stage, project)
+                    case .maven: try MavenRecipe.plan(stage, project)
+                    case .gradle: try GradleRecipe.plan(stage, project)
+                    case .node: try NodeRecipe.plan(stage, project)
+                    case .python: try PythonRecipe.plan(stage, project)
+                    }
+            } catch {
+                var stop = error
+                stop.refusal.ecosystem = ecosystem
+                throw stop
+            }
             if let plan { return plan }
         }
         return nil
@@ -71,7 +78,7 @@ package struct DockerfileRewriter {
                     caveats: plan.caveats, verified: verified))
         } catch let stop as RewriteStop {
             var refusal = stop.refusal
-            refusal.ecosystem = ecosystem
+            refusal.ecosystem = refusal.ecosystem ?? ecosystem
             return .refused(refusal)
         }
     }

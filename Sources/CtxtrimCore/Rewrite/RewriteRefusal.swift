@@ -35,7 +35,7 @@ package struct RewriteRefusal: Sendable, Equatable {
 
 /// Thrown inside the rewriter to stop at the first refusal; never leaves it.
 struct RewriteStop: Error {
-    let refusal: RewriteRefusal
+    var refusal: RewriteRefusal
 
     init(_ kind: RewriteRefusal.Kind, _ reason: String) {
         refusal = RewriteRefusal(kind, reason)

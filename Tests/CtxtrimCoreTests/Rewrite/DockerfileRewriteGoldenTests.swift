@@ -69,3 +69,19 @@ import Testing
         #expect(refusal.kind == .alreadyMultiStage)
     }
 }
+
+/// The `single-stage-compiler-image` hint points at the rewrite that removes it.
+@Suite struct SingleStageHintPointsAtRewriteTests {
+    @Test func theHintNamesFixDockerfile() throws {
+        let tree = try TemporaryTree("rewrite-hint")
+        try tree.copyFixture("rewrite/go")
+        let context = try BuildContext.resolve(context: tree.path, dockerfile: nil, ignoreFileOverride: nil)
+        var options = ContextScanner.Options()
+        options.git = false
+        let report = try ContextScanner(context: context, rules: IgnoreRules.load(for: context), options: options)
+            .scan()
+        let hint = try #require(report.findings.first { $0.check == .singleStageCompilerImage })
+        #expect(hint.message.contains("`ctxtrim fix --dockerfile` proposes the rewrite"))
+        #expect(SingleStageCompilerImageCheck.descriptor.help.contains("ctxtrim fix --dockerfile"))
+    }
+}
