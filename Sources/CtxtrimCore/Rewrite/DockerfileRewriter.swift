@@ -72,10 +72,15 @@ package struct DockerfileRewriter {
             ecosystem = plan.ecosystem
             let proposed = try StagePlacement(stage: stage, plan: plan, project: project).render()
             let verified = try RewriteVerifier(context: context, threads: threads).verify(proposed)
+            var caveats = plan.caveats
+            if stage.base.isDigestPinned, plan.runtimeImage != stage.base.reference {
+                caveats.append(
+                    "the base image was pinned by digest; pin the runtime image (`\(plan.runtimeImage)`) by digest too")
+            }
             return .proposed(
                 DockerfileRewrite(
                     ecosystem: plan.ecosystem, original: text, text: proposed, decisions: plan.decisions,
-                    caveats: plan.caveats, verified: verified))
+                    caveats: caveats, verified: verified))
         } catch let stop as RewriteStop {
             var refusal = stop.refusal
             refusal.ecosystem = refusal.ecosystem ?? ecosystem

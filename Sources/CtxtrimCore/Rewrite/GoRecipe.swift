@@ -82,7 +82,14 @@ enum GoRecipe {
         if stage.body.contains(where: { $0.keyword == "USER" }) == false {
             decisions.append("no USER: the image runs as root, as before (`:nonroot` would change that)")
         }
-        var buildWords = ["CGO_ENABLED=0", "go", "build", "-trimpath", "-ldflags=\(ShellWord.quoted(parsed.ldflags))"]
+        // Assignments the user's `go build` ran with (ShellCommand drops them): the target platform and Go settings.
+        let carried = InstructionWords.split(item.instruction.arguments).filter { word in
+            ["GOOS=", "GOARCH=", "GOARM=", "GOAMD64=", "GOEXPERIMENT=", "GOFLAGS=", "GOPRIVATE="].contains {
+                word.hasPrefix($0)
+            }
+        }
+        var buildWords =
+            carried + ["CGO_ENABLED=0", "go", "build", "-trimpath", "-ldflags=\(ShellWord.quoted(parsed.ldflags))"]
         buildWords += parsed.kept.map(ShellWord.quoted)
         buildWords += ["-o", ShellWord.quoted(parsed.output)] + parsed.packages.map(ShellWord.quoted)
         return RecipePlan(

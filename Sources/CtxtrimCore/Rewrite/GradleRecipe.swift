@@ -3,6 +3,23 @@
 enum GradleRecipe {
     private static let tasks: Set<String> = ["build", "bootJar", "assemble", "clean", "dependencies", "jar"]
 
+    /// The tasks a `gradle` command runs: its operands, without the values of `-x`, `-g`, `-p` and their long forms.
+    static func tasks(of command: ShellCommand) -> [String] {
+        let valued: Set<String> = ["-x", "--exclude-task", "-g", "--gradle-user-home", "-p", "--project-dir"]
+        var tasks: [String] = []
+        var skipNext = false
+        for argument in command.arguments {
+            if skipNext {
+                skipNext = false
+            } else if valued.contains(argument) {
+                skipNext = true
+            } else if !argument.hasPrefix("-") {
+                tasks.append(argument)
+            }
+        }
+        return tasks
+    }
+
     static func plan(_ stage: SingleStage, _ project: RewriteProject) throws(RewriteStop) -> RecipePlan? {
         let gradle = stage.allCommands.filter { $0.program == "gradle" || $0.program == "gradlew" }
         guard let script = project.first(of: ["build.gradle.kts", "build.gradle"]) else {
@@ -62,7 +79,7 @@ enum GradleRecipe {
             build: [RunLine.make(mounts: ["/root/.gradle"], "\(invocation) bootJar \(home) -x test")],
             replaces: { command in
                 (command.program == "gradle" || command.program == "gradlew")
-                    && command.operands.allSatisfy { tasks.contains($0) || $0 == "/root/.gradle" }
+                    && tasks(of: command).allSatisfy { Self.tasks.contains($0) }
                     || (command.program == "chmod" && command.operands.last == "gradlew")
             },
             runtimeImage: runtime.image, artifacts: ["COPY --from=build \(jar) \(jar)"], program: nil,

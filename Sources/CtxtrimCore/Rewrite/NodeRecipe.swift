@@ -35,9 +35,22 @@ enum NodeRecipe {
             throw RewriteStop(
                 .unplaceable, "the app has no WORKDIR of its own: ctxtrim will not copy `/` between stages")
         }
-        _ = try stage.entrypoint()
-        let runtime = "\(repository):\(slim)"
+        let entry = try stage.entrypoint()
         let hasBuild = !builds.isEmpty
+        guard let manifest = project.text("package.json").flatMap(PackageManifest.read) else {
+            throw RewriteStop(.unrecognised, "`package.json` is not a JSON object ctxtrim can read")
+        }
+        // `npm start` or `npm run NAME` with a dev dependency would not find it after `--omit=dev`.
+        let words = entry.commandLine
+        if words.first == "npm", let script = words.dropFirst().first(where: { !$0.hasPrefix("-") && $0 != "run" }),
+            let body = manifest.scripts?[script], let tool = manifest.devTool(in: body)
+        {
+            throw RewriteStop(
+                .entrypoint,
+                "the image runs `npm \(script)`, which starts `\(tool)`, a dev dependency the runtime would not install"
+            )
+        }
+        let runtime = slim == stage.tag ? stage.base.reference : "\(repository):\(slim)"
         let cache = ["/root/.npm"]
         var decisions = [
             "a `build` stage on `\(stage.base.reference)`, the same image as before",

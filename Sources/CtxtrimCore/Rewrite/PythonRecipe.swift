@@ -49,7 +49,7 @@ enum PythonRecipe {
         }
         _ = workdir
         _ = try stage.entrypoint()
-        let runtime = "\(repository):\(slim)"
+        let runtime = slim == stage.tag ? stage.base.reference : "\(repository):\(slim)"
         let venv = "/opt/venv"
         let path = "ENV PATH=\"\(venv)/bin:$PATH\""
         return RecipePlan(

@@ -64,7 +64,8 @@ struct RewriteVerifier {
                 .verificationFailed, "the ignore file fix would write keeps out files the proposal copies")
         }
         passed.append(
-            "the ignore file `fix` would write for it (\(proposal.plan.patternCount) patterns) keeps every source sent")
+            "the ignore file `fix` would write for it (\(proposal.plan.patternCount) "
+                + (proposal.plan.patternCount == 1 ? "pattern" : "patterns") + ") keeps every source sent")
         return passed
     }
 

@@ -113,6 +113,14 @@ import Testing
                 "Dockerfile": "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"server.js\"]\n",
             ], kind: .nativeDependencies, reason: "node-gyp"),
         Case(
+            name: "npm start running a dev dependency",
+            files: [
+                "package.json":
+                    "{\"scripts\": {\"start\": \"nodemon server.js\"}, \"devDependencies\": {\"nodemon\": \"^3\"}}\n",
+                "package-lock.json": "{\"packages\": {}}\n", "server.js": "\n",
+                "Dockerfile": "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"npm\", \"start\"]\n",
+            ], kind: .entrypoint, reason: "`nodemon`, a dev dependency"),
+        Case(
             name: "a yarn project",
             files: [
                 "package.json": "{\"name\": \"x\"}\n", "yarn.lock": "\n", "server.js": "\n",
