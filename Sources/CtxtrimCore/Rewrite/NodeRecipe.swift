@@ -37,6 +37,9 @@ enum NodeRecipe {
         }
         let entry = try stage.entrypoint()
         let hasBuild = !builds.isEmpty
+        // npm 6 (Node.js 14 and older) knows `--production`, not `--omit=dev`.
+        let major = Int(stage.tag.prefix { $0.isNumber })
+        let omitDev = (major ?? 99) < 16 ? "--production" : "--omit=dev"
         guard let manifest = project.text("package.json").flatMap(PackageManifest.read) else {
             throw RewriteStop(.unrecognised, "`package.json` is not a JSON object ctxtrim can read")
         }
@@ -59,19 +62,19 @@ enum NodeRecipe {
         ]
         if hasBuild {
             decisions.append(
-                "`npm run build` in the build stage, then `npm prune --omit=dev`: the runtime gets `\(workdir)` with production dependencies only (sources included, since ctxtrim cannot tell which files the app reads)"
+                "`npm run build` in the build stage, then `npm prune \(omitDev)`: the runtime gets `\(workdir)` with production dependencies only (sources included, since ctxtrim cannot tell which files the app reads)"
             )
         } else {
             decisions.append(
-                "no build script: the build stage installs production dependencies only (`npm ci --omit=dev`); the runtime copies the sources from the context as before and `node_modules` from the build stage"
+                "no build script: the build stage installs production dependencies only (`npm ci \(omitDev)`); the runtime copies the sources from the context as before and `node_modules` from the build stage"
             )
         }
         decisions.append("ENTRYPOINT/CMD stay as written (the slim image has a shell and npm)")
         return RecipePlan(
             ecosystem: .node, manifests: ["package.json", "package-lock.json"],
             manifestCopies: ["COPY package.json package-lock.json ./"],
-            fetch: [RunLine.make(mounts: cache, hasBuild ? "npm ci" : "npm ci --omit=dev")],
-            build: hasBuild ? ["RUN npm run build && npm prune --omit=dev"] : [],
+            fetch: [RunLine.make(mounts: cache, hasBuild ? "npm ci" : "npm ci \(omitDev)")],
+            build: hasBuild ? ["RUN npm run build && npm prune \(omitDev)"] : [],
             buildCopiesSources: hasBuild,
             replaces: { command in
                 command.program == "npm"

@@ -19,15 +19,18 @@ enum PythonRecipe {
                 .unrecognised,
                 "the project locks its dependencies with `\(other)`: ctxtrim rewrites `pip install -r` only")
         }
-        guard installs.count == 1, let file = installs.first, !file.hasPrefix("/") else {
+        guard installs.count == 1, let installed = installs.first else {
             throw RewriteStop(
                 .unrecognised,
                 installs.isEmpty
                     ? "no RUN runs `pip install -r FILE`: ctxtrim rewrites requirements-file installs only"
                     : "the RUN steps install \(installs.count) requirements files")
         }
-        guard let requirements = project.text(file) else {
-            throw RewriteStop(.unrecognised, "`\(file)` is not sent by the context")
+        // An absolute path (`pip install -r /code/requirements.txt`) is read where a COPY put it.
+        guard let file = installed.hasPrefix("/") ? contextPath(of: installed, in: stage) : installed,
+            let requirements = project.text(file)
+        else {
+            throw RewriteStop(.unrecognised, "`\(installed)` is not a file the context sends")
         }
         for raw in requirements.split(separator: "\n") {
             let line = String(raw).trimmingBlanks.lowercased()
@@ -55,11 +58,13 @@ enum PythonRecipe {
         return RecipePlan(
             ecosystem: .python, manifests: [file],
             manifestCopies: [
-                "COPY \(file) \(ContextPathDirectory.of(file) == "." ? "./" : ContextPathDirectory.of(file) + "/")"
+                installed.hasPrefix("/")
+                    ? "COPY \(file) \(installed)"
+                    : "COPY \(file) \(ContextPathDirectory.of(file) == "." ? "./" : ContextPathDirectory.of(file) + "/")"
             ],
             fetch: [
                 "RUN python -m venv \(venv)", path,
-                RunLine.make(mounts: ["/root/.cache/pip"], "pip install -r \(ShellWord.quoted(file))"),
+                RunLine.make(mounts: ["/root/.cache/pip"], "pip install -r \(ShellWord.quoted(installed))"),
             ],
             build: [], buildCopiesSources: false,
             replaces: { command in
@@ -78,6 +83,29 @@ enum PythonRecipe {
                 "the environment is copied to the same path and put first on PATH; the sources are copied from the context as before",
                 "ENTRYPOINT/CMD stay as written",
             ])
+    }
+}
+
+extension PythonRecipe {
+    /// The context path a `COPY` before the install put at `absolute`: a single-file copy to that path or into its
+    /// directory, or a copy of the whole context to an ancestor.
+    static func contextPath(of absolute: String, in stage: SingleStage) -> String? {
+        for (index, item) in stage.body.enumerated() {
+            guard case .copy(let copy) = item.instruction.detail, copy.from == nil,
+                let workdir = stage.workdir(through: index)
+            else { continue }
+            let destination = SingleStage.resolve(copy.destination, from: workdir)
+            let isDirectory = copy.destination.hasSuffix("/") || copy.destination == "." || destination == workdir
+            if copy.sources.count == 1, let source = copy.sources.first {
+                let name = SingleStage.resolve(source, from: "/").dropFirst()
+                if name.isEmpty, absolute.hasPrefix(destination + "/") {
+                    return String(absolute.dropFirst(destination.count + 1))
+                }
+                let target = isDirectory ? destination + "/" + ContextPathName.last(String(name)) : destination
+                if target == absolute { return String(name) }
+            }
+        }
+        return nil
     }
 }
 
