@@ -37,9 +37,14 @@ enum GoRecipe {
         }
         let artifact = SingleStage.resolve(parsed.output, from: workdir)
         let sources = project.files(endingWith: ".go").filter { !$0.hasSuffix("_test.go") }
-        let read = sources.compactMap { path in project.text(path).map { (path, $0) } }
+        guard let read = project.texts(sources) else {
+            throw RewriteStop(
+                .nativeDependencies,
+                "the \(sources.count) Go files sent cannot all be read within \(RewriteProject.sourceBudget >> 20) MiB, so cgo cannot be ruled out"
+            )
+        }
         try checkCgo(stage, read)
-        let texts = read.map(\.1)
+        let texts = read.map(\.text)
         try RuntimeData.check(project, sourceSuffix: ".go", embeds: texts.contains { $0.contains("//go:embed") })
 
         let entry = try stage.entrypoint()
@@ -157,7 +162,7 @@ enum GoRecipe {
     }
 
     /// Refuses cgo: `import "C"` in a Go file sent, or `CGO_ENABLED=1` in an `ENV` or `RUN`.
-    private static func checkCgo(_ stage: SingleStage, _ sources: [(String, String)]) throws(RewriteStop) {
+    private static func checkCgo(_ stage: SingleStage, _ sources: [(path: String, text: String)]) throws(RewriteStop) {
         for item in stage.body where item.text.contains("CGO_ENABLED=1") || item.text.contains("CGO_ENABLED 1") {
             throw RewriteStop(
                 .nativeDependencies, "\(item.keyword) at line \(item.line) turns cgo on (`CGO_ENABLED=1`)")

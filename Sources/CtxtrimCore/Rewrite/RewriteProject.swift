@@ -29,14 +29,30 @@ struct RewriteProject: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Sent files whose name ends with `suffix`, sorted, outside `vendor/`, `testdata/` and `node_modules/`, at
-    /// most `limit` of them.
-    func files(endingWith suffix: String, limit: Int = 4000) -> [String] {
+    /// Sent files whose name ends with `suffix`, sorted, outside `vendor/`, `testdata/` and `node_modules/`.
+    func files(endingWith suffix: String) -> [String] {
         let skipped = ["vendor/", "testdata/", "node_modules/"]
         return files.filter { path in
             path.hasSuffix(suffix)
                 && !skipped.contains { path.hasPrefix($0) || path.contains("/" + $0) }
-        }.sorted().prefix(limit).map { $0 }
+        }.sorted()
+    }
+
+    /// The most bytes of sources read to look for cgo or embedded files: a context is untrusted, and a recipe that
+    /// cannot read every source refuses rather than guess.
+    static let sourceBudget = 64 << 20
+
+    /// The texts of `paths`, or nil when they exceed ``sourceBudget`` together (or one cannot be read).
+    func texts(_ paths: [String]) -> [(path: String, text: String)]? {
+        var total = 0
+        var texts: [(path: String, text: String)] = []
+        for path in paths {
+            guard let text = self.text(path) else { return nil }
+            total += text.utf8.count
+            guard total <= Self.sourceBudget else { return nil }
+            texts.append((path, text))
+        }
+        return texts
     }
 
     /// Top-level directories the context sends.

@@ -56,7 +56,9 @@ enum RustRecipe {
             throw RewriteStop(
                 .unplaceable, "`cargo \(build.operands.first ?? "")` takes options ctxtrim does not carry over")
         }
-        let texts = project.files(endingWith: ".rs").compactMap(project.text)
+        guard let texts = project.texts(project.files(endingWith: ".rs"))?.map(\.text) else {
+            throw RewriteStop(.artifact, "the Rust sources sent cannot all be read to look for embedded files")
+        }
         try RuntimeData.check(
             project, sourceSuffix: ".rs",
             embeds: texts.contains { $0.contains("include_str!") || $0.contains("include_bytes!") })
