@@ -28,6 +28,12 @@ struct FixCommand: ParsableCommand {
             Exit status: 0 done (or nothing to do; with --check: up to date), 1 with --check the ignore file is \
             stale, or the Dockerfile copies a secret (left alone), 2 error (also an ignore file fix refuses to \
             write, or a write rolled back: the file is left as it was).
+            --dockerfile instead proposes a multi-stage version of a single-stage Go, Rust, Maven, Gradle, npm or \
+            pip Dockerfile (a build stage with dependencies fetched before the sources and cache mounts, a runtime \
+            stage on distroless, a JRE or a slim image), checked by ctxtrim before it is shown; --write replaces \
+            the Dockerfile atomically (--keep-original keeps <Dockerfile>.orig). Exit status: 0 proposed or \
+            written (with --check: nothing pending), 1 left alone with the reason (with --check: a rewrite is \
+            pending), 2 error.
             """)
 
     @OptionGroup var contextOptions: ContextOptions
@@ -61,6 +67,15 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Exclude a git-tracked file that holds a credential instead of reporting it (the build may need it).")
     var excludeTrackedSecrets = false
 
+    @Flag(help: "Propose a multi-stage version of the single-stage Dockerfile instead of fixing the ignore file.")
+    var dockerfile = false
+
+    @Flag(help: "With --dockerfile: replace the Dockerfile with the proposal (atomically).")
+    var write = false
+
+    @Flag(help: "With --dockerfile --write: first copy the Dockerfile to <Dockerfile>.orig.")
+    var keepOriginal = false
+
     @OptionGroup var transferOptions: TransferOptions
 
     @OptionGroup var threadOptions: ThreadOptions
@@ -68,6 +83,14 @@ struct FixCommand: ParsableCommand {
     @OptionGroup var gitOptions: GitOptions
 
     func validate() throws {
+        if (write || keepOriginal) && !dockerfile {
+            throw ValidationError("--write and --keep-original go with --dockerfile")
+        }
+        if keepOriginal && !write { throw ValidationError("--keep-original goes with --write") }
+        if dockerfile && (all || dryRun || (check && write)) {
+            throw ValidationError(
+                "--dockerfile rewrites one Dockerfile: drop --all and --dry-run, and --check with --write")
+        }
         if check && dryRun { throw ValidationError("--check already writes nothing; drop --dry-run") }
         if all && (contextOptions.dockerfile != nil || contextOptions.ignoreFile != nil || buildOptions.target != nil) {
             throw ValidationError(
@@ -91,6 +114,7 @@ struct FixCommand: ParsableCommand {
             options.compose = composeOptions.discovery
             options.namedContexts = try buildContextOptions.parsed()
             let style = TextStyle(color: Console.standardOutput.usesColor)
+            if dockerfile { return try runDockerfile(style: style) }
             if all { return try runAll(options: options, style: style) }
             let context = try contextOptions.resolve()
             let outcome = try IgnoreFileFixer(context: context, options: options).run()

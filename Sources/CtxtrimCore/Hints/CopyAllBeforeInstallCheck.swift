@@ -15,7 +15,9 @@ package struct CopyAllBeforeInstallCheck: LintCheck {
             `npm install`, `yarn [install]`, `pnpm install`/`fetch`, `go mod download`, `pip install -r`, \
             `poetry install`, `bundle install`, `cargo build`/`fetch`, `mvn dependency:go-offline`/`package`, \
             `gradle dependencies`/`build`, `composer install`, `dotnet restore`, also inside `RUN` heredocs. \
-            Only steps of the same stage count; the hint is anchored to the `COPY` line.
+            Only steps of the same stage count, and not when the stage already ran an install of the same \
+            ecosystem before the copy (`cargo fetch` before `COPY . .` and `cargo build`); the hint is anchored to \
+            the `COPY` line.
             """,
         family: .dockerfile, subjects: [.dockerfileLine],
         examples: [
@@ -34,6 +36,10 @@ package struct CopyAllBeforeInstallCheck: LintCheck {
                 "`npm install -g` of a tool", triggers: false,
                 "FROM node:22-slim\nCOPY . .\nRUN npm install -g pnpm@9\n"),
             .dockerfile(
+                "dependencies fetched before the sources, then `cargo build`", triggers: false,
+                "FROM rust:1.83 AS build\nWORKDIR /src\nCOPY Cargo.toml Cargo.lock ./\nRUN cargo fetch\nCOPY . .\n"
+                    + "RUN cargo build --release\n"),
+            .dockerfile(
                 "install in another stage", triggers: false,
                 "FROM python:3.12 AS deps\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n"
                     + "FROM deps\nCOPY . .\nCMD [\"python\", \"app.py\"]\n"),
@@ -45,10 +51,18 @@ package struct CopyAllBeforeInstallCheck: LintCheck {
             guard
                 let copyAll = stage.sources.first(where: {
                     $0.referencesEverything && $0.origin != .bindMount && $0.namedContext == nil
-                }),
-                let install = dockerfile.commands(of: stage).lazy.compactMap({ step in
+                })
+            else { return nil }
+            let commands = dockerfile.commands(of: stage)
+            // The manifests-first pattern already followed: an install of the same ecosystem ran before the copy.
+            let fetchedBefore = Set(
+                commands.compactMap { step in
+                    step.line < copyAll.line ? DependencyInstall.recognise(step.command)?.ecosystem : nil
+                })
+            guard
+                let install = commands.lazy.compactMap({ step in
                     step.line > copyAll.line ? DependencyInstall.recognise(step.command).map { (step.line, $0) } : nil
-                }).first
+                }).first(where: { !fetchedBefore.contains($0.1.ecosystem) })
             else { return nil }
             let (installLine, detected) = install
             let rerun = detected.installAfterCopy.map { "`RUN \($0)`" } ?? "`RUN \(detected.command)`"

@@ -11,8 +11,9 @@ package struct SingleStageCompilerImageCheck: LintCheck {
             (`openjdk`, `eclipse-temurin`, `amazoncorretto` without `jre`), `mcr.microsoft.com/dotnet/sdk` or \
             `swift` (not `-slim`), and uses no other stage, ships the compiler, caches and sources: hundreds of \
             megabytes and a larger attack surface. `node` counts when a `RUN` runs a build script. Build in one \
-            stage, then copy only the artifact into a runtime stage. Skipped when the image name uses an unset \
-            variable.
+            stage, then copy only the artifact into a runtime stage: `ctxtrim fix --dockerfile` proposes that \
+            rewrite for Go, Rust, Maven, Gradle and npm builds, checked by ctxtrim, and says why when it cannot. \
+            Skipped when the image name uses an unset variable.
             """,
         family: .dockerfile, subjects: [.dockerfileLine],
         examples: [
@@ -48,7 +49,7 @@ package struct SingleStageCompilerImageCheck: LintCheck {
                     The image is built in one stage from `\(target.baseImage.reference)`, so it ships \
                     \(image.toolchain) with the build: build in a first stage (`FROM \
                     \(target.baseImage.reference) AS build`) and copy only the artifact into a runtime stage such \
-                    as \(image.runtime).
+                    as \(image.runtime); `ctxtrim fix --dockerfile` proposes the rewrite.
                     """)
         ]
     }

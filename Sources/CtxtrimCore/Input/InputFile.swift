@@ -31,13 +31,15 @@ package enum InputFile {
         case envFile = "env file"
         case bake = "bake file"
         case baseline = "baseline"
+        /// A manifest or source file of the project that `fix --dockerfile` reads (`go.mod`, `pom.xml`, `*.go`).
+        case projectFile = "project file"
 
         /// The most bytes read. Real files are far below: BuildKit's own largest Dockerfiles are a few KiB, the
         /// largest public `.dockerignore` files a few hundred lines, and a baseline is one scan's JSON.
         package var limit: Int {
             switch self {
             case .dockerfile, .ignoreFile, .compose: 4 << 20
-            case .config, .envFile, .bake: 1 << 20
+            case .config, .envFile, .bake, .projectFile: 1 << 20
             case .baseline: 64 << 20
             }
         }
