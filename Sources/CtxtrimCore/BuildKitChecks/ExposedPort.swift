@@ -38,12 +38,3 @@ struct ExposedPort {
         }
     }
 }
-
-/// Word splitting shared by the BuildKit checks.
-enum InstructionWords {
-    /// Splits on runs of blanks, as BuildKit's `parseStringsWhitespaceDelimited` does.
-    static func blankSeparated(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{0B}" || $0 == "\u{0C}" || $0 == "\r" })
-            .map(String.init)
-    }
-}

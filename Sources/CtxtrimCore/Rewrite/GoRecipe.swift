@@ -88,7 +88,7 @@ enum GoRecipe {
             decisions.append("no USER: the image runs as root, as before (`:nonroot` would change that)")
         }
         // Assignments the user's `go build` ran with (ShellCommand drops them): the target platform and Go settings.
-        let carried = InstructionWords.split(item.instruction.arguments).filter { word in
+        let carried = InstructionWords.blankSeparated(item.instruction.arguments).filter { word in
             ["GOOS=", "GOARCH=", "GOARM=", "GOAMD64=", "GOEXPERIMENT=", "GOFLAGS=", "GOPRIVATE="].contains {
                 word.hasPrefix($0)
             }

@@ -117,7 +117,7 @@ struct SingleStage: Sendable {
                     image may have no shell, write it in exec form (JSON array)
                     """)
             }
-            return InstructionWords.split(text)
+            return InstructionWords.blankSeparated(text)
         }
         return Entrypoint(
             entrypoint: try words(entry), entrypointItem: entry, command: try words(command), commandItem: command)
@@ -126,38 +126,6 @@ struct SingleStage: Sendable {
     /// The first 60 characters of `text`, for a message.
     static func excerpt(_ text: String) -> String {
         text.count > 60 ? String(text.prefix(57)) + "..." : text
-    }
-}
-
-/// Splits on blanks (a shell-form command already known to need no quoting).
-enum InstructionWords {
-    static func split(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-    }
-
-    /// `["a", "b"]`: the exec form of `words`, JSON-escaped.
-    static func execForm(_ words: [String]) -> String {
-        "[" + words.map(jsonString).joined(separator: ", ") + "]"
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }
 
