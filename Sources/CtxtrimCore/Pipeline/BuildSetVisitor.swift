@@ -45,6 +45,8 @@ struct BuildSetVisitor: WalkVisitor {
         guard let build = state[0], tallies[0].setup.ownsWalk, !build.isContextRoot, !build.insideSkipped else {
             return
         }
+        // A directory that is not sent only matters to a listing: no path string for the (many) others.
+        guard summary.isSent || tallies[0].setup.listing != nil else { return }
         tallies[0].directoryFinished(summary, path: summary.pathString, state: build)
     }
 
