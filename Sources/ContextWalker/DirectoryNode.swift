@@ -7,15 +7,7 @@ import Synchronization
 /// directory's summary is known exactly when its whole subtree is, whatever threads walked it.
 @usableFromInline
 final class DirectoryNode<State: Sendable>: Sendable {
-    /// The running totals and the parts still pending.
-    @usableFromInline
-    struct Progress {
-        @usableFromInline var totals = SubtreeTotals()
-        @usableFromInline var pending = 1
-        @usableFromInline var isReadable = true
-
-        @inlinable init() {}
-    }
+    @usableFromInline typealias Progress = DirectoryProgress
 
     @usableFromInline let parent: DirectoryNode?
     /// The length of the directory's relative path: it is a prefix of every descendant's path, so the thread that

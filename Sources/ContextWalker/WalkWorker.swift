@@ -220,31 +220,38 @@ where Visitor.State == Filter.State {
             }
         }
         let size = kind == .file || kind == .symlink ? status?.size ?? 0 : 0
-
-        let verdict: FilterVerdict
-        let disposition: EntryDisposition
-        let state: Filter.State
-        if parent.handling == .measured {
-            verdict = .skip
-            disposition = .insideSkipped
-            state = parent.state
-        } else {
-            do {
-                let decision = try run.filter.decide(path: path.bytes, kind: kind, parent: parent.state)
-                verdict = decision.verdict
-                state = decision.state
-            } catch {
-                run.fail(path: Array(path.bytes), error: error)
-                return
-            }
-            disposition =
-                switch verdict {
-                case .send: .sent
-                case .exclude: .excluded
-                case .skip: .skipped
-                }
-        }
         let readable = kind == .file ? status.map(run.credentials.canRead) ?? true : true
+        // Inside a measured directory the entry takes its state, borrowed rather than copied for every entry.
+        if parent.handling == .measured {
+            place(
+                name: name, length: length, kind: kind, size: size, readable: readable, in: directory,
+                parent: parent, verdict: .skip, disposition: .insideSkipped, state: parent.state, totals: &totals)
+            return
+        }
+        let decision: FilterDecision<Filter.State>
+        do {
+            decision = try run.filter.decide(path: path.bytes, kind: kind, parent: parent.state)
+        } catch {
+            run.fail(path: Array(path.bytes), error: error)
+            return
+        }
+        let disposition: EntryDisposition =
+            switch decision.verdict {
+            case .send: .sent
+            case .exclude: .excluded
+            case .skip: .skipped
+            }
+        place(
+            name: name, length: length, kind: kind, size: size, readable: readable, in: directory, parent: parent,
+            verdict: decision.verdict, disposition: disposition, state: decision.state, totals: &totals)
+    }
+
+    /// Visits a decided entry (its path in the buffer) and enters it, or hands it over, if it is a directory to enter.
+    @inlinable func place(
+        name: UnsafePointer<UInt8>, length: Int, kind: EntryKind, size: Int64, readable: Bool, in directory: Int32,
+        parent: Node, verdict: FilterVerdict, disposition: EntryDisposition, state: borrowing Filter.State,
+        totals: inout SubtreeTotals
+    ) {
         let depth = parent.depth + 1
         visitor.visit(
             WalkEntry(
@@ -270,7 +277,7 @@ where Visitor.State == Filter.State {
         }
         let child = Node(
             parent: parent, pathLength: path.count, depth: depth, disposition: disposition,
-            handling: verdict == .skip ? .measured : .entered, state: state)
+            handling: verdict == .skip ? .measured : .entered, state: copy state)
         parent.addChild()
         if !isSerial && run.queue.hasIdleWorkers && path.count < Int(PATH_MAX) {
             run.queue.push(DirectoryJob(node: child, path: Array(path.bytes)))
@@ -278,6 +285,7 @@ where Visitor.State == Filter.State {
         }
         let descriptor: Int32
         do {
+            let cName = UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)
             descriptor = try run.calls.openDirectory(at: directory, name: cName, path: path.bytes)
         } catch {
             report(error, directory: true)
@@ -306,13 +314,28 @@ where Visitor.State == Filter.State {
     /// Reports a name that is not UTF-8, and the first entry of a branch whose absolute path reaches PATH_MAX.
     @inlinable func checkRepresentable(name: UnsafePointer<UInt8>, length: Int, parentLength: Int) {
         let buffer = UnsafeBufferPointer(start: name, count: length)
-        if buffer.contains(where: { $0 >= 0x80 }) && String(validating: buffer, as: UTF8.self) == nil {
+        if Self.hasNonASCIIByte(name, length: length) && String(validating: buffer, as: UTF8.self) == nil {
             visitor.diagnostic(WalkDiagnostic(path: Array(path.bytes), kind: .nonUTF8Name))
         }
         let limit = Int(PATH_MAX)
         if run.rootLength + 1 + path.count >= limit && run.rootLength + 1 + parentLength < limit {
             visitor.diagnostic(WalkDiagnostic(path: Array(path.bytes), kind: .pathTooLong))
         }
+    }
+
+    /// Whether a byte of the name is 0x80 or above; eight bytes at a time, since every name is checked.
+    @inlinable static func hasNonASCIIByte(_ name: UnsafePointer<UInt8>, length: Int) -> Bool {
+        let raw = UnsafeRawPointer(name)
+        var offset = 0
+        while offset + 8 <= length {
+            if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+            offset += 8
+        }
+        while offset < length {
+            if name[offset] >= 0x80 { return true }
+            offset += 1
+        }
+        return false
     }
 
     /// Marks one part of `node` done; if that completes it, finishes it and every ancestor it completes in turn.
@@ -324,7 +347,7 @@ where Visitor.State == Filter.State {
             let summary = DirectorySummary(
                 path: path.prefix(node.pathLength), depth: node.depth, disposition: node.disposition,
                 handling: node.handling, isReadable: progress.isReadable, totals: progress.totals)
-            visitor.directoryFinished(summary, state: node.state)
+            finish(summary, of: node)
             var contribution = progress.totals
             if summary.isSent { contribution.sentDirectories += 1 } else { contribution.excludedDirectories += 1 }
             if !progress.isReadable { contribution.unreadableDirectories += 1 }
@@ -333,6 +356,11 @@ where Visitor.State == Filter.State {
             progress = next
         }
         run.finishRoot(progress.totals)
+    }
+
+    /// Hands a finished directory to the visitor with the node's state, borrowed from the node.
+    @inlinable func finish(_ summary: DirectorySummary, of node: Node) {
+        visitor.directoryFinished(summary, state: node.state)
     }
 
     /// Turns a failed system call on the current path into a diagnostic.

@@ -26,6 +26,16 @@ struct BuildSetVisitor: WalkVisitor {
         let walkerSkipped = entry.disposition == .insideSkipped
         var content: [UInt8]?? = nil
         if profile != nil, let build = state[0] { profile!.visit(entry, build: build) }
+        if walkerSkipped {
+            // Most entries of a large tree lie below a skipped directory: counted without copying the builds' states.
+            for index in tallies.indices {
+                flagged[index] = false
+                guard state.counts(index) else { continue }
+                let relative = UnsafeBufferPointer(rebasing: entry.path[members[index].relativeStart...])
+                tallies[index].visitBelowSkipped(entry, path: relative)
+            }
+            return
+        }
         for index in tallies.indices {
             flagged[index] = false
             guard let build = state[index], !build.isContextRoot else { continue }

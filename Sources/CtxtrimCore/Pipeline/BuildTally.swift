@@ -149,6 +149,10 @@ struct BuildTally: Sendable {
         _ entry: WalkEntry, path: UnsafeBufferPointer<UInt8>, state: BuildSetFilter.BuildState,
         walkerSkipped: Bool, reader: inout EntryContentReader, content: inout [UInt8]??, flaggedElsewhere: Bool = false
     ) -> Bool {
+        if walkerSkipped {
+            visitBelowSkipped(entry, path: path)
+            return false
+        }
         if setup.followsLeader {
             return visitAsFollower(
                 entry, path: path, state: state, walkerSkipped: walkerSkipped, flagged: flaggedElsewhere)
@@ -212,6 +216,15 @@ struct BuildTally: Sendable {
             if let bytes = content ?? nil { checks!.scanContent(bytes, of: facts) }
         }
         return flagged
+    }
+
+    /// Counts an entry below a directory the walker skipped and only measures: excluded, listed and mapped as such.
+    /// A follower counts nothing there (it adopts its leader's counts).
+    mutating func visitBelowSkipped(_ entry: WalkEntry, path: UnsafeBufferPointer<UInt8>) {
+        guard !setup.followsLeader else { return }
+        if let listing = setup.listing { list(entry, mode: listing) }
+        map?.record(entry, path: path, sent: false, rule: nil)
+        countExcluded(entry)
     }
 
     /// A follower's visit: only what its own Dockerfile decides (the transfer, the sources it looks for, the checks
