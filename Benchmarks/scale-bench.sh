@@ -3,8 +3,9 @@
 #
 #   Benchmarks/scale-bench.sh [RUNS] [FILES...]
 #
-# FILES defaults to 1000000 5000000; the tree of N files is /tmp/ctxtrim-bench-tree for 1,000,000 and
-# /tmp/ctxtrim-bench-<N> otherwise (CTXTRIM_BENCH_DIR sets the parent), made by ../shared/bench/mktree.sh when missing
+# FILES defaults to 1000000 5000000; the tree of N files is /tmp/ctxtrim-bench-tree for 1,000,000,
+# /tmp/ctxtrim-bench-5m for 5,000,000 (<N/1000000>m for whole millions), /tmp/ctxtrim-bench-<N> otherwise
+# (CTXTRIM_BENCH_DIR sets the parent), made by ../shared/bench/mktree.sh when missing
 # (about two minutes per million files, 3.5 GB per million). RUNS (default 5) rounds per size, after one warm-up.
 # Each size is timed by Benchmarks/context-bench.sh (its environment variables apply: CTXTRIM_BIN, CTXTRIM_SCRATCH,
 # ...); CTXTRIM_BENCH_DIGEST_FILES (default 1000000) says up to which size the digest rows run, since tar | sha256sum
@@ -28,7 +29,13 @@ results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 trees=()
 for files in "${sizes[@]}"; do
-    if [ "$files" = 1000000 ]; then tree=$parent/ctxtrim-bench-tree; else tree=$parent/ctxtrim-bench-$files; fi
+    if [ "$files" = 1000000 ]; then
+        tree=$parent/ctxtrim-bench-tree
+    elif [ $((files % 1000000)) = 0 ]; then
+        tree=$parent/ctxtrim-bench-$((files / 1000000))m
+    else
+        tree=$parent/ctxtrim-bench-$files
+    fi
     trees+=("$tree")
     digest=1
     [ "$files" -le "$digest_files" ] || digest=0
