@@ -7,13 +7,13 @@ import UntrustedText
 /// with the directories in progress, not with the files. Subdirectories are opened relative to their parent's
 /// descriptor, so depth is no limit. Regular files and symlinks are stat'ed (`fstatat`, no follow) for their size;
 /// directories and special files are known from `d_type` alone.
-package struct ContextWalker<Calls: SystemCalls>: Sendable {
+@usableFromInline package struct ContextWalker<Calls: SystemCalls>: Sendable {
     /// The context root, as given (a symlink to a directory is followed).
-    package let root: String
-    package let options: WalkOptions
-    package let calls: Calls
+    @usableFromInline package let root: String
+    @usableFromInline package let options: WalkOptions
+    @usableFromInline package let calls: Calls
     /// Counts that another thread may read while the walk runs.
-    package let progress: WalkProgress
+    @usableFromInline package let progress: WalkProgress
 
     package init(
         root: String, options: WalkOptions = WalkOptions(), calls: Calls, progress: WalkProgress = WalkProgress()
@@ -26,10 +26,14 @@ package struct ContextWalker<Calls: SystemCalls>: Sendable {
 
     /// Walks the tree below the root (the root itself is neither decided nor visited).
     ///
-    /// - Parameter makeVisitor: called once on each worker thread; the visitors are merged into the result.
+    /// - Parameter makeVisitor: called once per worker thread, before the threads start; the visitors are merged into
+    ///   the result.
     /// - Throws: ``WalkError`` if the root cannot be opened (``WalkError/Code/rootUnreadable``), a worker thread cannot
     ///   start, or the filter throws (``WalkError/Code/filterFailed``, with the error for the lexically smallest path
     ///   among those that failed before every worker stopped).
+    ///
+    /// Inlinable so that callers specialize the whole walk for their filter and visitor (see ``WalkWorker``).
+    @inlinable
     package func walk<Filter: WalkFilter, Visitor: WalkVisitor>(
         filter: Filter, makeVisitor: @escaping @Sendable () -> Visitor
     ) throws(WalkError) -> WalkResult<Visitor> where Visitor.State == Filter.State {
@@ -53,8 +57,9 @@ package struct ContextWalker<Calls: SystemCalls>: Sendable {
 
         var threads: [WorkerThread] = []
         for _ in 0..<options.threads {
+            // Made here rather than on the thread: a thread body that captures `makeVisitor` is not specialized.
+            let worker = WalkWorker(run: run, visitor: makeVisitor())
             let thread = WorkerThread {
-                let worker = WalkWorker(run: run, visitor: makeVisitor())
                 worker.work()
                 run.collect(worker.visitor)
             }
@@ -70,12 +75,7 @@ package struct ContextWalker<Calls: SystemCalls>: Sendable {
         threads.forEach { $0.join() }
 
         let outcome = run.outcome()
-        if let failure = outcome.failure {
-            let path = LosslessUTF8.decode(failure.path)
-            throw WalkError(
-                code: .filterFailed, message: "deciding '\(path)' failed",
-                fix: "fix the ignore rule the cause names", path: path, underlying: failure.error)
-        }
+        if let failure = outcome.failure { throw WalkError.filterFailed(path: failure.path, underlying: failure.error) }
         var visitors = outcome.visitors
         var merged = visitors.removeLast()
         for other in visitors { merged.merge(other) }

@@ -3,12 +3,12 @@
 #endif
 
 /// The effective user and groups a walk runs as, to judge from mode bits whether a file is readable.
-package struct Credentials: Sendable, Hashable {
-    package var user: UInt32
-    package var group: UInt32
-    package var supplementaryGroups: [UInt32]
+@usableFromInline package struct Credentials: Sendable, Hashable {
+    @usableFromInline package var user: UInt32
+    @usableFromInline package var group: UInt32
+    @usableFromInline package var supplementaryGroups: [UInt32]
 
-    package init(user: UInt32, group: UInt32, supplementaryGroups: [UInt32]) {
+    @usableFromInline package init(user: UInt32, group: UInt32, supplementaryGroups: [UInt32]) {
         self.user = user
         self.group = group
         self.supplementaryGroups = supplementaryGroups
@@ -16,7 +16,7 @@ package struct Credentials: Sendable, Hashable {
 
     /// Whether these credentials may read a file with this status: root always may; otherwise the owner, group or
     /// other read bit applies, as the kernel checks it (ACLs are not consulted).
-    package func canRead(_ status: FileStatus) -> Bool {
+    @usableFromInline package func canRead(_ status: FileStatus) -> Bool {
         if user == 0 { return true }
         if status.owner == user { return status.mode & UInt32(S_IRUSR) != 0 }
         if status.group == group || supplementaryGroups.contains(status.group) {

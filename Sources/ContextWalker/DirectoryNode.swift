@@ -5,24 +5,21 @@ import Synchronization
 /// `pending` counts the parts not yet done: the reading of the directory itself, plus one per child directory
 /// entered. Whichever thread completes the last part finishes the directory and settles it into its parent, so a
 /// directory's summary is known exactly when its whole subtree is, whatever threads walked it.
+@usableFromInline
 final class DirectoryNode<State: Sendable>: Sendable {
-    /// The running totals and the parts still pending.
-    struct Progress {
-        var totals = SubtreeTotals()
-        var pending = 1
-        var isReadable = true
-    }
+    @usableFromInline typealias Progress = DirectoryProgress
 
-    let parent: DirectoryNode?
+    @usableFromInline let parent: DirectoryNode?
     /// The length of the directory's relative path: it is a prefix of every descendant's path, so the thread that
     /// finishes the directory can find the path in its own buffer.
-    let pathLength: Int
-    let depth: Int
-    let disposition: EntryDisposition
-    let handling: DirectorySummary.Handling
-    let state: State
-    private let progress = Mutex(Progress())
+    @usableFromInline let pathLength: Int
+    @usableFromInline let depth: Int
+    @usableFromInline let disposition: EntryDisposition
+    @usableFromInline let handling: DirectorySummary.Handling
+    @usableFromInline let state: State
+    @usableFromInline let progress = Mutex(Progress())
 
+    @inlinable
     init(
         parent: DirectoryNode?, pathLength: Int, depth: Int, disposition: EntryDisposition,
         handling: DirectorySummary.Handling, state: State
@@ -36,12 +33,12 @@ final class DirectoryNode<State: Sendable>: Sendable {
     }
 
     /// Records a child directory that will settle into this one later.
-    func addChild() {
+    @inlinable func addChild() {
         progress.withLock { $0.pending += 1 }
     }
 
     /// Adds a part's totals and marks it done; returns the final progress if it was the last part.
-    func settle(adding totals: SubtreeTotals, unreadable: Bool) -> Progress? {
+    @inlinable func settle(adding totals: SubtreeTotals, unreadable: Bool) -> Progress? {
         progress.withLock { progress in
             progress.totals += totals
             if unreadable { progress.isReadable = false }

@@ -1,5 +1,5 @@
 /// How the walk treated one entry.
-package enum EntryDisposition: UInt8, Sendable, Hashable {
+@usableFromInline package enum EntryDisposition: UInt8, Sendable, Hashable {
     /// The filter said ``FilterVerdict/send``.
     case sent
     /// The filter said ``FilterVerdict/exclude``. For a directory this is provisional: see ``DirectorySummary/isSent``.

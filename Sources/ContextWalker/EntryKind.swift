@@ -1,5 +1,5 @@
 /// The type of a directory entry, as `ls` and BuildKit's context listing show it.
-package enum EntryKind: UInt8, Sendable, Hashable {
+@usableFromInline package enum EntryKind: UInt8, Sendable, Hashable {
     /// A regular file (`f`).
     case file
     /// A directory (`d`).
@@ -10,7 +10,7 @@ package enum EntryKind: UInt8, Sendable, Hashable {
     case other
 
     /// The one-letter code of the `ls` listing.
-    package var code: Character {
+    @usableFromInline package var code: Character {
         switch self {
         case .file: "f"
         case .directory: "d"

@@ -1,18 +1,18 @@
 /// The filter's answer for one entry: what happens to it, and the state its children are decided with.
-package struct FilterDecision<State: Sendable>: Sendable {
+@usableFromInline package struct FilterDecision<State: Sendable>: Sendable {
     /// What happens to the entry.
-    package var verdict: FilterVerdict
+    @usableFromInline package var verdict: FilterVerdict
     /// The state passed as `parent` when the entry's children are decided (ignored for non-directories).
-    package var state: State
+    @usableFromInline package var state: State
 
-    package init(_ verdict: FilterVerdict, state: State) {
+    @usableFromInline package init(_ verdict: FilterVerdict, state: State) {
         self.verdict = verdict
         self.state = state
     }
 }
 
 /// What happens to one entry.
-package enum FilterVerdict: UInt8, Sendable, Hashable {
+@usableFromInline package enum FilterVerdict: UInt8, Sendable, Hashable {
     /// Sent; a directory is entered.
     case send
     /// Not sent, but a directory is entered because something below it may be sent. Such a directory is sent after

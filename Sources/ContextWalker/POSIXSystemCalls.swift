@@ -5,16 +5,18 @@ import CWalk
 #endif
 
 /// The real system calls; each retries EINTR.
-package struct POSIXSystemCalls: SystemCalls {
+@usableFromInline package struct POSIXSystemCalls: SystemCalls {
     package init() {}
 
     /// open(2) with O_RDONLY | O_DIRECTORY | O_CLOEXEC.
-    package func openRoot(_ path: String) throws(SystemCallError) -> Int32 {
+    @usableFromInline package func openRoot(_ path: String) throws(SystemCallError) -> Int32 {
         try retryingInterrupts("open") { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
     }
 
     /// openat(2) with O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC.
-    package func openDirectory(at parent: Int32, name: UnsafePointer<CChar>, path: UnsafeBufferPointer<UInt8>)
+    @usableFromInline package func openDirectory(
+        at parent: Int32, name: UnsafePointer<CChar>, path: UnsafeBufferPointer<UInt8>
+    )
         throws(SystemCallError) -> Int32
     {
         try retryingInterrupts("openat") { openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
@@ -22,7 +24,7 @@ package struct POSIXSystemCalls: SystemCalls {
 
     /// openat2(2) with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS, through the CWalk shim, retried on EINTR and EAGAIN;
     /// nil on any failure, so the caller's component-wise open reports exactly where and why.
-    package func openDirectoryBeneath(_ root: Int32, path: UnsafePointer<CChar>) -> Int32? {
+    @usableFromInline package func openDirectoryBeneath(_ root: Int32, path: UnsafePointer<CChar>) -> Int32? {
         while true {
             let descriptor = cwalk_open_directory_beneath(root, path)
             if descriptor >= 0 { return descriptor }
@@ -32,14 +34,16 @@ package struct POSIXSystemCalls: SystemCalls {
     }
 
     /// getdents64(2), through the CWalk shim.
-    package func readEntries(
+    @usableFromInline package func readEntries(
         _ directory: Int32, into buffer: UnsafeMutableRawBufferPointer, path: UnsafeBufferPointer<UInt8>
     ) throws(SystemCallError) -> Int {
         try retryingInterrupts("getdents64") { cwalk_getdents64(directory, buffer.baseAddress, buffer.count) }
     }
 
     /// fstatat(2) with AT_SYMLINK_NOFOLLOW.
-    package func status(at parent: Int32, name: UnsafePointer<CChar>, path: UnsafeBufferPointer<UInt8>)
+    @usableFromInline package func status(
+        at parent: Int32, name: UnsafePointer<CChar>, path: UnsafeBufferPointer<UInt8>
+    )
         throws(SystemCallError) -> FileStatus
     {
         var buffer = stat()
@@ -48,12 +52,12 @@ package struct POSIXSystemCalls: SystemCalls {
     }
 
     /// close(2); its errors are ignored (the descriptor is gone either way and nothing was written).
-    package func close(_ descriptor: Int32) {
+    @usableFromInline package func close(_ descriptor: Int32) {
         _ = Glibc.close(descriptor)
     }
 
     /// geteuid(2), getegid(2) and getgroups(2).
-    package func credentials() -> Credentials {
+    @usableFromInline package func credentials() -> Credentials {
         let count = getgroups(0, nil)
         var groups = [gid_t](repeating: 0, count: Int(max(count, 0)))
         let filled = groups.withUnsafeMutableBufferPointer { getgroups(Int32($0.count), $0.baseAddress) }

@@ -1,27 +1,27 @@
 /// Counts over the entries strictly below a directory (or below the root, for the whole walk).
-package struct SubtreeTotals: Sendable, Hashable {
-    package var sentFiles: Int = 0
+@usableFromInline package struct SubtreeTotals: Sendable, Hashable {
+    @usableFromInline package var sentFiles: Int = 0
     /// Includes excluded directories that are sent because something below them is.
-    package var sentDirectories: Int = 0
-    package var sentSymlinks: Int = 0
+    @usableFromInline package var sentDirectories: Int = 0
+    @usableFromInline package var sentSymlinks: Int = 0
     /// FIFOs, sockets and devices that are sent.
-    package var sentOther: Int = 0
+    @usableFromInline package var sentOther: Int = 0
     /// Sizes of sent entries (regular file bytes plus symlink target lengths).
-    package var sentBytes: Int64 = 0
+    @usableFromInline package var sentBytes: Int64 = 0
     /// Non-directory entries not sent: excluded, skipped, or inside a measured skipped directory.
-    package var excludedFiles: Int = 0
-    package var excludedDirectories: Int = 0
-    package var excludedBytes: Int64 = 0
+    @usableFromInline package var excludedFiles: Int = 0
+    @usableFromInline package var excludedDirectories: Int = 0
+    @usableFromInline package var excludedBytes: Int64 = 0
     /// Directories that could not be opened or read completely.
-    package var unreadableDirectories: Int = 0
+    @usableFromInline package var unreadableDirectories: Int = 0
 
-    package init() {}
+    @usableFromInline package init() {}
 
     /// Whether at least one entry below is sent.
-    package var hasSentEntries: Bool { sentFiles + sentDirectories + sentSymlinks + sentOther > 0 }
+    @usableFromInline package var hasSentEntries: Bool { sentFiles + sentDirectories + sentSymlinks + sentOther > 0 }
 
     /// Adds another subtree's counts to these.
-    package static func += (lhs: inout SubtreeTotals, rhs: SubtreeTotals) {
+    @usableFromInline package static func += (lhs: inout SubtreeTotals, rhs: SubtreeTotals) {
         lhs.sentFiles += rhs.sentFiles
         lhs.sentDirectories += rhs.sentDirectories
         lhs.sentSymlinks += rhs.sentSymlinks

@@ -2,7 +2,7 @@
 ///
 /// Every call gets the path of the entry concerned, relative to the root (empty for the root), only so that an
 /// injecting implementation can pick its victims; ``POSIXSystemCalls`` ignores it.
-package protocol SystemCalls: Sendable {
+@usableFromInline package protocol SystemCalls: Sendable {
     /// Opens the context root as a directory, following symlinks (BuildKit resolves the root with EvalSymlinks).
     func openRoot(_ path: String) throws(SystemCallError) -> Int32
 
@@ -31,5 +31,5 @@ package protocol SystemCalls: Sendable {
 
 extension SystemCalls {
     /// By default there is no one-call open: the walker opens a handed-over directory one component at a time.
-    package func openDirectoryBeneath(_ root: Int32, path: UnsafePointer<CChar>) -> Int32? { nil }
+    @usableFromInline package func openDirectoryBeneath(_ root: Int32, path: UnsafePointer<CChar>) -> Int32? { nil }
 }

@@ -2,7 +2,7 @@ import Synchronization
 
 /// How many walks this process has started, in all and per root, so tests can prove that several builds share one
 /// walk even while other tests walk in parallel.
-package enum WalkCounter {
+@usableFromInline package enum WalkCounter {
     private static let total = Atomic<Int>(0)
     private static let byRoot = Mutex<[String: Int]>([:])
 
@@ -14,7 +14,7 @@ package enum WalkCounter {
         byRoot.withLock { $0[root] ?? 0 }
     }
 
-    static func recordWalk(root: String) {
+    @usableFromInline static func recordWalk(root: String) {
         total.add(1, ordering: .relaxed)
         byRoot.withLock { $0[root, default: 0] += 1 }
     }

@@ -1,9 +1,9 @@
 import UntrustedText
 
 /// A soft problem met during the walk: it is reported and the walk goes on.
-package struct WalkDiagnostic: Sendable, Hashable {
+@usableFromInline package struct WalkDiagnostic: Sendable, Hashable {
     /// What went wrong.
-    package enum Kind: String, Sendable, Hashable, CaseIterable {
+    @usableFromInline package enum Kind: String, Sendable, Hashable, CaseIterable {
         /// A directory could not be opened or read (EACCES, EPERM): nothing below it is known.
         case unreadableDirectory = "unreadable-directory"
         /// An entry listed by its directory was gone when the walker looked at it (ENOENT); it is not visited.
@@ -24,14 +24,14 @@ package struct WalkDiagnostic: Sendable, Hashable {
     }
 
     /// Relative to the root, raw bytes; empty for the root itself.
-    package let path: [UInt8]
-    package let kind: Kind
+    @usableFromInline package let path: [UInt8]
+    @usableFromInline package let kind: Kind
     /// The failing C function, if a system call failed.
-    package let syscall: String?
+    @usableFromInline package let syscall: String?
     /// The errno it set, if a system call failed.
-    package let errno: Int32?
+    @usableFromInline package let errno: Int32?
 
-    package init(path: [UInt8], kind: Kind, syscall: String? = nil, errno: Int32? = nil) {
+    @usableFromInline package init(path: [UInt8], kind: Kind, syscall: String? = nil, errno: Int32? = nil) {
         self.path = path
         self.kind = kind
         self.syscall = syscall
@@ -39,5 +39,5 @@ package struct WalkDiagnostic: Sendable, Hashable {
     }
 
     /// The path as a String, non-UTF-8 bytes kept (``LosslessUTF8``).
-    package var pathString: String { LosslessUTF8.decode(path) }
+    @usableFromInline package var pathString: String { LosslessUTF8.decode(path) }
 }

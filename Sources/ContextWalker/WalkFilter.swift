@@ -3,7 +3,7 @@
 /// The filter is called once per entry from the thread that reads the entry's parent directory, with the state the
 /// filter returned for that parent (``rootState`` for the root's children). It is never called inside a directory it
 /// skipped. Several threads call it at once, so it must be safe to share.
-package protocol WalkFilter: Sendable {
+@usableFromInline package protocol WalkFilter: Sendable {
     /// What the filter remembers about a directory for deciding its children (for example, which patterns matched it).
     associatedtype State: Sendable
 

@@ -3,18 +3,18 @@ import Synchronization
 /// Entries and bytes walked so far, readable from another thread while the walk runs (for a progress line).
 ///
 /// Updated once per directory, so it lags by at most one directory per worker.
-package final class WalkProgress: Sendable {
+@usableFromInline package final class WalkProgress: Sendable {
     private let entryCount = Atomic<Int>(0)
     private let byteCount = Atomic<Int64>(0)
 
     package init() {}
 
     /// Entries visited so far.
-    package var entries: Int { entryCount.load(ordering: .relaxed) }
+    @usableFromInline package var entries: Int { entryCount.load(ordering: .relaxed) }
     /// Sizes of the entries visited so far.
-    package var bytes: Int64 { byteCount.load(ordering: .relaxed) }
+    @usableFromInline package var bytes: Int64 { byteCount.load(ordering: .relaxed) }
 
-    func add(entries: Int, bytes: Int64) {
+    @usableFromInline func add(entries: Int, bytes: Int64) {
         entryCount.wrappingAdd(entries, ordering: .relaxed)
         // `Atomic.add` traps on overflow, and sizes come from the tree: held to Int64.max like every size sum.
         var current = byteCount.load(ordering: .relaxed)

@@ -1,7 +1,13 @@
 /// What a finished walk returns.
-package struct WalkResult<Visitor: WalkVisitor> {
+@usableFromInline package struct WalkResult<Visitor: WalkVisitor> {
     /// The workers' visitors merged into one.
-    package var visitor: Visitor
+    @usableFromInline package var visitor: Visitor
     /// Counts over everything below the root.
-    package var totals: SubtreeTotals
+    @usableFromInline package var totals: SubtreeTotals
+
+    @inlinable
+    init(visitor: Visitor, totals: SubtreeTotals) {
+        self.visitor = visitor
+        self.totals = totals
+    }
 }

@@ -1,28 +1,37 @@
 import Synchronization
 
 /// What the workers of one walk share: the inputs, the queue, and the outcome.
+@usableFromInline
 final class WalkRun<Filter: WalkFilter, Visitor: WalkVisitor, Calls: SystemCalls>: Sendable
 where Visitor.State == Filter.State {
     /// The filter's first failure, by lexically smallest path.
+    @usableFromInline
     struct Failure {
-        let path: [UInt8]
-        let error: any Error
+        @usableFromInline let path: [UInt8]
+        @usableFromInline let error: any Error
+
+        @inlinable
+        init(path: [UInt8], error: any Error) {
+            self.path = path
+            self.error = error
+        }
     }
 
-    let filter: Filter
-    let calls: Calls
-    let options: WalkOptions
-    let credentials: Credentials
-    let progress: WalkProgress
-    let rootDescriptor: Int32
+    @usableFromInline let filter: Filter
+    @usableFromInline let calls: Calls
+    @usableFromInline let options: WalkOptions
+    @usableFromInline let credentials: Credentials
+    @usableFromInline let progress: WalkProgress
+    @usableFromInline let rootDescriptor: Int32
     /// The byte length of the root as given, to tell when an absolute path reaches PATH_MAX.
-    let rootLength: Int
-    let queue = WorkQueue<DirectoryJob<Filter.State>>()
-    private let stopped = Atomic<Bool>(false)
-    private let failure = Mutex<Failure?>(nil)
-    private let rootTotals = Mutex(SubtreeTotals())
-    private let visitors = Mutex<[Visitor]>([])
+    @usableFromInline let rootLength: Int
+    @usableFromInline let queue = WorkQueue<DirectoryJob<Filter.State>>()
+    @usableFromInline let stopped = Atomic<Bool>(false)
+    @usableFromInline let failure = Mutex<Failure?>(nil)
+    @usableFromInline let rootTotals = Mutex(SubtreeTotals())
+    @usableFromInline let visitors = Mutex<[Visitor]>([])
 
+    @inlinable
     init(
         filter: Filter, calls: Calls, options: WalkOptions, progress: WalkProgress, rootDescriptor: Int32,
         rootLength: Int
@@ -36,10 +45,10 @@ where Visitor.State == Filter.State {
         self.rootLength = rootLength
     }
 
-    var isStopped: Bool { stopped.load(ordering: .relaxed) }
+    @inlinable var isStopped: Bool { stopped.load(ordering: .relaxed) }
 
     /// Records a filter error and stops every worker.
-    func fail(path: [UInt8], error: any Error) {
+    @inlinable func fail(path: [UInt8], error: any Error) {
         failure.withLock { current in
             if let current, !path.lexicographicallyPrecedes(current.path) { return }
             current = Failure(path: path, error: error)
@@ -48,16 +57,16 @@ where Visitor.State == Filter.State {
         queue.stop()
     }
 
-    func finishRoot(_ totals: SubtreeTotals) {
+    @inlinable func finishRoot(_ totals: SubtreeTotals) {
         rootTotals.withLock { $0 = totals }
     }
 
-    func collect(_ visitor: Visitor) {
+    @inlinable func collect(_ visitor: Visitor) {
         visitors.withLock { $0.append(visitor) }
     }
 
     /// The outcome once every worker has ended.
-    func outcome() -> (failure: Failure?, totals: SubtreeTotals, visitors: [Visitor]) {
+    @inlinable func outcome() -> (failure: Failure?, totals: SubtreeTotals, visitors: [Visitor]) {
         (failure.withLock { $0 }, rootTotals.withLock { $0 }, visitors.withLock { $0 })
     }
 }

@@ -1,6 +1,6 @@
 /// Receives what the walk finds. The walker makes one visitor per worker thread and merges them at the end, so a
 /// visitor needs no locking; it should fold entries into counts or small summaries rather than one record per file.
-package protocol WalkVisitor<State>: Sendable {
+@usableFromInline package protocol WalkVisitor<State>: Sendable {
     /// The filter's state type (``WalkFilter/State``).
     associatedtype State: Sendable
 
@@ -26,5 +26,7 @@ package protocol WalkVisitor<State>: Sendable {
 
 extension WalkVisitor {
     /// Visitors that do not profile ignore directory times.
-    package mutating func directoryTimed(path: UnsafeBufferPointer<UInt8>, state: State, nanoseconds: UInt64) {}
+    @usableFromInline package mutating func directoryTimed(
+        path: UnsafeBufferPointer<UInt8>, state: State, nanoseconds: UInt64
+    ) {}
 }

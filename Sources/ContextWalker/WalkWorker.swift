@@ -7,37 +7,45 @@
 ///
 /// Per directory level it keeps only the names it defers (subdirectories; with one thread, every name, to sort them),
 /// in one arena that shrinks back when the level is done.
-final class WalkWorker<Filter: WalkFilter, Visitor: WalkVisitor, Calls: SystemCalls>
+///
+/// Inlinable, with the types it uses, so that the module that walks specializes it for its filter and visitor:
+/// unspecialized, every entry went through value witnesses and generic metadata lookups (half the walk's
+/// instructions). A worker is handed to exactly one thread, hence `@unchecked Sendable` and stored properties
+/// without dynamic exclusivity checks, which inlined code would otherwise make on every access.
+@usableFromInline
+final class WalkWorker<Filter: WalkFilter, Visitor: WalkVisitor, Calls: SystemCalls>: @unchecked Sendable
 where Visitor.State == Filter.State {
-    typealias Node = DirectoryNode<Filter.State>
+    @usableFromInline typealias Node = DirectoryNode<Filter.State>
 
-    private static var readBufferSize: Int { 64 << 10 }
+    @inlinable static var readBufferSize: Int { 64 << 10 }
 
-    private let run: WalkRun<Filter, Visitor, Calls>
-    private(set) var visitor: Visitor
-    private let isSerial: Bool
-    private let path = ByteBuffer(capacity: 4096)
+    @usableFromInline let run: WalkRun<Filter, Visitor, Calls>
+    @usableFromInline @exclusivity(unchecked) var visitor: Visitor
+    @usableFromInline let isSerial: Bool
+    @usableFromInline let path = ByteBuffer(capacity: 4096)
     /// Deferred entries: a type byte, a 2-byte name length, the name, a NUL.
-    private let arena = ByteBuffer(capacity: 64 << 10)
+    @usableFromInline let arena = ByteBuffer(capacity: 64 << 10)
     /// Offsets of the deferred entries in `arena`, a stack of levels like the arena.
-    private var deferred: [Int] = []
-    private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: readBufferSize, alignment: 8)
-    private var unreportedEntries = 0
-    private var unreportedBytes: Int64 = 0
+    @usableFromInline @exclusivity(unchecked) var deferred: [Int] = []
+    @usableFromInline let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: readBufferSize, alignment: 8)
+    @usableFromInline @exclusivity(unchecked) var unreportedEntries = 0
+    @usableFromInline @exclusivity(unchecked) var unreportedBytes: Int64 = 0
     /// With ``WalkOptions/timesDirectories``: time spent in directories entered below the one being read, so that each
     /// directory reports only its own time.
-    private var nestedNanoseconds: UInt64 = 0
+    @usableFromInline @exclusivity(unchecked) var nestedNanoseconds: UInt64 = 0
 
+    @inlinable
     init(run: WalkRun<Filter, Visitor, Calls>, visitor: Visitor) {
         self.run = run
         self.visitor = visitor
         self.isSerial = run.options.threads == 1
     }
 
+    @inlinable
     deinit { readBuffer.deallocate() }
 
     /// Walks jobs until the walk is done or stopped.
-    func work() {
+    @inlinable func work() {
         while let job = run.queue.pop() {
             path.truncate(to: 0)
             path.append(contentsOf: job.path)
@@ -60,7 +68,7 @@ where Visitor.State == Filter.State {
     /// only a final link: an ancestor swapped for a link (to `/`) would take the walk out of the context.
     /// One openat2(2) call does it where the kernel has it (refusing every link on the way); any failure falls back to
     /// the component-wise open, which names the component that failed.
-    private func openHandedOver(_ relativePath: [UInt8]) -> Int32? {
+    @inlinable func openHandedOver(_ relativePath: [UInt8]) -> Int32? {
         let whole = (relativePath + [0]).withUnsafeBufferPointer { name in
             run.calls.openDirectoryBeneath(
                 run.rootDescriptor, path: UnsafeRawPointer(name.baseAddress!).assumingMemoryBound(to: CChar.self))
@@ -92,7 +100,7 @@ where Visitor.State == Filter.State {
 
     /// Reads one open directory, decides and visits its entries, descends into its subdirectories, then settles it.
     /// The path buffer holds the directory's path on entry and on return.
-    private func walkDirectory(_ descriptor: Int32, node: Node) {
+    @inlinable func walkDirectory(_ descriptor: Int32, node: Node) {
         guard run.options.timesDirectories else { return readDirectory(descriptor, node: node) }
         let started = Self.monotonicNanoseconds()
         let outer = nestedNanoseconds
@@ -105,14 +113,14 @@ where Visitor.State == Filter.State {
     }
 
     /// `clock_gettime(CLOCK_MONOTONIC)` in nanoseconds.
-    private static func monotonicNanoseconds() -> UInt64 {
+    @inlinable static func monotonicNanoseconds() -> UInt64 {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
     }
 
     /// `walkDirectory` without the clock.
-    private func readDirectory(_ descriptor: Int32, node: Node) {
+    @inlinable func readDirectory(_ descriptor: Int32, node: Node) {
         var totals = SubtreeTotals()
         var readable = true
         let arenaMark = arena.count
@@ -171,7 +179,7 @@ where Visitor.State == Filter.State {
     }
 
     /// Sorts deferred entries by name bytes, as Go's `os.ReadDir` does.
-    private func sortDeferred(_ range: Range<Int>) {
+    @inlinable func sortDeferred(_ range: Range<Int>) {
         let base = arena.base
         deferred[range].sort { left, right in
             let leftLength = Int(base[left + 1]) | Int(base[left + 2]) << 8
@@ -182,7 +190,7 @@ where Visitor.State == Filter.State {
     }
 
     /// Decides, measures and visits one entry; enters it (or hands it over) if it is a directory to enter.
-    private func handleEntry(
+    @inlinable func handleEntry(
         name: UnsafePointer<UInt8>, length: Int, type: UInt8, in directory: Int32, parent: Node,
         totals: inout SubtreeTotals
     ) {
@@ -212,31 +220,41 @@ where Visitor.State == Filter.State {
             }
         }
         let size = kind == .file || kind == .symlink ? status?.size ?? 0 : 0
-
-        let verdict: FilterVerdict
-        let disposition: EntryDisposition
-        let state: Filter.State
-        if parent.handling == .measured {
-            verdict = .skip
-            disposition = .insideSkipped
-            state = parent.state
-        } else {
-            do {
-                let decision = try run.filter.decide(path: path.bytes, kind: kind, parent: parent.state)
-                verdict = decision.verdict
-                state = decision.state
-            } catch {
-                run.fail(path: Array(path.bytes), error: error)
-                return
-            }
-            disposition =
-                switch verdict {
-                case .send: .sent
-                case .exclude: .excluded
-                case .skip: .skipped
-                }
-        }
         let readable = kind == .file ? status.map(run.credentials.canRead) ?? true : true
+        // Inside a measured directory the entry takes its state, borrowed rather than copied for every entry.
+        if parent.handling == .measured {
+            place(
+                name: name, length: length, kind: kind, size: size, status: status, readable: readable,
+                in: directory, parent: parent, verdict: .skip, disposition: .insideSkipped, state: parent.state,
+                totals: &totals)
+            return
+        }
+        let decision: FilterDecision<Filter.State>
+        do {
+            decision = try run.filter.decide(path: path.bytes, kind: kind, parent: parent.state)
+        } catch {
+            run.fail(path: Array(path.bytes), error: error)
+            return
+        }
+        let disposition: EntryDisposition =
+            switch decision.verdict {
+            case .send: .sent
+            case .exclude: .excluded
+            case .skip: .skipped
+            }
+        place(
+            name: name, length: length, kind: kind, size: size, status: status, readable: readable, in: directory,
+            parent: parent, verdict: decision.verdict, disposition: disposition, state: decision.state,
+            totals: &totals)
+    }
+
+    /// Visits a decided entry (its path in the buffer) and enters it, or hands it over, if it is a directory to enter.
+    @inlinable func place(
+        name: UnsafePointer<UInt8>, length: Int, kind: EntryKind, size: Int64, status: FileStatus?, readable: Bool,
+        in directory: Int32,
+        parent: Node, verdict: FilterVerdict, disposition: EntryDisposition, state: borrowing Filter.State,
+        totals: inout SubtreeTotals
+    ) {
         let depth = parent.depth + 1
         visitor.visit(
             WalkEntry(
@@ -262,7 +280,7 @@ where Visitor.State == Filter.State {
         }
         let child = Node(
             parent: parent, pathLength: path.count, depth: depth, disposition: disposition,
-            handling: verdict == .skip ? .measured : .entered, state: state)
+            handling: verdict == .skip ? .measured : .entered, state: copy state)
         parent.addChild()
         if !isSerial && run.queue.hasIdleWorkers && path.count < Int(PATH_MAX) {
             run.queue.push(DirectoryJob(node: child, path: Array(path.bytes)))
@@ -270,6 +288,7 @@ where Visitor.State == Filter.State {
         }
         let descriptor: Int32
         do {
+            let cName = UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)
             descriptor = try run.calls.openDirectory(at: directory, name: cName, path: path.bytes)
         } catch {
             report(error, directory: true)
@@ -280,7 +299,7 @@ where Visitor.State == Filter.State {
         run.calls.close(descriptor)
     }
 
-    private func count(kind: EntryKind, size: Int64, sent: Bool, into totals: inout SubtreeTotals) {
+    @inlinable func count(kind: EntryKind, size: Int64, sent: Bool, into totals: inout SubtreeTotals) {
         guard sent else {
             totals.excludedFiles += 1
             totals.excludedBytes.saturatingAdd(size)
@@ -296,9 +315,9 @@ where Visitor.State == Filter.State {
     }
 
     /// Reports a name that is not UTF-8, and the first entry of a branch whose absolute path reaches PATH_MAX.
-    private func checkRepresentable(name: UnsafePointer<UInt8>, length: Int, parentLength: Int) {
+    @inlinable func checkRepresentable(name: UnsafePointer<UInt8>, length: Int, parentLength: Int) {
         let buffer = UnsafeBufferPointer(start: name, count: length)
-        if buffer.contains(where: { $0 >= 0x80 }) && String(validating: buffer, as: UTF8.self) == nil {
+        if Self.hasNonASCIIByte(name, length: length) && String(validating: buffer, as: UTF8.self) == nil {
             visitor.diagnostic(WalkDiagnostic(path: Array(path.bytes), kind: .nonUTF8Name))
         }
         let limit = Int(PATH_MAX)
@@ -307,16 +326,31 @@ where Visitor.State == Filter.State {
         }
     }
 
+    /// Whether a byte of the name is 0x80 or above; eight bytes at a time, since every name is checked.
+    @inlinable static func hasNonASCIIByte(_ name: UnsafePointer<UInt8>, length: Int) -> Bool {
+        let raw = UnsafeRawPointer(name)
+        var offset = 0
+        while offset + 8 <= length {
+            if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+            offset += 8
+        }
+        while offset < length {
+            if name[offset] >= 0x80 { return true }
+            offset += 1
+        }
+        return false
+    }
+
     /// Marks one part of `node` done; if that completes it, finishes it and every ancestor it completes in turn.
     /// The path buffer must hold the node's path or a descendant's.
-    private func settle(_ node: Node, totals: SubtreeTotals, unreadable: Bool) {
+    @inlinable func settle(_ node: Node, totals: SubtreeTotals, unreadable: Bool) {
         guard var progress = node.settle(adding: totals, unreadable: unreadable) else { return }
         var node = node
         while let parent = node.parent {
             let summary = DirectorySummary(
                 path: path.prefix(node.pathLength), depth: node.depth, disposition: node.disposition,
                 handling: node.handling, isReadable: progress.isReadable, totals: progress.totals)
-            visitor.directoryFinished(summary, state: node.state)
+            finish(summary, of: node)
             var contribution = progress.totals
             if summary.isSent { contribution.sentDirectories += 1 } else { contribution.excludedDirectories += 1 }
             if !progress.isReadable { contribution.unreadableDirectories += 1 }
@@ -327,8 +361,13 @@ where Visitor.State == Filter.State {
         run.finishRoot(progress.totals)
     }
 
+    /// Hands a finished directory to the visitor with the node's state, borrowed from the node.
+    @inlinable func finish(_ summary: DirectorySummary, of node: Node) {
+        visitor.directoryFinished(summary, state: node.state)
+    }
+
     /// Turns a failed system call on the current path into a diagnostic.
-    private func report(_ error: SystemCallError, directory: Bool) {
+    @inlinable func report(_ error: SystemCallError, directory: Bool) {
         let kind: WalkDiagnostic.Kind =
             switch error.errno {
             case ENOENT: .vanished

@@ -8,15 +8,17 @@ import Synchronization
 ///
 /// Workers descend on their own and push a subdirectory here only while another worker waits
 /// (``hasIdleWorkers``), so the lock is taken about once per hand-over, not once per directory.
+@usableFromInline
 final class WorkQueue<Job: Sendable>: @unchecked Sendable {
     // The pthread objects need stable addresses; `jobs`, `active` and `stopped` are guarded by `mutex`.
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private var jobs: [Job] = []
-    private var active = 0
-    private var stopped = false
-    private let idle = Atomic<Int>(0)
+    @usableFromInline let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    @usableFromInline let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    @usableFromInline @exclusivity(unchecked) var jobs: [Job] = []
+    @usableFromInline @exclusivity(unchecked) var active = 0
+    @usableFromInline @exclusivity(unchecked) var stopped = false
+    @usableFromInline let idle = Atomic<Int>(0)
 
+    @usableFromInline
     init() {
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(condition, nil)
@@ -30,9 +32,9 @@ final class WorkQueue<Job: Sendable>: @unchecked Sendable {
     }
 
     /// Whether a worker is waiting for a job; a hint read without the lock.
-    var hasIdleWorkers: Bool { idle.load(ordering: .relaxed) > 0 }
+    @inlinable var hasIdleWorkers: Bool { idle.load(ordering: .relaxed) > 0 }
 
-    func push(_ job: Job) {
+    @inlinable func push(_ job: Job) {
         pthread_mutex_lock(mutex)
         jobs.append(job)
         pthread_cond_signal(condition)
@@ -41,7 +43,7 @@ final class WorkQueue<Job: Sendable>: @unchecked Sendable {
 
     /// The next job, waiting for one if others are still working; nil once the walk is done or stopped.
     /// A job taken must be ended with ``jobDone()``.
-    func pop() -> Job? {
+    @inlinable func pop() -> Job? {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while true {
@@ -61,7 +63,7 @@ final class WorkQueue<Job: Sendable>: @unchecked Sendable {
         }
     }
 
-    func jobDone() {
+    @inlinable func jobDone() {
         pthread_mutex_lock(mutex)
         active -= 1
         if active == 0 && jobs.isEmpty {
@@ -72,7 +74,7 @@ final class WorkQueue<Job: Sendable>: @unchecked Sendable {
     }
 
     /// Ends the walk early: waiting and later ``pop()`` calls return nil.
-    func stop() {
+    @inlinable func stop() {
         pthread_mutex_lock(mutex)
         stopped = true
         jobs.removeAll()

@@ -3,12 +3,14 @@
 #endif
 
 /// A dedicated POSIX thread with a large stack (the walk recurses once per directory level).
+@usableFromInline
 struct WorkerThread {
     private static let stackSize = 64 << 20
 
     private let thread: pthread_t
 
     /// Starts `body` on a new thread; nil if the thread could not be created.
+    @usableFromInline
     init?(_ body: @escaping @Sendable () -> Void) {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
@@ -31,7 +33,7 @@ struct WorkerThread {
     }
 
     /// Waits for the thread to end.
-    func join() {
+    @usableFromInline func join() {
         pthread_join(thread, nil)
     }
 

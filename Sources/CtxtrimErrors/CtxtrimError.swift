@@ -24,7 +24,11 @@ extension CtxtrimError {
 
     /// `message (cause); fix [code]`: the error on one line, for places that hold it as text (a JSON report's
     /// `build.error`, a diagnostic).
-    package var description: String {
+    package var description: String { oneLineText }
+
+    /// ``description``'s text, for a conforming type that must declare `description` itself (one used from
+    /// inlinable code, as the walker's error is).
+    package var oneLineText: String {
         var text = message
         if let cause { text += " (\(cause))" }
         if let fix { text += "; \(fix)" }

@@ -9,7 +9,13 @@ package enum LosslessUTF8 {
     static let reservedBase: UInt32 = 0x10_FF00
 
     /// The bytes as a string: UTF-8 where valid, one reserved scalar per other byte.
-    package static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
+    package static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String { decoding(bytes) }
+
+    /// ``decode(_:)`` of a buffer, as the walker hands out paths: specialized in this module, since the generic entry
+    /// point runs unspecialized when called from another one (thousands of instructions a path).
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String { decoding(bytes) }
+
+    private static func decoding<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         // Reserved scalars are encoded with a 0xF4 lead byte: without one, valid UTF-8 is kept as it is.
         if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         if let valid = String(validating: bytes, as: UTF8.self),

@@ -54,6 +54,12 @@ func seconds() -> Double {
     return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
 }
 
+/// The walk of everything below `root`.
+func walkEverything(root: String, threads: Int) throws(WalkError) -> WalkResult<Counts> {
+    try ContextWalker(root: root, options: WalkOptions(threads: threads))
+        .walk(filter: SendEverything(), makeVisitor: { Counts() })
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 var threads = WalkOptions.onlineProcessors
 if arguments.first == "-j", arguments.count >= 2, let count = Int(arguments[1]) {
@@ -66,8 +72,7 @@ guard arguments.count == 1 else {
 }
 let start = seconds()
 do {
-    let result = try ContextWalker(root: arguments[0], options: WalkOptions(threads: threads))
-        .walk(filter: SendEverything(), makeVisitor: { Counts() })
+    let result = try walkEverything(root: arguments[0], threads: threads)
     let elapsed = seconds() - start
     let counts = result.visitor
     print(

@@ -43,6 +43,11 @@ struct BuildSetFilter: WalkFilter {
             rest = count > 1 ? [BuildState?](repeating: nil, count: count - 1) : []
         }
 
+        /// Whether the entry lies in build `index`'s context and is not its root, read without copying the state.
+        func counts(_ index: Int) -> Bool {
+            index == 0 ? first?.isContextRoot == false : rest[index - 1]?.isContextRoot == false
+        }
+
         subscript(index: Int) -> BuildState? {
             get { index == 0 ? first : rest[index - 1] }
             set {

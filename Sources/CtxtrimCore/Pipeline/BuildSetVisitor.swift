@@ -33,6 +33,16 @@ struct BuildSetVisitor: WalkVisitor {
         var content: [UInt8]?? = nil
         var hashing = EntryHashing(hasher: hasher)
         if profile != nil, let build = state[0] { profile!.visit(entry, build: build) }
+        if walkerSkipped {
+            // Most entries of a large tree lie below a skipped directory: counted without copying the builds' states.
+            for index in tallies.indices {
+                flagged[index] = false
+                guard state.counts(index) else { continue }
+                let relative = UnsafeBufferPointer(rebasing: entry.path[members[index].relativeStart...])
+                tallies[index].visitBelowSkipped(entry, path: relative)
+            }
+            return
+        }
         for index in tallies.indices {
             flagged[index] = false
             guard let build = state[index], !build.isContextRoot else { continue }
@@ -52,6 +62,8 @@ struct BuildSetVisitor: WalkVisitor {
         guard let build = state[0], tallies[0].setup.ownsWalk, !build.isContextRoot, !build.insideSkipped else {
             return
         }
+        // A directory that is not sent only matters to a listing: no path string for the (many) others.
+        guard summary.isSent || tallies[0].setup.listing != nil else { return }
         tallies[0].directoryFinished(summary, path: summary.pathString, state: build)
     }
 

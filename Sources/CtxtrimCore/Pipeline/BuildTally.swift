@@ -158,7 +158,11 @@ struct BuildTally: Sendable {
         walkerSkipped: Bool, reader: inout EntryContentReader, content: inout [UInt8]??, flaggedElsewhere: Bool = false,
         hashing: inout EntryHashing
     ) -> Bool {
-        if digest != nil, !walkerSkipped, !state.insideSkipped, state.verdict == .send, state.context.transferred {
+        if walkerSkipped {
+            visitBelowSkipped(entry, path: path)
+            return false
+        }
+        if digest != nil, !state.insideSkipped, state.verdict == .send, state.context.transferred {
             recordDigest(entry, path: path, hashing: &hashing)
         }
         if setup.followsLeader {
@@ -224,6 +228,15 @@ struct BuildTally: Sendable {
             if let bytes = content ?? nil { checks!.scanContent(bytes, of: facts) }
         }
         return flagged
+    }
+
+    /// Counts an entry below a directory the walker skipped and only measures: excluded, listed and mapped as such.
+    /// A follower counts nothing there (it adopts its leader's counts).
+    mutating func visitBelowSkipped(_ entry: WalkEntry, path: UnsafeBufferPointer<UInt8>) {
+        guard !setup.followsLeader else { return }
+        if let listing = setup.listing { list(entry, mode: listing) }
+        map?.record(entry, path: path, sent: false, rule: nil)
+        countExcluded(entry)
     }
 
     /// A follower's visit: only what its own Dockerfile decides (the transfer, the sources it looks for, the checks
