@@ -163,3 +163,37 @@ import Testing
         #expect(!run.output.contains("\u{1b}") && !run.stderr.contains("\u{1b}"))
     }
 }
+
+/// A compose service whose `dockerfile:` names no file (here an unset variable, which compose reads as empty, so
+/// `Dockerfile`) fails `docker compose build`: `check --all` fails it and `digest --all` has no digest for it.
+@Suite struct DeclaredBuildWithoutDockerfileTests {
+    @Test func checkAllAndDigestAllFailTheBuild() throws {
+        let tree = try TemporaryTree("declared-missing-dockerfile")
+        try tree.write(
+            "compose.yaml",
+            """
+            services:
+              api:
+                build: { context: ., dockerfile: "${API_DOCKERFILE}" }
+              web:
+                build: { context: web }
+
+            """)
+        try tree.write("api/Dockerfile", "FROM scratch\nCOPY api/main.go /\n")
+        try tree.write("api/main.go", "package main\n")
+        try tree.write("web/Dockerfile", "FROM scratch\nCOPY index.html /\n")
+        try tree.write("web/index.html", "<p>hi</p>\n")
+        let check = try CtxtrimProcess.run(["check", "--all", ".", "--no-git", "--format", "json"], in: tree.path(""))
+        #expect(check.status == 1, "\(check.stderr)")
+        #expect(check.output.contains("\"dockerfile-invalid\""), "\(check.output)")
+        #expect(check.output.contains("context.dockerfile-not-found"), "\(check.output)")
+        let digest = try CtxtrimProcess.run(["digest", "--all", ".", "--no-cache"], in: tree.path(""))
+        #expect(digest.status == 2)
+        #expect(digest.lines.contains("-  api"), "\(digest.output)")
+        #expect(digest.lines.contains { $0.hasPrefix("sha256:") && $0.hasSuffix("  web") })
+        // With the variable given through the project's .env, both build.
+        try tree.write(".env", "API_DOCKERFILE=api/Dockerfile\n")
+        let fixed = try CtxtrimProcess.run(["digest", "--all", ".", "--no-cache"], in: tree.path(""))
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+    }
+}

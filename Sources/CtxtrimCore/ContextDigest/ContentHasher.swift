@@ -33,6 +33,7 @@ final class ContentHasher: @unchecked Sendable {
     private(set) var seen: [DigestCache.Entry] = []
     /// Bytes read and hashed, and files whose digest came from the cache.
     private(set) var hashedBytes: Int64 = 0
+    private(set) var hashedFiles = 0
     private(set) var cacheHits = 0
     private var hasher = MessageDigest(.sha256)
     private var buffer: UnsafeMutableRawBufferPointer
@@ -67,6 +68,7 @@ final class ContentHasher: @unchecked Sendable {
     func merge(_ other: ContentHasher) {
         seen += other.seen
         hashedBytes += other.hashedBytes
+        hashedFiles += other.hashedFiles
         cacheHits += other.cacheHits
     }
 
@@ -103,6 +105,7 @@ final class ContentHasher: @unchecked Sendable {
         let digest = hasher.finish()
         guard total == status.size else { return .failure(.changed(entry.pathString)) }
         hashedBytes += total
+        hashedFiles += 1
         if cache.path != nil { digest.withUnsafeBufferPointer { seen.append(DigestCache.Entry(status, digest: $0)) } }
         return .success(Hashed(type: .file, mode: status.mode, size: status.size, payload: digest))
     }

@@ -100,6 +100,6 @@ package struct MultiContextScanner {
         return try BuildInputs.read(
             context: context, rules: nil, target: build.target, options: options, displayRoot: build.context,
             unreadableDockerfile: .recorded, gitCache: &gitCache, inlineDockerfile: build.inlineDockerfile,
-            namedContextBase: root)
+            namedContextBase: root, declared: build.composeFile != nil || build.bakeFile != nil)
     }
 }

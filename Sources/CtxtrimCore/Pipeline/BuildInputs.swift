@@ -62,10 +62,11 @@ package struct BuildInputs: Sendable {
             namedContextBase: namedContextBase)
     }
 
+    /// `declared`: the build is declared by a compose or bake file, whose build fails without its Dockerfile.
     static func read(
         context: BuildContext, rules: IgnoreRules?, target: String?, options: ContextScanner.Options,
         displayRoot: String?, unreadableDockerfile: UnreadableDockerfile, gitCache: inout [String: GitCapture],
-        inlineDockerfile: String? = nil, namedContextBase: String? = nil
+        inlineDockerfile: String? = nil, namedContextBase: String? = nil, declared: Bool = false
     ) throws -> BuildInputs {
         let localNames = Set(options.namedContexts.filter { $0.localPath != nil }.map(\.name))
         // A missing directory fails the build before anything is sent, as buildx refuses it.
@@ -94,6 +95,14 @@ package struct BuildInputs: Sendable {
                     code: .dockerfileNotFound, path: context.dockerfile,
                     message: "the Dockerfile \(context.dockerfileDisplayPath) does not exist",
                     fix: "pass the Dockerfile docker build would use with -f, or leave -f out for CONTEXT/Dockerfile")
+            }
+            // `docker compose build` and `bake` fail on a declared build whose Dockerfile is not there (an unset
+            // `${VAR}` in `dockerfile:` falls back to `Dockerfile`).
+            if !context.dockerfileExists, declared, inlineDockerfile == nil {
+                throw ContextError(
+                    code: .dockerfileNotFound, path: context.dockerfile,
+                    message: "the Dockerfile \(context.dockerfileDisplayPath) of this build does not exist",
+                    fix: "name an existing Dockerfile in the declaration (`build.dockerfile`, bake's `dockerfile`)")
             }
             inputs.analysis = try DockerfileAnalysis.load(
                 context: context, target: target, buildArgs: options.buildArgs, namedContexts: localNames,

@@ -256,6 +256,8 @@ package struct ScanPipeline {
 
     /// Writes the cache for the next digest; a failure is reported, not thrown: the digest itself is right.
     private static func saving(_ hasher: ContentHasher, in cache: DigestCache, startedAt: Int64) -> DigestProblem? {
+        // Every file was found in the cache and every cached file was met: the cache on disk is already this one.
+        if hasher.hashedFiles == 0, hasher.cacheHits == cache.entries.count { return nil }
         do {
             try cache.save(hasher.seen, startedAt: startedAt)
             return nil
