@@ -84,7 +84,7 @@ final class ContentHasher: @unchecked Sendable {
                 Hashed(
                     type: .file, mode: status.mode, size: status.size, payload: known.withDigest { Array($0) }))
         }
-        let descriptor = withName(entry) { openat(entry.directoryDescriptor, $0, Self.openFlags) }
+        let descriptor = entry.withCName { openat(entry.directoryDescriptor, $0, Self.openFlags) }
         guard descriptor >= 0 else { return .failure(.unreadable(entry.pathString, errno: errno, call: "openat")) }
         defer { close(descriptor) }
         // Asking for one byte more than the walk saw tells a file that grew without another read.
@@ -111,32 +111,18 @@ final class ContentHasher: @unchecked Sendable {
     }
 
     private func linkTarget(_ entry: WalkEntry) -> Result<[UInt8], DigestProblem> {
-        var target = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = withName(entry) { name in
-            target.withUnsafeMutableBytes {
-                readlinkat(
-                    entry.directoryDescriptor, name, $0.baseAddress!.assumingMemoryBound(to: CChar.self), $0.count)
-            }
+        guard let target = entry.linkTargetBytes() else {
+            return .failure(.unreadable(entry.pathString, errno: errno, call: "readlinkat"))
         }
-        guard count >= 0 else { return .failure(.unreadable(entry.pathString, errno: errno, call: "readlinkat")) }
-        return .success(Array(target[..<count]))
+        return .success(target)
     }
 
     private func status(of entry: WalkEntry) -> Result<FileStatus, DigestProblem> {
         var info = stat()
-        let result = withName(entry) { fstatat(entry.directoryDescriptor, $0, &info, AT_SYMLINK_NOFOLLOW) }
+        let result = entry.withCName { fstatat(entry.directoryDescriptor, $0, &info, AT_SYMLINK_NOFOLLOW) }
         guard result == 0 else { return .failure(.unreadable(entry.pathString, errno: errno, call: "fstatat")) }
         return .success(FileStatus(info))
     }
 
     private static let openFlags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY
-
-    /// Calls `body` with the entry's name as a NUL-terminated C string.
-    private func withName<T>(_ entry: WalkEntry, _ body: (UnsafePointer<CChar>) -> T) -> T {
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: entry.name.count + 1) { name in
-            for (index, byte) in entry.name.enumerated() { name[index] = CChar(bitPattern: byte) }
-            name[entry.name.count] = 0
-            return body(name.baseAddress!)
-        }
-    }
 }

@@ -21,21 +21,13 @@ struct EntryContentReader {
 
     /// The text of the symlink `entry` (raw bytes kept, ``LosslessUTF8``); nil when it cannot be read.
     func linkTarget(_ entry: WalkEntry) -> String? {
-        var target = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = withName(entry) { name in
-            target.withUnsafeMutableBytes {
-                readlinkat(
-                    entry.directoryDescriptor, name, $0.baseAddress!.assumingMemoryBound(to: CChar.self), $0.count)
-            }
-        }
-        guard count >= 0 else { return nil }
-        return LosslessUTF8.decode(target[..<count])
+        entry.linkTargetBytes().map { LosslessUTF8.decode($0) }
     }
 
     /// The bytes of the regular file `entry` when it holds at most ``limit`` bytes; nil when it cannot be read, is
     /// larger, or is no longer a regular file.
     mutating func smallFile(_ entry: WalkEntry) -> [UInt8]? {
-        let descriptor = withName(entry) { name in
+        let descriptor = entry.withCName { name in
             openat(entry.directoryDescriptor, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
         }
         guard descriptor >= 0 else { return nil }
@@ -58,14 +50,5 @@ struct EntryContentReader {
         }
         guard total <= limit else { return nil }
         return Array(buffer[..<total])
-    }
-
-    /// Calls `body` with the entry's name as a NUL-terminated C string.
-    private func withName<T>(_ entry: WalkEntry, _ body: (UnsafePointer<CChar>) -> T) -> T {
-        var name = Array(entry.name)
-        name.append(0)
-        return name.withUnsafeBufferPointer {
-            body(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self))
-        }
     }
 }
